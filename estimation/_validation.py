@@ -1,0 +1,100 @@
+"""Argument checks shared by the core modules.
+
+Every check raises ``ValueError`` with a message that names the argument, so
+pages can show the message to the user verbatim.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = [
+    "as_finite_array",
+    "check_int",
+    "check_real",
+    "check_probability",
+    "check_seed",
+]
+
+
+def as_finite_array(x, name: str, *, ndim: int | None = None, min_size: int = 1) -> np.ndarray:
+    """Return ``x`` as a float64 array, rejecting non-finite or empty input.
+
+    Parameters
+    ----------
+    x : array_like
+        Values to convert.
+    name : str
+        Argument name used in the error message.
+    ndim : int, optional
+        Required number of dimensions.
+    min_size : int, default 1
+        Minimum number of elements.
+    """
+    try:
+        arr = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be numeric: {exc}") from None
+    if ndim is not None and arr.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-dimensional, got shape {arr.shape}")
+    if arr.size < min_size:
+        raise ValueError(f"{name} must have at least {min_size} element(s), got {arr.size}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must contain only finite values")
+    return arr
+
+
+def check_int(value, name: str, *, lo: int | None = None, hi: int | None = None) -> int:
+    """Return ``value`` as ``int`` if it is an integer in ``[lo, hi]``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        if isinstance(value, numbers.Real) and float(value).is_integer():
+            value = int(value)
+        else:
+            raise ValueError(f"{name} must be an integer, got {value!r}")
+    value = int(value)
+    if lo is not None and value < lo:
+        raise ValueError(f"{name} must be >= {lo}, got {value}")
+    if hi is not None and value > hi:
+        raise ValueError(f"{name} must be <= {hi}, got {value}")
+    return value
+
+
+def check_real(
+    value,
+    name: str,
+    *,
+    lo: float | None = None,
+    hi: float | None = None,
+    lo_open: bool = False,
+    hi_open: bool = False,
+) -> float:
+    """Return ``value`` as a finite ``float`` within the given bounds.
+
+    ``lo_open``/``hi_open`` make the corresponding bound strict, e.g.
+    ``check_real(sigma, "sigma", lo=0, lo_open=True)`` requires sigma > 0.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{name} must be a real number, got {value!r}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value}")
+    if lo is not None and (value <= lo if lo_open else value < lo):
+        raise ValueError(f"{name} must be {'>' if lo_open else '>='} {lo}, got {value}")
+    if hi is not None and (value >= hi if hi_open else value > hi):
+        raise ValueError(f"{name} must be {'<' if hi_open else '<='} {hi}, got {value}")
+    return value
+
+
+def check_probability(value, name: str = "p", *, open_interval: bool = False) -> float:
+    """Return ``value`` as a float in [0, 1] (or (0, 1) if ``open_interval``)."""
+    return check_real(value, name, lo=0.0, hi=1.0, lo_open=open_interval, hi_open=open_interval)
+
+
+MAX_SEED = 2**32 - 1
+
+
+def check_seed(seed) -> int:
+    """Return ``seed`` as an int in [0, 2**32 - 1] for ``numpy.random.default_rng``."""
+    return check_int(seed, "seed", lo=0, hi=MAX_SEED)
