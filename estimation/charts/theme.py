@@ -1,0 +1,56 @@
+"""Shared look of every chart: projector-legible fonts and a colour-blind-safe palette.
+
+Every chart builder ends with :func:`finish`, so the style lives in one place
+and exported PNG/SVG files look the same as the app (pages render with
+``theme=None`` so Streamlit does not restyle them).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+#: Okabe–Ito palette (distinguishable with the common colour-vision deficiencies).
+PALETTE = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+OBSERVED = PALETTE[0]
+EXACT = PALETTE[5]
+REFERENCE = "#444444"
+
+FONT_SIZE = 14
+TITLE_SIZE = 16
+HEIGHT = 320
+
+
+#: The lab's chart configuration (one object: each ``configure_*`` call would
+#: deep-copy the whole chart, which dominates the cost of building it).
+CONFIG = alt.Config(
+    font="sans-serif",
+    axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, gridColor="#e6e6e6"),
+    legend=alt.LegendConfig(
+        labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", symbolSize=160, labelLimit=400
+    ),
+    title=alt.TitleConfig(fontSize=TITLE_SIZE, anchor="start"),
+    view=alt.ViewConfig(strokeWidth=0),
+    range=alt.RangeConfig(category=list(PALETTE)),
+)
+
+
+def finish(chart, *, title: str | None = None):
+    """Apply the lab's configuration (and a title) to a top-level chart and return it."""
+    if title is not None:
+        return chart.properties(title=title, config=CONFIG)
+    return chart.properties(config=CONFIG)
+
+
+def color_scale(labels) -> alt.Scale:
+    """A categorical scale assigning palette colours to ``labels`` in order."""
+    labels = list(labels)
+    return alt.Scale(domain=labels, range=[PALETTE[i % len(PALETTE)] for i in range(len(labels))])

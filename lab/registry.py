@@ -1,0 +1,50 @@
+"""The lab's pages, in navigation order: one entry per script.
+
+Each entry names the script, its navigation section and the string keys of
+its title, one-line summary and exam topic (used by the sidebar and the Home
+page's map). A test fails if a script in ``pages/`` is missing here or an
+entry points at no script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    id: str
+    path: str
+    section: str
+    icon: str
+
+    @property
+    def url_path(self) -> str:
+        """The page's path in the app's URL (Streamlit's classic multipage naming)."""
+        if self.path == "streamlit_app.py":
+            return ""
+        stem = self.path.rsplit("/", 1)[-1].removesuffix(".py")
+        return stem.split("_", 1)[1] if stem[:1].isdigit() else stem
+
+    @property
+    def title_key(self) -> str:
+        return f"{self.id}.title"
+
+    @property
+    def summary_key(self) -> str:
+        return f"{self.id}.summary"
+
+    @property
+    def exam_key(self) -> str:
+        return f"{self.id}.exam"
+
+
+SECTIONS = ("start", "probability", "estimation", "learning")
+
+PAGES: tuple[PageInfo, ...] = (
+    PageInfo("home", "streamlit_app.py", "start", ":material/home:"),
+    PageInfo("sampling", "pages/01_sampling.py", "probability", ":material/casino:"),
+)
+
+BY_ID = {p.id: p for p in PAGES}
+BY_PATH = {p.path: p for p in PAGES}

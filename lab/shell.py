@@ -1,0 +1,263 @@
+"""The shell every page calls first: page config, sidebar, URL state.
+
+Usage in a page script::
+
+    from lab.shell import page_shell
+    from lab.params import IntParam
+
+    N = IntParam("n", 100, lo=1, hi=1000)
+    ui = page_shell("sampling", [N])
+    n = ui.slider(N, ui.t("sampling.n"))
+
+``page_shell`` sets the page config, validates the URL (warning about every
+parameter it had to ignore), draws the translated sidebar navigation, the
+language selector, the seed and the share hint, and returns a :class:`Shell`
+whose widget methods keep each parameter in sync with the URL.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence, TypeVar
+
+import streamlit as st
+
+from lab import params as P
+from lab.registry import BY_ID, PAGES, SECTIONS, PageInfo
+from lab.strings import LANGUAGE_NAMES, LANGUAGES, t
+
+T = TypeVar("T")
+
+LANG = P.ChoiceParam("lang", "en", LANGUAGES)
+SEED = P.IntParam("seed", 42, lo=0, hi=2**32 - 1)
+GLOBAL_PARAMS = (LANG, SEED)
+
+#: Query parameters Streamlit itself understands; never reported as unknown.
+RESERVED = frozenset({"embed", "embed_options"})
+
+#: Session-state key under which the current page's id and specs are kept
+#: (read by the tests and by export features).
+STATE_PAGE = "_lab_page"
+STATE_SPECS = "_lab_specs"
+
+#: Bound on every cache: entries per cached function.
+CACHE_ENTRIES = 32
+
+
+def cached(fn: Callable[..., T]) -> Callable[..., T]:
+    """``st.cache_data`` with the lab's bounds (keyed on the arguments)."""
+    return st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)(fn)
+
+
+@st.cache_data(max_entries=4 * CACHE_ENTRIES, show_spinner=False)
+def _vega_spec(_builder: Callable[..., Any], name: str, args: tuple, kwargs: dict) -> dict:
+    """Build a chart and serialise it once per distinct input (altair is slow).
+
+    ``name`` (the builder's qualified name) stands in for the unhashable
+    function in the cache key.
+    """
+    # Builders are validated against the Vega-Lite schema in their unit tests.
+    return _builder(*args, **kwargs).to_dict(validate=False)
+
+
+def state_key(page_id: str, spec: P.Param) -> str:
+    """Session-state key of a parameter: global ones are shared by all pages."""
+    return spec.name if spec in GLOBAL_PARAMS else f"{page_id}.{spec.name}"
+
+
+def _sync_from_url(page_id: str, specs: Sequence[P.Param], *, reload: bool = False) -> list[P.Rejected]:
+    """Load parameters from the URL (or defaults) into session state.
+
+    Only parameters missing from session state are loaded, unless ``reload``:
+    on arrival from another page Streamlit drops the old page's widget values
+    (even for the same key), so everything is read again from the URL, which
+    the navigation links fill with the language and seed.
+    """
+    rejected: list[P.Rejected] = []
+    known = {s.name for s in specs} | RESERVED
+    for name in list(st.query_params.keys()):
+        if name not in known:
+            rejected.append(P.Rejected(name))
+            del st.query_params[name]
+    for spec in specs:
+        key = state_key(page_id, spec)
+        if key in st.session_state and not reload:
+            continue
+        values = st.query_params.get_all(spec.name)
+        value = spec.default
+        if values:
+            try:
+                value = P.parse_raw(spec, values)
+            except P.ParamError as err:
+                rejected.append(P.Rejected(spec.name, err.reason, err.fields, spec.to_url(spec.default)))
+                del st.query_params[spec.name]
+        st.session_state[key] = list(value) if isinstance(value, (list, tuple)) else value
+    return rejected
+
+
+def _sync_to_url(spec: P.Param, value: Any) -> None:
+    """Mirror a widget's value in the URL; the default is left out."""
+    default = list(spec.default) if isinstance(spec.default, (list, tuple)) else spec.default
+    current = st.query_params.get_all(spec.name)
+    if value == default:
+        if current:
+            del st.query_params[spec.name]
+        return
+    text = spec.to_url(value)
+    if current != [text]:
+        st.query_params[spec.name] = text
+
+
+def _new_seed() -> None:
+    # A fresh seed is not a data draw: it only picks which reproducible stream comes next.
+    st.session_state[SEED.name] = secrets.randbelow(1_000_000)
+
+
+@dataclass
+class Shell:
+    """What a page gets back from :func:`page_shell`."""
+
+    page: PageInfo
+    lang: str
+    seed: int
+
+    def t(self, key: str, /, **fields) -> str:
+        """Translate ``key`` into the page's language."""
+        return t(key, self.lang, **fields)
+
+    # -- widgets bound to URL parameters ------------------------------------
+    def _bound(self, spec: P.Param, make: Callable[..., Any], where=None, **kwargs) -> Any:
+        key = state_key(self.page.id, spec)
+        if key not in st.session_state:  # re-appearing widget: reload from URL
+            _sync_from_url(self.page.id, [spec])
+        value = make(where or st, key=key, **kwargs)
+        _sync_to_url(spec, value)
+        return value
+
+    def slider(self, spec: P.IntParam | P.FloatParam, label: str, *, where=None, **kw) -> Any:
+        return self._bound(
+            spec, lambda w, **k: w.slider(label, min_value=spec.lo, max_value=spec.hi, step=spec.step, **k),
+            where, **kw,
+        )
+
+    def number(self, spec: P.IntParam | P.FloatParam, label: str, *, where=None, **kw) -> Any:
+        extra = {"format": spec.fmt} if isinstance(spec, P.FloatParam) else {}
+        return self._bound(
+            spec,
+            lambda w, **k: w.number_input(label, min_value=spec.lo, max_value=spec.hi, step=spec.step, **extra, **k),
+            where, **kw,
+        )
+
+    def select(self, spec: P.ChoiceParam, label: str, *, format_func=str, where=None, **kw) -> Any:
+        return self._bound(
+            spec, lambda w, **k: w.selectbox(label, spec.choices, format_func=format_func, **k), where, **kw
+        )
+
+    def radio(self, spec: P.ChoiceParam, label: str, *, format_func=str, where=None, **kw) -> Any:
+        return self._bound(
+            spec,
+            lambda w, **k: w.radio(label, spec.choices, format_func=format_func, horizontal=True, **k),
+            where, **kw,
+        )
+
+    def select_slider(self, spec: P.ChoiceParam, label: str, *, format_func=str, where=None, **kw) -> Any:
+        return self._bound(
+            spec, lambda w, **k: w.select_slider(label, spec.choices, format_func=format_func, **k), where, **kw
+        )
+
+    def multiselect(self, spec: P.MultiChoiceParam, label: str, *, format_func=str, where=None, **kw) -> list:
+        return self._bound(
+            spec,
+            lambda w, **k: w.multiselect(label, spec.choices, format_func=format_func,
+                                         max_selections=spec.max_count, **k),
+            where, **kw,
+        )
+
+    def toggle(self, spec: P.BoolParam, label: str, *, where=None, **kw) -> bool:
+        return self._bound(spec, lambda w, **k: w.toggle(label, **k), where, **kw)
+
+    # -- output --------------------------------------------------------------
+    def chart(self, builder: Callable[..., Any], /, *args, where=None, **kwargs) -> dict:
+        """Render ``builder(*args, **kwargs)`` (an altair chart), cached on its inputs.
+
+        Returns the Vega-Lite spec (for export). The chart's title, if any, is
+        also its alt text for screen readers.
+        """
+        spec = _vega_spec(builder, f"{builder.__module__}.{builder.__qualname__}", args, kwargs)
+        title = spec.get("title")
+        (where or st).vega_lite_chart(
+            spec=spec, width="stretch", theme=None,
+            alt=title.get("text") if isinstance(title, dict) else title,
+        )
+        return spec
+
+    # -- errors --------------------------------------------------------------
+    def run(self, fn: Callable[..., T], *args, **kwargs) -> T:
+        """Call a core function; on ``ValueError`` show its message and stop the page."""
+        try:
+            return fn(*args, **kwargs)
+        except ValueError as err:
+            st.error(self.t("common.error", message=str(err)), icon=":material/error:")
+            st.stop()
+            raise  # unreachable: st.stop() raises
+
+
+def _navigation(lang: str, seed: int) -> None:
+    carry = {}
+    if lang != LANG.default:
+        carry[LANG.name] = lang
+    if seed != SEED.default:
+        carry[SEED.name] = str(seed)
+    for section in SECTIONS:
+        pages = [p for p in PAGES if p.section == section]
+        if not pages:
+            continue
+        st.sidebar.caption(t(f"common.section.{section}", lang).upper())
+        for page in pages:
+            st.sidebar.page_link(page.path, label=t(page.title_key, lang), icon=page.icon,
+                                 query_params=carry or None)
+
+
+def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
+    """Set up a page: config, URL state, sidebar; return the :class:`Shell`.
+
+    Parameters
+    ----------
+    page_id : str
+        The page's id in :data:`lab.registry.PAGES`.
+    specs : sequence of Param
+        The page's own URL parameters (``lang`` and ``seed`` are added).
+    """
+    page = BY_ID[page_id]
+    all_specs = (*GLOBAL_PARAMS, *specs)
+    arrived = st.session_state.get(STATE_PAGE) != page_id
+    st.session_state[STATE_PAGE] = page_id
+    st.session_state[STATE_SPECS] = tuple(specs)
+    rejected = _sync_from_url(page_id, all_specs, reload=arrived)
+    lang = st.session_state[LANG.name]
+    st.set_page_config(
+        page_title=f"{t(page.title_key, lang)} · {t('common.app_title', lang)}",
+        page_icon=":material/functions:",
+        layout="wide",
+    )
+    sidebar = st.sidebar
+    sidebar.markdown(f"### {t('common.app_title', lang)}")
+    _navigation(lang, st.session_state[SEED.name])
+    sidebar.divider()
+    shell = Shell(page=page, lang=lang, seed=st.session_state[SEED.name])
+    shell.select(LANG, t("common.language", lang), format_func=LANGUAGE_NAMES.get, where=sidebar)
+    seed_col, button_col = sidebar.columns([1, 1], vertical_alignment="bottom")
+    shell.seed = shell.number(SEED, t("common.seed", lang), where=seed_col, help=t("common.seed_help", lang))
+    button_col.button(t("common.new_seed", lang), on_click=_new_seed, key="_lab_new_seed",
+                      icon=":material/casino:", width="stretch")
+    sidebar.info(t("common.share", lang), icon=":material/link:")
+    for item in rejected:
+        if item.reason is None:
+            st.warning(t("common.unknown_param", lang, name=item.name[:40]), icon=":material/warning:")
+        else:
+            reason = t(item.reason, lang, **item.fields)
+            st.warning(t("common.bad_param", lang, name=item.name, reason=reason, default=item.default),
+                       icon=":material/warning:")
+    st.title(t(page.title_key, lang))
+    return shell

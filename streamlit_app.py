@@ -1,0 +1,22 @@
+"""Estimation Lab: entry point and Home page (a map of the lab)."""
+
+import streamlit as st
+
+from lab.registry import PAGES, SECTIONS
+from lab.shell import page_shell
+
+ui = page_shell("home")
+st.markdown(ui.t("home.intro"))
+st.caption(ui.t("home.audience"))
+
+st.header(ui.t("home.map"))
+for section in SECTIONS[1:]:
+    pages = [p for p in PAGES if p.section == section]
+    if not pages:
+        continue
+    st.subheader(ui.t(f"common.section.{section}"))
+    for column, page in zip(st.columns(3), pages):
+        with column.container(border=True):
+            st.page_link(page.path, label=ui.t(page.title_key), icon=page.icon)
+            st.write(ui.t(page.summary_key))
+            st.caption(f"{ui.t('common.exam')}: {ui.t(page.exam_key)}")

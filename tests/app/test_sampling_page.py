@@ -1,0 +1,39 @@
+"""The Sampling page: every distribution, the extremes of N, the numbers shown."""
+
+import numpy as np
+import pytest
+
+from estimation import sampling
+from tests.app.apptest import assert_healthy, open_page
+
+PAGE = "pages/01_sampling.py"
+
+
+@pytest.mark.parametrize("dist", ["bernoulli", "binomial", "gaussian"])
+@pytest.mark.parametrize("n", [1, 1_000_000])
+def test_each_distribution_at_the_extremes_of_n(dist, n):
+    at = open_page(PAGE, {"dist": dist, "n": str(n), "seed": "3"})
+    assert_healthy(at)
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
+    for chart in charts:  # never more than ~5,000 points in any chart's data
+        assert chart.proto.spec.count('"x"') + chart.proto.spec.count('"k"') < 5000
+    table = at.table[0].value
+    params = sampling.DISTRIBUTIONS[dist].defaults
+    x = sampling.draw(dist, params, n, 3)
+    sample_col, theory_col = table.columns
+    assert table[sample_col].iloc[0] == pytest.approx(x.mean(), rel=1e-12)
+    assert table[theory_col].tolist() == pytest.approx(list(sampling.moments(dist, params)), rel=1e-12)
+    if n == 1:
+        assert np.isnan(table[sample_col].iloc[1])
+
+
+def test_parameters_reach_the_core():
+    at = open_page(PAGE, {"dist": "binomial", "trials": "50", "p": "0.9", "n": "10000", "seed": "9"})
+    assert_healthy(at)
+    table = at.table[0].value
+    theory = table[table.columns[1]].tolist()
+    assert theory == pytest.approx([45.0, 4.5], rel=1e-12)
+    x = sampling.draw("binomial", {"n": 50, "p": 0.9}, 10_000, 9)
+    assert table[table.columns[0]].tolist() == pytest.approx([x.mean(), x.var(ddof=1)], rel=1e-12)
+    assert len(at.latex) >= 3

@@ -1,0 +1,47 @@
+"""House rules that keep the layers apart (checked statically)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from lab.registry import PAGES
+from tests.conftest import ROOT, page_scripts
+
+
+def _imports(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "estimation").rglob("*.py")), ids=lambda p: p.name)
+def test_core_never_imports_streamlit(path):
+    mods = set(_imports(path))
+    assert not any(m.split(".")[0] == "streamlit" for m in mods), path
+    if "charts" not in path.parts:
+        assert not any(m.split(".")[0] == "altair" for m in mods), f"{path}: altair only under charts/"
+
+
+def test_every_page_script_is_registered_and_every_entry_exists():
+    registered = {p.path for p in PAGES}
+    assert set(page_scripts()) == registered
+    assert len({p.id for p in PAGES}) == len(PAGES)
+    assert len({p.url_path for p in PAGES}) == len(PAGES)
+
+
+@pytest.mark.parametrize("path", page_scripts())
+def test_every_page_calls_the_shell_first(path):
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    names = [getattr(c.func, "id", getattr(c.func, "attr", None)) for c in calls]
+    assert "page_shell" in names, path
+    st_calls = [c for c in calls if isinstance(c.func, ast.Attribute)
+                and isinstance(c.func.value, ast.Name) and c.func.value.id == "st"]
+    shell_line = next(c.lineno for c in calls if getattr(c.func, "id", None) == "page_shell")
+    assert all(c.lineno > shell_line for c in st_calls), f"{path}: st.* called before page_shell"
+    assert "navigation" not in {c.func.attr for c in st_calls}, "st.navigation breaks pages/ links"

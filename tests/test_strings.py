@@ -1,0 +1,60 @@
+"""Every user-facing string exists in both languages and is used somewhere."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+
+import pytest
+
+from lab.registry import PAGES, SECTIONS
+from lab.strings import LANGUAGES, STRINGS, t
+from tests.conftest import ROOT
+
+SOURCES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "lab").rglob("*.py"))]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_both_languages_with_the_same_fields(key):
+    entry = STRINGS[key]
+    assert set(entry) == set(LANGUAGES), key
+    assert all(entry[lang].strip() for lang in LANGUAGES), key
+    assert _fields(entry["en"]) == _fields(entry["ja"]), key
+
+
+def _literals_and_patterns():
+    """String constants in the UI code, and f-strings as regular expressions."""
+    constants, patterns = set(), []
+    for path in SOURCES:
+        if "strings" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                constants.add(node.value)
+            elif isinstance(node, ast.JoinedStr):
+                parts = [re.escape(v.value) if isinstance(v, ast.Constant) else r"[\w]+" for v in node.values]
+                patterns.append(re.compile("".join(parts)))
+    return constants, patterns
+
+
+def test_no_unused_keys():
+    constants, patterns = _literals_and_patterns()
+    derived = {k for p in PAGES for k in (p.title_key, p.summary_key, p.exam_key)}
+    derived |= {f"common.section.{s}" for s in SECTIONS}
+    unused = [
+        key for key in STRINGS
+        if key not in constants and key not in derived and not any(p.fullmatch(key) for p in patterns)
+    ]
+    assert not unused, unused
+
+
+def test_lookup_formats_fields_and_falls_back_to_english():
+    assert "`n`" in t("common.bad_param", "ja", name="n", reason="r", default="1")
+    assert t("common.app_title", "xx") == STRINGS["common.app_title"]["en"]
+    with pytest.raises(KeyError):
+        t("no.such.key")
