@@ -1,0 +1,956 @@
+"""Likelihood of the Bernoulli, binomial and Gaussian models, from sufficient statistics.
+
+Every log-likelihood here is computed from the model's sufficient statistics,
+so evaluating a whole parameter grid costs O(grid) whatever the sample size N.
+A page computes the statistics once (cache them) and then evaluates any grid::
+
+    stats = gaussian_stats(x)                         # O(N), once
+    mu, s2 = np.meshgrid(mu_grid, sigma2_grid)        # 200 x 200
+    surface = gaussian_loglik(stats, mu, s2)          # O(grid), no N
+
+Functions of a Bernoulli or Gaussian sample accept either the raw sample ``x``
+or its statistics (:class:`BernoulliStats`, :class:`GaussianStats`).
+
+Bernoulli and binomial share their θ-dependent part: ``k`` successes among ``n``
+0/1 draws give ``ℓ(p) = k log p + (n − k) log(1 − p)`` plus, for the binomial,
+the constant ``log C(n, k)``. Score, information, standard error, intervals and
+relative log-likelihood do not see that constant, so they are written once, as
+``binomial_*(k, n, ...)``; for a Bernoulli sample call them with
+``s = bernoulli_stats(x)`` and ``s.k, s.n``.
+
+Conventions
+-----------
+* Log space throughout (``xlogy``, ``xlog1py``, ``gammaln``): at p = 0 or 1 the
+  log-likelihood is exactly 0 or −inf as the data dictate, never NaN.
+* Invalid arguments (σ² ≤ 0, p outside [0, 1], non-0/1 Bernoulli data,
+  k > n, non-finite data) raise ``ValueError`` naming the argument.
+* The score is the derivative of the log-likelihood, with the correct signs
+  (the reference notes get two of them wrong, see ERRATA): binomial
+  dℓ/dθ = k/θ − (n − k)/(1 − θ); Gaussian ∂ℓ/∂σ² = −N/(2σ²) + Σ(x − μ)²/(2σ⁴).
+* Intervals: Wald ``θ̂ ± z·SE`` and likelihood-ratio
+  ``{θ : 2(ℓ(θ̂) − ℓ(θ)) ≤ χ²₁(level)}``. A Gaussian interval is for one
+  parameter with the other held fixed (by default at its MLE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+from scipy import optimize, special, stats as sps
+
+from estimation._validation import as_finite_array, check_int, check_real
+
+__all__ = [
+    "Parameter",
+    "Model",
+    "MODELS",
+    "BernoulliStats",
+    "GaussianStats",
+    "bernoulli_stats",
+    "gaussian_stats",
+    "bernoulli_loglik",
+    "binomial_loglik",
+    "gaussian_loglik",
+    "bernoulli_mle",
+    "binomial_mle",
+    "gaussian_mle",
+    "binomial_score",
+    "gaussian_score",
+    "binomial_information",
+    "gaussian_information",
+    "binomial_se",
+    "gaussian_se",
+    "binomial_relative_loglik",
+    "gaussian_relative_loglik",
+    "quadratic_loglik",
+    "binomial_wald_interval",
+    "binomial_lr_interval",
+    "gaussian_wald_interval",
+    "gaussian_lr_interval",
+    "NaiveLikelihood",
+    "naive_likelihood",
+]
+
+_LOG_2PI = float(np.log(2.0 * np.pi))
+
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A model parameter: its argument name, display symbol and admissible range.
+
+    ``lo_open``/``hi_open`` make a bound strict (σ² > 0).
+    """
+
+    name: str
+    symbol: str
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def check(self, value) -> np.ndarray:
+        """Return ``value`` as a finite float64 array inside the range, else raise ``ValueError``."""
+        arr = as_finite_array(value, self.name)
+        below = arr <= self.lo if self.lo_open else arr < self.lo
+        above = arr >= self.hi if self.hi_open else arr > self.hi
+        if np.any(below) or np.any(above):
+            left = "(" if self.lo_open else "["
+            right = ")" if self.hi_open else "]"
+            raise ValueError(
+                f"{self.name} must lie in {left}{self.lo}, {self.hi}{right}; "
+                f"got values in [{arr.min()}, {arr.max()}]"
+            )
+        return arr
+
+
+@dataclass(frozen=True)
+class Model:
+    """A likelihood model: what the data are, its parameters and sufficient statistics."""
+
+    name: str
+    data: str
+    params: tuple[Parameter, ...]
+    sufficient_stats: str
+
+    def param(self, name: str) -> Parameter:
+        """The parameter called ``name``."""
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise ValueError(f"param must be one of {[p.name for p in self.params]}, got {name!r}")
+
+
+_P = Parameter("p", "p", 0.0, 1.0)
+_THETA = Parameter("theta", "θ", 0.0, 1.0)
+_MU = Parameter("mu", "μ", -np.inf, np.inf)
+_SIGMA2 = Parameter("sigma2", "σ²", 0.0, np.inf, lo_open=True)
+
+#: The models of this module, name → :class:`Model` (feeds page pickers and tests).
+MODELS: dict[str, Model] = {
+    "bernoulli": Model("bernoulli", "x_i ∈ {0, 1}, i = 1..N", (_P,), "N, k = Σ x_i"),
+    "binomial": Model("binomial", "k successes in n trials", (_THETA,), "k, n"),
+    "gaussian": Model("gaussian", "x_i ∈ ℝ, i = 1..N", (_MU, _SIGMA2), "N, x̄, S = Σ (x_i − x̄)²"),
+}
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+@dataclass(frozen=True)
+class BernoulliStats:
+    """Sufficient statistics of a 0/1 sample: size ``n`` and number of ones ``k``."""
+
+    n: int
+    k: int
+
+    def __post_init__(self):
+        n = check_int(self.n, "n", lo=1)
+        object.__setattr__(self, "n", n)
+        object.__setattr__(self, "k", check_int(self.k, "k", lo=0, hi=n))
+
+
+@dataclass(frozen=True)
+class GaussianStats:
+    """Sufficient statistics of a real sample.
+
+    Attributes
+    ----------
+    n : int
+        Sample size N ≥ 1.
+    mean : float
+        Sample mean x̄.
+    ss : float
+        Centred sum of squares S = Σ (x_i − x̄)² ≥ 0 (computed in two passes,
+        which is stable where Σx² − N x̄² would cancel).
+    """
+
+    n: int
+    mean: float
+    ss: float
+
+    def __post_init__(self):
+        object.__setattr__(self, "n", check_int(self.n, "n", lo=1))
+        object.__setattr__(self, "mean", check_real(self.mean, "mean"))
+        object.__setattr__(self, "ss", check_real(self.ss, "ss", lo=0.0))
+
+    @property
+    def sigma2_hat(self) -> float:
+        """Variance MLE σ̂² = S / N."""
+        return self.ss / self.n
+
+    def q(self, mu):
+        """Q(μ) = Σ (x_i − μ)² = S + N (x̄ − μ)² (no validation; internal kernel)."""
+        return self.ss + self.n * (self.mean - mu) ** 2
+
+
+def bernoulli_stats(x) -> BernoulliStats:
+    """Sufficient statistics (N, k = Σ x_i) of a 0/1 sample.
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or BernoulliStats
+        Observations, each 0 or 1 (booleans allowed). Statistics are returned unchanged.
+
+    Returns
+    -------
+    BernoulliStats
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is empty, not 1-D, non-finite, or has a value other than 0 or 1.
+    """
+    if isinstance(x, BernoulliStats):
+        return x
+    arr = as_finite_array(x, "x", ndim=1)
+    if not np.all((arr == 0.0) | (arr == 1.0)):
+        raise ValueError("x must contain only 0 and 1 for the Bernoulli model")
+    return BernoulliStats(n=arr.size, k=int(arr.sum()))
+
+
+def gaussian_stats(x) -> GaussianStats:
+    """Sufficient statistics (N, x̄, S = Σ (x_i − x̄)²) of a real sample.
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+        Observations. Statistics are returned unchanged.
+
+    Returns
+    -------
+    GaussianStats
+
+    Notes
+    -----
+    Two passes: x̄ = (1/N) Σ x_i, then S = Σ (x_i − x̄)². The one-pass
+    Σ x_i² − N x̄² loses every digit when |x̄| ≫ spread.
+    """
+    if isinstance(x, GaussianStats):
+        return x
+    arr = as_finite_array(x, "x", ndim=1)
+    mean = float(arr.mean())
+    return GaussianStats(n=arr.size, mean=mean, ss=float(np.sum((arr - mean) ** 2)))
+
+
+def _counts(k, n) -> tuple[int, int]:
+    n = check_int(n, "n", lo=1)
+    return check_int(k, "k", lo=0, hi=n), n
+
+
+# --------------------------------------------------------------------------- log-likelihoods
+
+
+def _binomial_kernel(k: int, n: int, theta):
+    """k log θ + (n − k) log(1 − θ), with 0·log 0 = 0."""
+    return special.xlogy(k, theta) + special.xlog1py(n - k, -theta)
+
+
+def _gaussian_kernel(s: GaussianStats, mu, sigma2):
+    return -0.5 * s.n * (_LOG_2PI + np.log(sigma2)) - s.q(mu) / (2.0 * sigma2)
+
+
+def bernoulli_loglik(x, p):
+    """Log-likelihood of a Bernoulli sample on a grid of p.
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or BernoulliStats
+        0/1 observations, or their statistics from :func:`bernoulli_stats`.
+    p : array_like
+        Success probabilities in [0, 1]; any shape.
+
+    Returns
+    -------
+    ndarray
+        ℓ(p), same shape as ``p``; values ≤ 0, −inf where the data are impossible.
+
+    Notes
+    -----
+    ℓ(p) = Σ_i [x_i log p + (1 − x_i) log(1 − p)] = k log p + (N − k) log(1 − p),
+    with k = Σ x_i and the convention 0·log 0 = 0 (``xlogy``, ``xlog1py``).
+    Hence ℓ(0) = 0 if k = 0 and −inf otherwise; ℓ(1) = 0 if k = N and −inf
+    otherwise. −ℓ(p) is the binary cross-entropy of the sample, summed (not
+    averaged) over the observations.
+
+    Examples
+    --------
+    >>> bernoulli_loglik([0, 0, 0], [0.0, 0.5, 1.0])
+    array([ 0.        , -2.07944154,        -inf])
+    """
+    s = bernoulli_stats(x)
+    return _binomial_kernel(s.k, s.n, _P.check(p))
+
+
+def binomial_loglik(k, n, theta):
+    """Log-likelihood of k successes in n trials on a grid of θ.
+
+    Parameters
+    ----------
+    k : int
+        Number of successes, 0 ≤ k ≤ n.
+    n : int
+        Number of trials, n ≥ 1.
+    theta : array_like
+        Success probabilities in [0, 1]; any shape.
+
+    Returns
+    -------
+    ndarray
+        ℓ(θ), same shape as ``theta``.
+
+    Notes
+    -----
+    ℓ(θ) = log C(n, k) + k log θ + (n − k) log(1 − θ), with
+    log C(n, k) = gammaln(n + 1) − gammaln(k + 1) − gammaln(n − k + 1) and
+    0·log 0 = 0, so ℓ(0) and ℓ(1) are finite or −inf, never NaN.
+
+    Examples
+    --------
+    >>> round(float(binomial_loglik(8, 10, 0.8)), 6)
+    -1.197362
+    """
+    k, n = _counts(k, n)
+    log_choose = special.gammaln(n + 1) - special.gammaln(k + 1) - special.gammaln(n - k + 1)
+    return log_choose + _binomial_kernel(k, n, _THETA.check(theta))
+
+
+def gaussian_loglik(x, mu, sigma2):
+    """Log-likelihood of a Gaussian sample on a grid of (μ, σ²).
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+        Observations, or their statistics from :func:`gaussian_stats`.
+    mu : array_like
+        Means.
+    sigma2 : array_like
+        Variances, > 0. ``mu`` and ``sigma2`` broadcast against each other
+        (e.g. ``np.meshgrid`` output, or shapes (m, 1) and (1, n)) to give a surface.
+
+    Returns
+    -------
+    ndarray
+        ℓ(μ, σ²) with the broadcast shape of ``mu`` and ``sigma2``.
+
+    Notes
+    -----
+    ℓ(μ, σ²) = −(N/2) log(2πσ²) − [S + N(x̄ − μ)²] / (2σ²),
+    with S = Σ (x_i − x̄)², which equals Σ log N(x_i; μ, σ²) exactly
+    (Σ (x_i − μ)² = S + N(x̄ − μ)²) and costs O(1) per grid point.
+
+    Examples
+    --------
+    >>> stats = gaussian_stats([1.0, 2.0, 4.0])
+    >>> mu, sigma2 = np.meshgrid(np.linspace(0, 4, 5), np.linspace(0.5, 4, 3))
+    >>> gaussian_loglik(stats, mu, sigma2).shape
+    (3, 5)
+    """
+    s = gaussian_stats(x)
+    return _gaussian_kernel(s, _MU.check(mu), _SIGMA2.check(sigma2))
+
+
+# --------------------------------------------------------------------------- MLEs
+
+
+def bernoulli_mle(x) -> float:
+    """MLE p̂ = k / N of a Bernoulli sample (``x`` a 0/1 sample or :class:`BernoulliStats`)."""
+    s = bernoulli_stats(x)
+    return s.k / s.n
+
+
+def binomial_mle(k, n) -> float:
+    """MLE θ̂ = k / n of k successes in n trials (e.g. 8 of 10 → 0.8)."""
+    k, n = _counts(k, n)
+    return k / n
+
+
+def gaussian_mle(x) -> tuple[float, float]:
+    """MLE (μ̂, σ̂²) of a Gaussian sample.
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+
+    Returns
+    -------
+    mu_hat : float
+        μ̂ = x̄.
+    sigma2_hat : float
+        σ̂² = (1/N) Σ (x_i − x̄)² (divides by N; 0 for a constant sample).
+
+    Notes
+    -----
+    σ̂² is the MLE but biased low: E[σ̂²] = ((N − 1)/N) σ², because x̄ is fitted
+    to the same data; S/(N − 1) is unbiased. (With the *true* μ,
+    (1/N) Σ (x_i − μ)² would be unbiased.) Same as ``scipy.stats.norm.fit``,
+    whose scale is √σ̂².
+    """
+    s = gaussian_stats(x)
+    return s.mean, s.sigma2_hat
+
+
+# --------------------------------------------------------------------------- score and information
+
+
+def _count_over(count: int, denom):
+    """count / denom with 0/0 := 0: a zero count contributes nothing to ℓ or its derivatives."""
+    if count == 0:
+        return np.zeros_like(denom)
+    with np.errstate(divide="ignore"):
+        return count / denom
+
+
+def binomial_score(k, n, theta):
+    """Score dℓ/dθ of k successes in n trials (also the Bernoulli score with k = Σx, n = N).
+
+    Parameters
+    ----------
+    k, n : int
+        Successes and trials, 0 ≤ k ≤ n, n ≥ 1.
+    theta : array_like
+        Points in [0, 1].
+
+    Returns
+    -------
+    ndarray
+        dℓ/dθ, same shape as ``theta``; zero at θ̂ = k/n when 0 < k < n.
+
+    Notes
+    -----
+    dℓ/dθ = k/θ − (n − k)/(1 − θ) = (k − nθ) / (θ(1 − θ)).
+    (Minus, not plus: the reference note's "+" is a known slip.) A term with a
+    zero count is 0 (it is absent from ℓ), so the one-sided derivative at a
+    boundary is finite when the data allow it (k = 0: dℓ/dθ(0) = −n) and ±inf
+    otherwise.
+
+    Examples
+    --------
+    >>> float(binomial_score(8, 10, 0.5))  # 8/0.5 - 2/0.5
+    12.0
+    >>> abs(float(binomial_score(8, 10, 0.8))) < 1e-12  # zero at the MLE
+    True
+    """
+    k, n = _counts(k, n)
+    theta = _THETA.check(theta)
+    return _count_over(k, theta) - _count_over(n - k, 1.0 - theta)
+
+
+def binomial_information(k, n, theta=None):
+    """Observed information −d²ℓ/dθ² of k successes in n trials.
+
+    Parameters
+    ----------
+    k, n : int
+        Successes and trials.
+    theta : array_like, optional
+        Points in [0, 1]; default θ̂ = k/n.
+
+    Returns
+    -------
+    ndarray or float
+        J(θ), same shape as ``theta``.
+
+    Notes
+    -----
+    J(θ) = k/θ² + (n − k)/(1 − θ)² for 0 < θ < 1; at the MLE it equals
+    n / (θ̂(1 − θ̂)), the Fisher information.
+
+    Boundary convention: at θ = 0 or θ = 1 we return +inf. When p̂ = 0 or 1 the
+    MLE sits on the edge of [0, 1], the score there is not zero and the
+    quadratic (Wald) theory does not apply; +inf is the limit of the Fisher
+    information n/(θ(1 − θ)) and gives SE(p̂) = 0, so the Wald interval
+    collapses to the single point p̂ — the known failure that the
+    likelihood-ratio interval avoids. (The one-sided second derivative of ℓ
+    at θ = 0 when k = 0 would be n.)
+    """
+    k, n = _counts(k, n)
+    theta = np.float64(k / n) if theta is None else _THETA.check(theta)
+    with np.errstate(divide="ignore"):
+        inner = _count_over(k, theta**2) + _count_over(n - k, (1.0 - theta) ** 2)
+    return np.where((theta == 0.0) | (theta == 1.0), np.inf, inner)[()]
+
+
+def binomial_se(k, n) -> float:
+    """Standard error of θ̂ = k/n: √(θ̂(1 − θ̂)/n) = 1/√J(θ̂); 0 when θ̂ is 0 or 1 (J = inf)."""
+    k, n = _counts(k, n)
+    p = k / n
+    return float(np.sqrt(p * (1.0 - p) / n))
+
+
+def gaussian_score(x, mu, sigma2):
+    """Score (∂ℓ/∂μ, ∂ℓ/∂σ²) of a Gaussian sample.
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+    mu, sigma2 : array_like
+        Broadcast against each other; σ² > 0.
+
+    Returns
+    -------
+    d_mu, d_sigma2 : ndarray
+        Both with the broadcast shape; both zero at the MLE (x̄, σ̂²).
+
+    Notes
+    -----
+    ∂ℓ/∂μ  = N(x̄ − μ)/σ²
+    ∂ℓ/∂σ² = −N/(2σ²) + Σ(x_i − μ)²/(2σ⁴),   Σ(x_i − μ)² = S + N(x̄ − μ)².
+    (The first term is negative: the reference note's "+N/(2σ²)" is a slip.)
+    """
+    s = gaussian_stats(x)
+    mu, sigma2 = np.broadcast_arrays(_MU.check(mu), _SIGMA2.check(sigma2))
+    d_mu = s.n * (s.mean - mu) / sigma2
+    d_sigma2 = (s.q(mu) / sigma2 - s.n) / (2.0 * sigma2)
+    return d_mu, d_sigma2
+
+
+def _gaussian_hat(s: GaussianStats) -> float:
+    if s.ss == 0.0:
+        raise ValueError(
+            "x has zero spread (all values equal): the variance MLE is 0, on the boundary, "
+            "and the likelihood is unbounded"
+        )
+    return s.sigma2_hat
+
+
+def gaussian_information(x, mu=None, sigma2=None):
+    """Observed information matrix −∇²ℓ of a Gaussian sample in (μ, σ²).
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+    mu : array_like, optional
+        Default μ̂ = x̄.
+    sigma2 : array_like, optional
+        Default σ̂² = S/N (then ``x`` must not be constant).
+
+    Returns
+    -------
+    ndarray of shape (..., 2, 2)
+        Rows/columns ordered (μ, σ²); leading shape is the broadcast shape.
+
+    Notes
+    -----
+    J_μμ   = N/σ²
+    J_μσ²  = N(x̄ − μ)/σ⁴
+    J_σ²σ² = Σ(x_i − μ)²/σ⁶ − N/(2σ⁴)
+    At the MLE the off-diagonal vanishes: J = diag(N/σ̂², N/(2σ̂⁴)).
+    """
+    s = gaussian_stats(x)
+    mu = np.float64(s.mean) if mu is None else _MU.check(mu)
+    sigma2 = np.float64(_gaussian_hat(s)) if sigma2 is None else _SIGMA2.check(sigma2)
+    mu, sigma2 = np.broadcast_arrays(mu, sigma2)
+    off = s.n * (s.mean - mu) / sigma2**2
+    j = np.empty(mu.shape + (2, 2))
+    j[..., 0, 0] = s.n / sigma2
+    j[..., 0, 1] = j[..., 1, 0] = off
+    j[..., 1, 1] = (s.q(mu) / sigma2 - 0.5 * s.n) / sigma2**2
+    return j
+
+
+def gaussian_se(x) -> tuple[float, float]:
+    """Standard errors of (μ̂, σ̂²): √(σ̂²/N) and σ̂²·√(2/N), the roots of diag(J⁻¹) at the MLE.
+
+    Raises ``ValueError`` for a constant sample (σ̂² = 0).
+    """
+    s = gaussian_stats(x)
+    s2 = _gaussian_hat(s)
+    return float(np.sqrt(s2 / s.n)), float(s2 * np.sqrt(2.0 / s.n))
+
+
+# --------------------------------------------------------------------------- relative and quadratic
+
+
+def binomial_relative_loglik(k, n, theta):
+    """Relative log-likelihood ℓ(θ) − ℓ(θ̂) ≤ 0 of k successes in n trials (and of a Bernoulli sample).
+
+    Notes
+    -----
+    ℓ(θ) − ℓ(θ̂) = k log(θ/θ̂) + (n − k) log((1 − θ)/(1 − θ̂)), θ̂ = k/n, with
+    0·log 0 = 0; the binomial coefficient cancels, so this is also the
+    Bernoulli relative log-likelihood with k = Σ x_i, n = N.
+    """
+    k, n = _counts(k, n)
+    return _binomial_kernel(k, n, _THETA.check(theta)) - _binomial_kernel(k, n, k / n)
+
+
+def _gaussian_rel(n: int, s2_hat: float, d2, sigma2):
+    """(n/2)(log r + 1 − r) − n d²/(2σ²), r = s2_hat/σ²: ℓ relative to its maximum, no cancellation of big ℓ's."""
+    r = s2_hat / sigma2
+    return 0.5 * n * (np.log(r) + 1.0 - r) - 0.5 * n * d2 / sigma2
+
+
+def gaussian_relative_loglik(x, mu, sigma2):
+    """Relative log-likelihood ℓ(μ, σ²) − ℓ(μ̂, σ̂²) ≤ 0 of a Gaussian sample.
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+        Not constant (σ̂² > 0, else ℓ̂ = +inf).
+    mu, sigma2 : array_like
+        Broadcast against each other; σ² > 0.
+
+    Notes
+    -----
+    With r = σ̂²/σ²:  ℓ − ℓ̂ = (N/2)(log r + 1 − r) − N(x̄ − μ)²/(2σ²).
+    Written this way it avoids subtracting two large log-likelihoods.
+    ``-2 ×`` this is the likelihood-ratio statistic, χ²₂ under the truth.
+    """
+    s = gaussian_stats(x)
+    s2 = _gaussian_hat(s)
+    mu, sigma2 = _MU.check(mu), _SIGMA2.check(sigma2)
+    return _gaussian_rel(s.n, s2, (s.mean - mu) ** 2, sigma2)
+
+
+def quadratic_loglik(theta, theta_hat, information, loglik_max=0.0):
+    """Quadratic (Taylor) approximation of a log-likelihood around its maximum.
+
+    Parameters
+    ----------
+    theta : array_like
+        Points to evaluate.
+    theta_hat : float
+        The MLE θ̂.
+    information : float
+        Observed information J(θ̂) ≥ 0 (may be +inf, see Notes).
+    loglik_max : float, default 0.0
+        ℓ(θ̂); leave 0 to approximate the relative log-likelihood.
+
+    Returns
+    -------
+    ndarray
+        ℓ(θ̂) − ½ J(θ̂)(θ − θ̂)², same shape as ``theta``.
+
+    Notes
+    -----
+    q(θ) = ℓ(θ̂) − ½ J(θ̂) (θ − θ̂)². With J = +inf (binomial MLE on the
+    boundary) q is ℓ(θ̂) at θ̂ and −inf elsewhere. The Wald interval is
+    {θ : 2(q(θ̂) − q(θ)) ≤ z²}, the likelihood-ratio interval the same with ℓ.
+    """
+    theta = as_finite_array(theta, "theta")
+    theta_hat = check_real(theta_hat, "theta_hat")
+    try:
+        information = float(information)
+    except (TypeError, ValueError):
+        raise ValueError(f"information must be a real number, got {information!r}") from None
+    if not information >= 0.0:  # also rejects NaN
+        raise ValueError(f"information must be >= 0, got {information}")
+    loglik_max = check_real(loglik_max, "loglik_max")
+    d2 = (theta - theta_hat) ** 2
+    with np.errstate(invalid="ignore"):
+        q = loglik_max - 0.5 * information * d2
+    return np.where(d2 == 0.0, loglik_max, q)[()]
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+@dataclass(frozen=True)
+class _OneParam:
+    """One-parameter slice of a likelihood: maximum, curvature, relative ℓ and range."""
+
+    theta_hat: float
+    information: float
+    rel: Callable[[float], float]
+    lo: float
+    hi: float
+
+
+def _check_level(level) -> float:
+    return check_real(level, "level", lo=0.0, hi=1.0, lo_open=True, hi_open=True)
+
+
+def _wald(one: _OneParam, level: float) -> tuple[float, float]:
+    z = sps.norm.ppf(0.5 + 0.5 * _check_level(level))
+    half = z / np.sqrt(one.information)  # 0 when the information is +inf
+    return float(one.theta_hat - half), float(one.theta_hat + half)
+
+
+def _lr_endpoint(one: _OneParam, f: Callable[[float], float], bound: float) -> float:
+    """Root of f on the side of θ̂ towards ``bound``; ``bound`` itself if f ≥ 0 all the way."""
+    if one.theta_hat == bound:
+        return bound
+    step = 1.0 / np.sqrt(one.information)
+    direction = 1.0 if bound > one.theta_hat else -1.0
+    inner = one.theta_hat
+    for j in range(1, 2100):
+        # March outwards: halve the distance to a finite bound, double the step to an infinite one.
+        if np.isfinite(bound):
+            t = bound + (one.theta_hat - bound) * 2.0**-j
+        else:
+            t = one.theta_hat + direction * step * 2.0 ** (j - 1)
+        if t == bound or not np.isfinite(t):
+            break
+        if f(t) < 0.0:
+            a, b = sorted((inner, t))
+            return float(optimize.brentq(f, a, b, xtol=1e-300, rtol=4 * np.finfo(float).eps, maxiter=500))
+        inner = t
+    # f ≥ 0 up to the last representable step: the interval reaches the bound (or its neighbour).
+    return bound if np.isfinite(bound) else np.inf
+
+
+def _lr(one: _OneParam, level: float) -> tuple[float, float]:
+    half_q = 0.5 * sps.chi2.ppf(_check_level(level), 1)
+
+    def f(t):  # ≥ 0 inside the interval, < 0 outside
+        return float(one.rel(t)) + half_q
+
+    return _lr_endpoint(one, f, one.lo), _lr_endpoint(one, f, one.hi)
+
+
+def _binomial_one(k, n) -> _OneParam:
+    k, n = _counts(k, n)
+    p = k / n
+    ref = _binomial_kernel(k, n, p)
+    info = float(binomial_information(k, n))
+    return _OneParam(p, info, lambda t: _binomial_kernel(k, n, t) - ref, 0.0, 1.0)
+
+
+def _gaussian_one(x, param: str, fixed) -> _OneParam:
+    s = gaussian_stats(x)
+    param = MODELS["gaussian"].param(param).name
+    if param == "mu":
+        s2 = _gaussian_hat(s) if fixed is None else check_real(fixed, "fixed", lo=0.0, lo_open=True)
+        return _OneParam(s.mean, s.n / s2, lambda m: _gaussian_rel(s.n, s2, (s.mean - m) ** 2, s2), -np.inf, np.inf)
+    mu = s.mean if fixed is None else check_real(fixed, "fixed")
+    s2_hat = float(s.q(mu)) / s.n
+    if s2_hat == 0.0:
+        raise ValueError("fixed: every x equals mu, so the variance slice peaks at sigma2 = 0 (unbounded)")
+    return _OneParam(s2_hat, s.n / (2.0 * s2_hat**2), lambda v: _gaussian_rel(s.n, s2_hat, 0.0, v), 0.0, np.inf)
+
+
+def binomial_wald_interval(k, n, level=0.95) -> tuple[float, float]:
+    """Wald interval θ̂ ± z·SE for a binomial/Bernoulli proportion.
+
+    Parameters
+    ----------
+    k, n : int
+        Successes and trials (for a Bernoulli sample: ``s.k, s.n`` of
+        :func:`bernoulli_stats`).
+    level : float, default 0.95
+        Confidence level in (0, 1).
+
+    Returns
+    -------
+    lo, hi : float
+
+    Notes
+    -----
+    θ̂ ± z √(θ̂(1 − θ̂)/n), z = Φ⁻¹((1 + level)/2) (1.96 for 95%). Not clipped
+    to [0, 1]: it can leave the parameter space, and at θ̂ = 0 or 1 (SE = 0) it
+    collapses to a point — both known weaknesses, shown next to the
+    likelihood-ratio interval.
+
+    Examples
+    --------
+    >>> lo, hi = binomial_wald_interval(8, 10)
+    >>> round(lo, 4), round(hi, 4)
+    (0.5521, 1.0479)
+    """
+    return _wald(_binomial_one(k, n), level)
+
+
+def binomial_lr_interval(k, n, level=0.95) -> tuple[float, float]:
+    """Likelihood-ratio interval for a binomial/Bernoulli proportion.
+
+    Parameters
+    ----------
+    k, n : int
+        Successes and trials (for a Bernoulli sample: ``s.k, s.n`` of
+        :func:`bernoulli_stats`).
+    level : float, default 0.95
+        Confidence level in (0, 1).
+
+    Returns
+    -------
+    lo, hi : float
+        Always inside [0, 1].
+
+    Notes
+    -----
+    {θ ∈ [0, 1] : 2(ℓ(θ̂) − ℓ(θ)) ≤ χ²₁(level)}, endpoints by ``brentq`` on
+    ℓ(θ) − ℓ(θ̂) + χ²₁(level)/2 = 0 (to 4 machine epsilons relative). When
+    θ̂ = 0 the lower endpoint is 0 and the upper one is
+    1 − exp(−χ²₁(level)/(2n)) (symmetrically when θ̂ = 1).
+
+    Examples
+    --------
+    >>> lo, hi = binomial_lr_interval(8, 10)
+    >>> round(lo, 4), round(hi, 4)
+    (0.5006, 0.9636)
+    """
+    return _lr(_binomial_one(k, n), level)
+
+
+def gaussian_wald_interval(x, param="mu", level=0.95, *, fixed=None) -> tuple[float, float]:
+    """Wald interval θ̂ ± z/√J(θ̂) for the Gaussian μ or σ².
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+    param : {"mu", "sigma2"}
+        The parameter the interval is for.
+    level : float, default 0.95
+        Confidence level in (0, 1).
+    fixed : float, optional
+        Value at which the *other* parameter is held: σ² (> 0) when
+        ``param="mu"``, μ when ``param="sigma2"``. Default: its MLE (σ̂² or x̄).
+
+    Returns
+    -------
+    lo, hi : float
+
+    Notes
+    -----
+    θ̂ ± z/√J(θ̂), z = Φ⁻¹((1 + level)/2). For σ² the interval can reach below
+    0 when N is small (a weakness of Wald).
+
+    The interval is for the one-parameter slice of ℓ with the other
+    parameter fixed. The slice peaks at μ̂ = x̄ for μ (any σ²) and at
+    σ̂²(μ) = Σ(x_i − μ)²/N for σ² (= S/N at μ = x̄); its curvature there is
+    J_μ = N/σ² and J_σ² = N/(2σ̂⁴). For μ, ℓ is exactly quadratic, so Wald and
+    likelihood-ratio intervals coincide: x̄ ± z √(σ²/N). For σ² with μ = x̄
+    the slice is also the profile likelihood (x̄ does not depend on σ²); for
+    μ with σ² = σ̂² it is a plug-in slice, narrower than the profile
+    likelihood interval would be.
+    """
+    return _wald(_gaussian_one(x, param, fixed), level)
+
+
+def gaussian_lr_interval(x, param="mu", level=0.95, *, fixed=None) -> tuple[float, float]:
+    """Likelihood-ratio interval {θ : 2(ℓ(θ̂) − ℓ(θ)) ≤ χ²₁(level)} for the Gaussian μ or σ².
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+    param : {"mu", "sigma2"}
+        The parameter the interval is for.
+    level : float, default 0.95
+        Confidence level in (0, 1).
+    fixed : float, optional
+        Value at which the *other* parameter is held: σ² (> 0) when
+        ``param="mu"``, μ when ``param="sigma2"``. Default: its MLE (σ̂² or x̄).
+
+    Returns
+    -------
+    lo, hi : float
+
+    Notes
+    -----
+    Endpoints by ``brentq``. For σ² the slice ℓ − ℓ̂ = (N/2)(log r + 1 − r),
+    r = σ̂²/σ², is skewed, so the interval is asymmetric and stays above 0.
+
+    The interval is for the one-parameter slice of ℓ with the other
+    parameter fixed. The slice peaks at μ̂ = x̄ for μ (any σ²) and at
+    σ̂²(μ) = Σ(x_i − μ)²/N for σ² (= S/N at μ = x̄); its curvature there is
+    J_μ = N/σ² and J_σ² = N/(2σ̂⁴). For μ, ℓ is exactly quadratic, so Wald and
+    likelihood-ratio intervals coincide: x̄ ± z √(σ²/N). For σ² with μ = x̄
+    the slice is also the profile likelihood (x̄ does not depend on σ²); for
+    μ with σ² = σ̂² it is a plug-in slice, narrower than the profile
+    likelihood interval would be.
+    """
+    return _lr(_gaussian_one(x, param, fixed), level)
+
+
+# --------------------------------------------------------------------------- why logs?
+
+
+@dataclass(frozen=True, eq=False)
+class NaiveLikelihood:
+    """Running naive likelihood of a sample versus its log-likelihood.
+
+    Attributes
+    ----------
+    product : ndarray of shape (N,)
+        L_n = Π_{i≤n} f(x_i), accumulated in float64 as naive code would.
+    loglik : ndarray of shape (N,)
+        ℓ_n = Σ_{i≤n} log f(x_i), computed in log space.
+    failure_n : int or None
+        First n (1-based) at which L_n is 0.0 although ℓ_n > −inf (underflow)
+        or L_n = inf (overflow); None if the product stays representable.
+    failure : {"underflow", "overflow"} or None
+    loglik_at_failure : float or None
+        ℓ at ``failure_n`` — finite where the product is not.
+    """
+
+    product: np.ndarray
+    loglik: np.ndarray
+    failure_n: int | None
+    failure: str | None
+    loglik_at_failure: float | None
+
+
+def naive_likelihood(model: str, x, **params) -> NaiveLikelihood:
+    """Why logs: where a plain product of densities stops being representable.
+
+    Parameters
+    ----------
+    model : {"bernoulli", "gaussian"}
+        Key of :data:`MODELS`.
+    x : array_like of shape (N,)
+        The sample, in order.
+    **params : float
+        Scalar parameters of the model: ``p`` for Bernoulli; ``mu`` and
+        ``sigma2`` for Gaussian.
+
+    Returns
+    -------
+    NaiveLikelihood
+
+    Notes
+    -----
+    Densities f(x_i) = p^{x_i}(1 − p)^{1 − x_i} or
+    exp(−(x_i − μ)²/(2σ²)) / √(2πσ²) are multiplied with ``np.cumprod``
+    (the same float64 operations, in the same order, as a Python loop).
+    Typical densities < 1 drive L_n below the smallest subnormal
+    (≈ 4.9e−324) and it becomes 0.0 — e.g. p = 0.5 gives 0.5ⁿ = 0 at n = 1075;
+    a tiny σ² makes densities ≫ 1 and L_n overflows to inf. ℓ_n = Σ log f(x_i)
+    stays finite. A product that is 0 because the data are impossible
+    (p = 0 and an observed 1) has ℓ = −inf and is not counted as underflow.
+
+    Examples
+    --------
+    >>> res = naive_likelihood("bernoulli", np.zeros(1100), p=0.5)
+    >>> res.failure_n, res.failure, round(res.loglik_at_failure, 2)
+    (1075, 'underflow', -745.13)
+    """
+    if model not in ("bernoulli", "gaussian"):
+        raise ValueError(f"model must be 'bernoulli' or 'gaussian', got {model!r}")
+    spec = MODELS[model]
+    expected = {p.name for p in spec.params}
+    if set(params) != expected:
+        raise ValueError(f"params for {model} must be {sorted(expected)}, got {sorted(params)}")
+    values = {}
+    for p in spec.params:
+        arr = p.check(params[p.name])
+        if arr.ndim != 0:
+            raise ValueError(f"{p.name} must be a scalar, got shape {arr.shape}")
+        values[p.name] = float(arr)
+    if model == "bernoulli":
+        arr = as_finite_array(x, "x", ndim=1)
+        bernoulli_stats(arr)  # validates 0/1
+        p = values["p"]
+        density = np.where(arr == 1.0, p, 1.0 - p)
+        logf = special.xlogy(arr, p) + special.xlog1py(1.0 - arr, -p)
+    else:
+        arr = as_finite_array(x, "x", ndim=1)
+        mu, sigma2 = values["mu"], values["sigma2"]
+        z2 = (arr - mu) ** 2 / (2.0 * sigma2)
+        density = np.exp(-z2) / np.sqrt(2.0 * np.pi * sigma2)
+        logf = -0.5 * (_LOG_2PI + np.log(sigma2)) - z2
+    with np.errstate(under="ignore", over="ignore", invalid="ignore"):
+        product = np.cumprod(density)
+    loglik = np.cumsum(logf)
+    under = (product == 0.0) & (loglik > -np.inf)
+    over = product == np.inf
+    bad = np.flatnonzero(under | over)
+    if bad.size == 0:
+        return NaiveLikelihood(product, loglik, None, None, None)
+    i = int(bad[0])
+    kind = "overflow" if over[i] else "underflow"
+    return NaiveLikelihood(product, loglik, i + 1, kind, float(loglik[i]))
