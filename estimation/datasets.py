@@ -1,0 +1,543 @@
+"""Data for the logistic-regression lab: synthetic classes, bundled tables, CSV upload.
+
+Three sources end in the same place, an ``(X, y)`` pair for
+:mod:`estimation.logistic`:
+
+* :func:`make_gaussian_classes` draws two Gaussian classes;
+* :func:`load_dataset` reads a bundled table from ``data/`` (see
+  ``data/README.md`` for sources and licences; registry :data:`DATASETS`);
+* :func:`parse_csv` turns an uploaded file into a table, defensively.
+
+:func:`select_xy` then picks the label and 1–2 feature columns of a table,
+maps the label to 0/1 and reports the mapping (:class:`BinaryData`).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import numbers
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from estimation._validation import check_int, check_real, check_seed
+
+__all__ = [
+    "make_gaussian_classes",
+    "DatasetSpec",
+    "DATASETS",
+    "load_dataset",
+    "BinaryData",
+    "select_xy",
+    "parse_csv",
+    "MAX_UPLOAD_BYTES",
+    "MAX_ROWS",
+    "MAX_COLUMNS",
+]
+
+#: Largest upload :func:`parse_csv` accepts, in bytes (checked before parsing).
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+#: Most data rows :func:`parse_csv` accepts (the header line not counted).
+MAX_ROWS = 200_000
+#: Most columns :func:`parse_csv` accepts.
+MAX_COLUMNS = 1_000
+#: Most feature columns :func:`select_xy` accepts (the lab draws 1-D and 2-D pictures).
+MAX_FEATURES = 2
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_ENCODINGS = ("utf-8-sig", "cp932")
+
+
+# ---------------------------------------------------------------------------
+# Synthetic data
+# ---------------------------------------------------------------------------
+
+
+def make_gaussian_classes(
+    n: int = 200,
+    *,
+    n_features: int = 2,
+    separation: float = 2.0,
+    balance: float = 0.5,
+    correlation: float = 0.0,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two Gaussian classes with adjustable overlap.
+
+    Parameters
+    ----------
+    n : int, default 200
+        Total number of samples (2 … 200,000).
+    n_features : {1, 2}, default 2
+    separation : float, default 2
+        Distance between the class means, in units of the within-class
+        standard deviation (0 … 20). 0: identical classes; large: separable.
+    balance : float, default 0.5
+        Fraction of class 1, in (0, 1); the class sizes are
+        ``n1 = round(balance · n)`` and ``n0 = n − n1``, both at least 1.
+    correlation : float, default 0
+        Within-class correlation ρ of the two features, in (−1, 1)
+        (must be 0 for one feature).
+    seed : int, default 0
+
+    Returns
+    -------
+    X : ndarray of shape (n, n_features)
+    y : ndarray of shape (n,)
+        Labels 0.0/1.0; the rows are in random order.
+
+    Notes
+    -----
+    ``x | y = k ~ N(μ_k, Σ)`` with ``μ_1 = −μ_0 = (separation/2) u``, where
+    ``u = 1`` for one feature and ``u = (1, 1)/√2`` for two, and
+    ``Σ = [[1, ρ], [ρ, 1]]`` (``Σ = 1`` for one feature). With equal
+    covariances the Bayes-optimal decision rule is linear, so logistic
+    regression is the correctly specified model:
+    ``log P(y=1|x)/P(y=0|x) = (μ_1 − μ_0)ᵀ Σ⁻¹ x + log(n1/n0)``.
+    All draws come from ``numpy.random.default_rng(seed)``.
+    """
+    n = check_int(n, "n", lo=2, hi=MAX_ROWS)
+    d = check_int(n_features, "n_features", lo=1, hi=2)
+    separation = check_real(separation, "separation", lo=0.0, hi=20.0)
+    balance = check_real(balance, "balance", lo=0.0, hi=1.0, lo_open=True, hi_open=True)
+    rho = check_real(correlation, "correlation", lo=-1.0, hi=1.0, lo_open=True, hi_open=True)
+    if d == 1 and rho != 0.0:
+        raise ValueError("correlation must be 0 for one feature")
+    n1 = int(round(balance * n))
+    if n1 < 1 or n1 > n - 1:
+        raise ValueError(f"balance={balance} leaves a class empty for n={n}")
+    n0 = n - n1
+
+    rng = np.random.default_rng(check_seed(seed))
+    u = np.ones(d) / np.sqrt(d)
+    cov = np.array([[1.0]]) if d == 1 else np.array([[1.0, rho], [rho, 1.0]])
+    chol = np.linalg.cholesky(cov)
+    noise = rng.standard_normal((n, d)) @ chol.T
+    y = np.concatenate([np.zeros(n0), np.ones(n1)])
+    X = noise + np.outer(y - 0.5, separation * u)
+    order = rng.permutation(n)
+    return X[order], y[order]
+
+
+# ---------------------------------------------------------------------------
+# Bundled data sets
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """Description of a bundled table (the page's picker reads these).
+
+    Attributes
+    ----------
+    name : str
+        Registry key.
+    filename : str
+        File in ``data/``.
+    label : str
+        The class column.
+    features : tuple of str
+        The numeric feature columns.
+    classes : tuple
+        The class values, in a fixed display order.
+    source : str
+        Where the values come from (details in ``data/README.md``).
+    licence : str
+    """
+
+    name: str
+    filename: str
+    label: str
+    features: tuple[str, ...]
+    classes: tuple
+    source: str
+    licence: str
+
+
+DATASETS: dict[str, DatasetSpec] = {
+    "iris": DatasetSpec(
+        name="iris",
+        filename="iris.csv",
+        label="species",
+        features=("sepal_length", "sepal_width", "petal_length", "petal_width"),
+        classes=("setosa", "versicolor", "virginica"),
+        source="Fisher (1936), UCI Machine Learning Repository; values from scikit-learn's copy",
+        licence="CC BY 4.0 (UCI); scikit-learn's copy BSD-3-Clause",
+    ),
+    "breast_cancer": DatasetSpec(
+        name="breast_cancer",
+        filename="breast_cancer.csv",
+        label="diagnosis",
+        features=(
+            "radius",
+            "texture",
+            "perimeter",
+            "area",
+            "smoothness",
+            "compactness",
+            "concavity",
+            "concave_points",
+            "symmetry",
+            "fractal_dimension",
+        ),
+        classes=("B", "M"),
+        source=(
+            "Breast Cancer Wisconsin (Diagnostic), Wolberg, Street & Mangasarian (1995), "
+            "UCI Machine Learning Repository; the ten 'mean' features, values from scikit-learn's copy"
+        ),
+        licence="CC BY 4.0 (UCI); scikit-learn's copy BSD-3-Clause",
+    ),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _read_bundled(filename: str) -> pd.DataFrame:
+    return pd.read_csv(_DATA_DIR / filename)
+
+
+def load_dataset(name: str) -> pd.DataFrame:
+    """Return a bundled table (a fresh copy) with its column names.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`DATASETS` (``"iris"``, ``"breast_cancer"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The label column ``DATASETS[name].label`` and the numeric features.
+        Pass it to :func:`select_xy`, e.g. iris setosa vs the rest:
+        ``select_xy(load_dataset("iris"), "species", ["petal_length"], positive="setosa")``
+        (linearly separable), or versicolor vs virginica:
+        ``select_xy(..., positive="virginica", negative="versicolor")`` (not).
+    """
+    if name not in DATASETS:
+        raise ValueError(f"name must be one of {sorted(DATASETS)}, got {name!r}")
+    return _read_bundled(DATASETS[name].filename).copy()
+
+
+# ---------------------------------------------------------------------------
+# Picking X and y from a table
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BinaryData:
+    """Features and 0/1 labels chosen from a table by :func:`select_xy`.
+
+    Attributes
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+        Float features.
+    y : ndarray of shape (n_samples,)
+        Labels 0.0/1.0.
+    feature_names : tuple of str
+    label_name : str
+    negative : tuple
+        The original label value(s) mapped to 0 (several for one-vs-rest).
+    positive : object
+        The original label value mapped to 1.
+    """
+
+    X: np.ndarray
+    y: np.ndarray
+    feature_names: tuple[str, ...]
+    label_name: str
+    negative: tuple
+    positive: object
+
+    @property
+    def mapping(self) -> dict:
+        """``{original label value: 0 or 1}``."""
+        return {**{v: 0 for v in self.negative}, self.positive: 1}
+
+
+def _plain(value):
+    """numpy scalar → Python scalar, for display and dictionary keys."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _sorted_values(values) -> list:
+    """Numbers in numeric order; anything else by its text (deterministic)."""
+    values = [_plain(v) for v in values]
+    if all(isinstance(v, numbers.Real) for v in values):
+        return sorted(values)
+    return sorted(values, key=str)
+
+
+def _describe_rows(mask: np.ndarray, limit: int = 5) -> str:
+    rows = np.flatnonzero(mask)
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return f"rows {shown}{', …' if rows.size > limit else ''}"
+
+
+def _feature_matrix(table: pd.DataFrame, feature_cols: list[str]) -> np.ndarray:
+    """Numeric, complete, finite float matrix of the chosen columns (named errors)."""
+    columns = []
+    for col in feature_cols:
+        series = table[col]
+        if pd.api.types.is_bool_dtype(series):
+            series = series.astype(float)
+        if not pd.api.types.is_numeric_dtype(series):
+            numeric = pd.to_numeric(series, errors="coerce")
+            bad = numeric.isna().to_numpy() & series.notna().to_numpy()
+            if bad.any():
+                first = int(np.flatnonzero(bad)[0])
+                raise ValueError(
+                    f"feature column {col!r} is not numeric: value {series.iloc[first]!r} "
+                    f"in row {first} (row numbers count data rows from 0)"
+                )
+            series = numeric
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        missing = np.isnan(values)
+        if missing.any():
+            raise ValueError(
+                f"feature column {col!r} has {int(missing.sum())} missing value(s) "
+                f"({_describe_rows(missing)}); remove or fill them"
+            )
+        if not np.all(np.isfinite(values)):
+            raise ValueError(
+                f"feature column {col!r} has infinite values ({_describe_rows(~np.isfinite(values))})"
+            )
+        columns.append(values)
+    return np.column_stack(columns)
+
+
+def select_xy(
+    table: pd.DataFrame,
+    label_col: str,
+    feature_cols,
+    *,
+    positive=None,
+    negative=None,
+) -> BinaryData:
+    """Pick a binary label and 1–2 numeric features from a table.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        E.g. from :func:`load_dataset` or :func:`parse_csv`.
+    label_col : str
+        The class column.
+    feature_cols : str or sequence of str
+        One or two numeric columns, other than ``label_col``.
+    positive : optional
+        Label value to map to 1. Required when the label has more than two
+        values (then it is that class against the rest, or against
+        ``negative``).
+    negative : optional
+        Label value to map to 0; rows with other labels are dropped. Needs
+        ``positive``.
+
+    Returns
+    -------
+    BinaryData
+        ``X``, ``y`` and the label mapping actually used.
+
+    Notes
+    -----
+    Without ``positive``/``negative`` the label must have exactly two
+    distinct values; they are sorted (numbers numerically, otherwise as
+    text) and the first maps to 0, the second to 1 — so {0, 1} stays as is,
+    {−1, 1} → {0, 1}, {"B", "M"} → B = 0, M = 1, {False, True} → {0, 1}.
+    Missing labels or features, non-numeric or infinite features, a
+    single class, or a bad column choice raise ``ValueError`` naming the
+    column (and the rows, for missing values).
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
+    columns = list(table.columns)
+    if label_col not in columns:
+        raise ValueError(f"label column {label_col!r} not found; columns are {columns[:20]}")
+    if isinstance(feature_cols, str):
+        feature_cols = [feature_cols]
+    feature_cols = list(feature_cols)
+    if not 1 <= len(feature_cols) <= MAX_FEATURES:
+        raise ValueError(f"feature_cols must name 1 or 2 feature columns, got {len(feature_cols)}")
+    if len(set(feature_cols)) != len(feature_cols):
+        raise ValueError(f"feature_cols must be distinct, got {feature_cols}")
+    for col in feature_cols:
+        if col not in columns:
+            raise ValueError(f"feature column {col!r} not found; columns are {columns[:20]}")
+        if col == label_col:
+            raise ValueError(f"feature column {col!r} is the label column; pick another feature")
+    if table.shape[0] == 0:
+        raise ValueError("table is empty: it has no data rows")
+
+    labels = table[label_col]
+    missing = labels.isna().to_numpy()
+    if missing.any():
+        raise ValueError(
+            f"label column {label_col!r} has {int(missing.sum())} missing value(s) "
+            f"({_describe_rows(missing)}); remove those rows"
+        )
+    values = _sorted_values(pd.unique(labels))
+    plain = labels.map(_plain)
+
+    if positive is None and negative is not None:
+        raise ValueError("negative needs positive: name the class to map to 1 as well")
+    if positive is None:
+        if len(values) == 1:
+            raise ValueError(
+                f"label column {label_col!r} has only one class ({values[0]!r}); "
+                "both classes must be present"
+            )
+        if len(values) != 2:
+            shown = ", ".join(repr(v) for v in values[:10])
+            raise ValueError(
+                f"label column {label_col!r} must be binary: found {len(values)} distinct values "
+                f"({shown}{', …' if len(values) > 10 else ''}); choose a positive class"
+            )
+        negative_values, positive = (values[0],), values[1]
+        keep = np.ones(len(table), dtype=bool)
+    else:
+        positive = _plain(positive)
+        if positive not in values:
+            raise ValueError(f"positive class {positive!r} is not a value of label column {label_col!r}")
+        if negative is None:
+            negative_values = tuple(v for v in values if v != positive)
+            keep = np.ones(len(table), dtype=bool)
+        else:
+            negative = _plain(negative)
+            if negative not in values:
+                raise ValueError(
+                    f"negative class {negative!r} is not a value of label column {label_col!r}"
+                )
+            if negative == positive:
+                raise ValueError("positive and negative must be different classes")
+            negative_values = (negative,)
+            keep = plain.isin([positive, negative]).to_numpy()
+        if not negative_values:
+            raise ValueError(
+                f"label column {label_col!r} has only one class ({positive!r}); "
+                "both classes must be present"
+            )
+
+    sub = table.loc[keep]
+    X = _feature_matrix(sub, feature_cols)
+    y = (plain[keep] == positive).to_numpy(dtype=np.float64)
+    return BinaryData(
+        X=X,
+        y=y,
+        feature_names=tuple(str(c) for c in feature_cols),
+        label_name=str(label_col),
+        negative=tuple(negative_values),
+        positive=positive,
+    )
+
+
+# ---------------------------------------------------------------------------
+# CSV upload
+# ---------------------------------------------------------------------------
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    """Decode as UTF-8 (BOM allowed), else Shift_JIS/cp932; no silent fallback."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("the file is encoded as UTF-16; save it as UTF-8 CSV")
+    if b"\x00" in raw:
+        raise ValueError("the file is not a text (CSV) file: it contains NUL bytes (binary data)")
+    for encoding in _ENCODINGS:
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(
+        "could not decode the file as text: it is neither UTF-8 nor Shift_JIS (cp932); "
+        "save it as UTF-8 CSV"
+    )
+
+
+def parse_csv(
+    raw: bytes,
+    *,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_rows: int = MAX_ROWS,
+    max_columns: int = MAX_COLUMNS,
+) -> pd.DataFrame:
+    """Parse an uploaded comma-separated file into a table, defensively.
+
+    Parameters
+    ----------
+    raw : bytes
+        The file's contents.
+    max_bytes : int, default 50 MiB
+        Larger input is rejected before anything else is done with it.
+    max_rows : int, default 200,000
+        Most data rows (the header line is not counted).
+    max_columns : int, default 1,000
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns named by the header line; numeric columns parsed as numbers.
+        ``table.attrs["encoding"]`` records the encoding used.
+
+    Notes
+    -----
+    Checks, in order, each raising ``ValueError`` with a message naming the
+    problem: not bytes; empty; larger than ``max_bytes`` (checked on the
+    byte length before decoding); UTF-16 or NUL bytes (binary data);
+    encoding — UTF-8 (with or without BOM) is tried first, then cp932
+    (Shift_JIS, what Excel writes on Japanese Windows); there is no
+    Latin-1 fallback, since it would decode any garbage; more than
+    ``max_columns`` fields in the header line (counted before parsing, so
+    a header with 10⁶ columns costs no memory); parse errors (e.g. rows with
+    more fields than the header); more than ``max_rows`` rows (the parser
+    stops reading after ``max_rows + 1``); fewer than two columns (a label
+    and a feature are needed) or no data rows. Memory therefore stays within
+    a small multiple of ``max_bytes`` (about 10× the file size at worst, for
+    a file of millions of one-character text cells).
+    """
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        raise ValueError(f"raw must be the file's bytes, got {type(raw).__name__}")
+    max_bytes = check_int(max_bytes, "max_bytes", lo=1)
+    max_rows = check_int(max_rows, "max_rows", lo=1)
+    max_columns = check_int(max_columns, "max_columns", lo=2)
+    size = raw.nbytes if isinstance(raw, memoryview) else len(raw)
+    if size == 0:
+        raise ValueError("the file is empty")
+    if size > max_bytes:
+        raise ValueError(
+            f"the file is too large: {size / 2**20:.1f} MB > {max_bytes / 2**20:.0f} MB limit"
+        )
+    raw = bytes(raw)
+    text, encoding = _decode(raw)
+    if not text.strip():
+        raise ValueError("the file is empty (only whitespace)")
+    body = text.lstrip("\r\n")
+    ends = [i for i in (body.find("\n"), body.find("\r")) if i >= 0]
+    header = body[: min(ends)] if ends else body
+    if header.count(",") + 1 > max_columns:
+        raise ValueError(
+            f"too many columns: the header has {header.count(',') + 1} fields "
+            f"(limit {max_columns})"
+        )
+    try:
+        with warnings.catch_warnings():
+            # a row with more fields than the header would be silently truncated: refuse it
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # select_xy coerces columns
+            table = pd.read_csv(io.StringIO(text), nrows=max_rows + 1, index_col=False, engine="c")
+    except Exception as exc:  # the parser's own errors vary; report them uniformly
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ValueError(f"the file could not be parsed as CSV: {message}") from None
+    if table.shape[1] > max_columns:
+        raise ValueError(f"too many columns: {table.shape[1]} (limit {max_columns})")
+    if table.shape[0] > max_rows:
+        raise ValueError(f"too many rows: more than {max_rows:,} data rows")
+    if table.shape[1] < 2:
+        hint = " (is it separated by ';' or tabs? use commas)" if (";" in header or "\t" in header) else ""
+        raise ValueError(
+            f"the file has only {table.shape[1]} column(s); need a label column and at least "
+            f"one feature column{hint}"
+        )
+    if table.shape[0] == 0:
+        raise ValueError("the file is empty: it has a header but no data rows")
+    table.attrs["encoding"] = encoding
+    return table

@@ -1,0 +1,308 @@
+"""Tests for estimation.datasets: synthetic classes, bundled tables, CSV upload.
+
+Oracles: the class-size formula, sampling moments with their standard
+errors, scikit-learn's bundled copies of iris and breast cancer, and
+hand-built tables with known problems.
+"""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.datasets import load_breast_cancer, load_iris
+
+from estimation import datasets as D
+from estimation.logistic import is_linearly_separable
+
+
+# ---------------------------------------------------------------------------
+# Synthetic classes
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n, balance, d", [(200, 0.5, 2), (101, 0.3, 1), (10, 0.8, 2)])
+def test_gaussian_classes_shapes_and_counts(n, balance, d):
+    X, y = D.make_gaussian_classes(n, n_features=d, balance=balance, seed=1)
+    assert X.shape == (n, d) and y.shape == (n,)
+    assert set(np.unique(y)) == {0.0, 1.0}
+    assert y.sum() == round(balance * n)
+
+
+def test_gaussian_classes_are_reproducible_and_shuffled():
+    a = D.make_gaussian_classes(100, seed=3)
+    b = D.make_gaussian_classes(100, seed=3)
+    c = D.make_gaussian_classes(100, seed=4)
+    assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+    assert not np.array_equal(a[0], c[0])
+    assert 0 < a[1][:50].sum() < 50  # rows are not sorted by class
+
+
+def test_gaussian_classes_moments():
+    n, sep, rho = 200_000, 3.0, 0.6
+    X, y = D.make_gaussian_classes(n, separation=sep, correlation=rho, seed=5)
+    u = np.ones(2) / np.sqrt(2)
+    se = 1 / np.sqrt(n / 2)  # standard error of a class mean (unit variance)
+    for k, sign in ((0, -1), (1, 1)):
+        Xk = X[y == k]
+        assert np.allclose(Xk.mean(0), sign * sep / 2 * u, atol=5 * se)
+        # sample correlation: standard error ≈ (1 − ρ²)/√n_k
+        assert np.corrcoef(Xk.T)[0, 1] == pytest.approx(rho, abs=5 * (1 - rho**2) * se)
+        assert np.allclose(Xk.std(0), 1.0, atol=5 * se)
+
+
+def test_large_separation_is_separable_and_zero_is_not():
+    X, y = D.make_gaussian_classes(200, separation=20.0, seed=0)
+    assert is_linearly_separable(X, y)
+    X, y = D.make_gaussian_classes(200, separation=0.0, seed=0)
+    assert not is_linearly_separable(X, y)
+
+
+@pytest.mark.parametrize(
+    "kwargs, word",
+    [
+        ({"n": 1}, "n"),
+        ({"n": 10**7}, "n"),
+        ({"n_features": 3}, "n_features"),
+        ({"separation": -1.0}, "separation"),
+        ({"balance": 0.0}, "balance"),
+        ({"balance": 1.0}, "balance"),
+        ({"n": 10, "balance": 0.01}, "balance"),
+        ({"correlation": 1.0}, "correlation"),
+        ({"n_features": 1, "correlation": 0.5}, "correlation"),
+        ({"seed": -3}, "seed"),
+    ],
+)
+def test_gaussian_classes_bad_arguments(kwargs, word):
+    with pytest.raises(ValueError, match=word):
+        D.make_gaussian_classes(**kwargs)
+
+
+# ---------------------------------------------------------------------------
+# Bundled data
+# ---------------------------------------------------------------------------
+
+
+def test_iris_matches_scikit_learn():
+    table = D.load_dataset("iris")
+    spec = D.DATASETS["iris"]
+    assert list(table.columns) == [*spec.features, spec.label]
+    ref = load_iris()
+    assert np.array_equal(table[list(spec.features)].to_numpy(), ref.data)
+    assert list(table[spec.label]) == [ref.target_names[t] for t in ref.target]
+    assert table[spec.label].value_counts().to_dict() == {c: 50 for c in spec.classes}
+
+
+def test_breast_cancer_matches_scikit_learn():
+    table = D.load_dataset("breast_cancer")
+    spec = D.DATASETS["breast_cancer"]
+    ref = load_breast_cancer()
+    assert np.array_equal(table[list(spec.features)].to_numpy(), ref.data[:, :10])
+    # scikit-learn codes 0 = malignant, 1 = benign
+    assert np.array_equal(table[spec.label].to_numpy() == "M", ref.target == 0)
+    assert set(table[spec.label]) == set(spec.classes)
+
+
+def test_load_dataset_returns_a_copy_and_rejects_unknown_names():
+    a = D.load_dataset("iris")
+    a.iloc[0, 0] = -99.0
+    assert D.load_dataset("iris").iloc[0, 0] == 5.1
+    with pytest.raises(ValueError, match="name"):
+        D.load_dataset("titanic")
+
+
+def test_iris_demo_pairs():
+    iris = D.load_dataset("iris")
+    setosa = D.select_xy(iris, "species", ["petal_length"], positive="setosa")
+    assert setosa.mapping == {"versicolor": 0, "virginica": 0, "setosa": 1}
+    assert setosa.X.shape == (150, 1) and setosa.y.sum() == 50
+    assert is_linearly_separable(setosa.X, setosa.y)
+    pair = D.select_xy(
+        iris, "species", ["petal_length", "petal_width"], positive="virginica", negative="versicolor"
+    )
+    assert pair.X.shape == (100, 2) and pair.y.sum() == 50
+    assert pair.mapping == {"versicolor": 0, "virginica": 1}
+    assert not is_linearly_separable(pair.X, pair.y)
+
+
+# ---------------------------------------------------------------------------
+# select_xy
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "labels, negative, positive",
+    [
+        (["M", "B", "B", "M"], "B", "M"),
+        ([1, -1, -1, 1], -1, 1),
+        ([1.0, 0.0, 0.0, 1.0], 0.0, 1.0),
+        ([True, False, False, True], False, True),
+        (["yes", "no", "no", "yes"], "no", "yes"),
+    ],
+)
+def test_binary_labels_are_mapped_in_sorted_order(labels, negative, positive):
+    table = pd.DataFrame({"x": [1.0, 2.0, 3.0, 4.0], "label": labels})
+    data = D.select_xy(table, "label", "x")
+    assert data.negative == (negative,) and data.positive == positive
+    assert np.array_equal(data.y, [1.0, 0.0, 0.0, 1.0])
+    assert data.feature_names == ("x",) and data.label_name == "label"
+    assert np.array_equal(data.X, [[1.0], [2.0], [3.0], [4.0]])
+    flipped = D.select_xy(table, "label", "x", positive=negative)
+    assert np.array_equal(flipped.y, [0.0, 1.0, 1.0, 0.0])
+
+
+def test_numeric_strings_and_bools_are_accepted_as_features():
+    table = pd.DataFrame({"a": ["1.5", "2", "3e0"], "b": [True, False, True], "c": [0, 1, 1]})
+    data = D.select_xy(table, "c", ["a", "b"])
+    assert np.array_equal(data.X, [[1.5, 1.0], [2.0, 0.0], [3.0, 1.0]])
+
+
+_T = pd.DataFrame(
+    {
+        "f1": [1.0, 2.0, np.nan, 4.0, np.nan],
+        "f2": [1.0, 2.0, 3.0, 4.0, 5.0],
+        "txt": ["a", "1", "b", "2", "3"],
+        "big": [1.0, np.inf, 0.0, 0.0, 0.0],
+        "y2": [0, 1, 0, 1, 1],
+        "y3": ["a", "b", "c", "a", "b"],
+        "y1": ["k", "k", "k", "k", "k"],
+        "ymiss": [0, 1, None, 1, 0],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"label_col": "y2", "feature_cols": ["f1"]}, ["'f1'", "2 missing", "rows 2, 4"]),
+        ({"label_col": "y2", "feature_cols": ["txt"]}, ["'txt'", "not numeric", "'a'"]),
+        ({"label_col": "y2", "feature_cols": ["big"]}, ["'big'", "infinite"]),
+        ({"label_col": "y3", "feature_cols": ["f2"]}, ["binary", "3 distinct"]),
+        ({"label_col": "y1", "feature_cols": ["f2"]}, ["only one class", "both classes"]),
+        ({"label_col": "y1", "feature_cols": ["f2"], "positive": "k"}, ["only one class"]),
+        ({"label_col": "ymiss", "feature_cols": ["f2"]}, ["'ymiss'", "1 missing", "rows 2"]),
+        ({"label_col": "nope", "feature_cols": ["f2"]}, ["label column", "not found"]),
+        ({"label_col": "y2", "feature_cols": ["nope"]}, ["'nope'", "not found"]),
+        ({"label_col": "y2", "feature_cols": []}, ["1 or 2"]),
+        ({"label_col": "y2", "feature_cols": ["f2", "f1", "big"]}, ["1 or 2"]),
+        ({"label_col": "y2", "feature_cols": ["f2", "f2"]}, ["distinct"]),
+        ({"label_col": "y2", "feature_cols": ["y2"]}, ["label column"]),
+        ({"label_col": "y3", "feature_cols": ["f2"], "positive": "z"}, ["positive", "'z'"]),
+        ({"label_col": "y3", "feature_cols": ["f2"], "positive": "a", "negative": "z"}, ["negative"]),
+        ({"label_col": "y3", "feature_cols": ["f2"], "positive": "a", "negative": "a"}, ["different"]),
+        ({"label_col": "y3", "feature_cols": ["f2"], "negative": "a"}, ["positive"]),
+    ],
+)
+def test_select_xy_errors_name_the_problem(kwargs, words):
+    with pytest.raises(ValueError) as info:
+        D.select_xy(_T, **kwargs)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_select_xy_rejects_non_tables_and_empty_tables():
+    with pytest.raises(ValueError, match="DataFrame"):
+        D.select_xy(np.zeros((3, 2)), "a", ["b"])
+    with pytest.raises(ValueError, match="empty"):
+        D.select_xy(pd.DataFrame({"x": [], "y": []}), "y", ["x"])
+
+
+def test_one_vs_rest_and_pairs_filter_rows():
+    data = D.select_xy(_T, "y3", ["f2"], positive="a")
+    assert data.negative == ("b", "c") and np.array_equal(data.y, [1, 0, 0, 1, 0])
+    pair = D.select_xy(_T, "y3", ["f2"], positive="a", negative="b")
+    assert np.array_equal(pair.X[:, 0], [1.0, 2.0, 4.0, 5.0]) and np.array_equal(pair.y, [1, 0, 1, 0])
+
+
+# ---------------------------------------------------------------------------
+# parse_csv
+# ---------------------------------------------------------------------------
+
+
+def test_parse_utf8_with_and_without_bom():
+    raw = "x,y,label\n1,2.5,a\n3,4,b\n".encode()
+    for data in (raw, b"\xef\xbb\xbf" + raw, bytearray(raw), memoryview(raw)):
+        table = D.parse_csv(data)
+        assert list(table.columns) == ["x", "y", "label"]
+        assert table["y"].tolist() == [2.5, 4.0]
+        assert table.attrs["encoding"] == "utf-8-sig"
+
+
+def test_parse_shift_jis_from_excel():
+    raw = "身長,体重,ラベル\n170,60,男\n160,50,女\n".encode("cp932")
+    table = D.parse_csv(raw)
+    assert list(table.columns) == ["身長", "体重", "ラベル"]
+    assert table.attrs["encoding"] == "cp932"
+    data = D.select_xy(table, "ラベル", ["身長"])
+    assert data.mapping == {"女": 0, "男": 1}
+
+
+def test_parse_old_mac_line_endings():
+    table = D.parse_csv(b"a,b\r1,2\r3,4\r")
+    assert table.shape == (2, 2) and table["b"].tolist() == [2, 4]
+
+
+def test_parse_rows_with_fewer_fields_become_missing_values():
+    table = D.parse_csv(b"a,b,c\n1,2,3\n4,5\n")
+    with pytest.raises(ValueError, match="1 missing"):
+        D.select_xy(table, "a", ["c"])
+
+
+@pytest.mark.parametrize(
+    "raw, word",
+    [
+        (b"", "empty"),
+        (b"  \n\n ", "empty"),
+        (b"a,b\n", "no data rows"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text"),
+        (b"\xff\xfea\x00,\x00b\x00", "UTF-16"),
+        (b"a,b\n\x81\xff,\xfe\xfd\n", "decode"),
+        (b"a,b\n1,2\n1,2,3,4\n", "parsed"),
+        (b"a,b\n1,2,3\n", "parsed"),  # one extra field: pandas would drop it silently
+        (b"a;b;c\n1;2;3\n", "only 1 column"),
+        (b"abc\n1\n", "only 1 column"),
+        (",".join(["c"] * 10**6).encode() + b"\n" + b"1\n", "too many columns"),
+        (b"a,b\n" + b"0,1\n" * 200_001, "too many rows"),
+    ],
+)
+def test_parse_csv_errors_name_the_problem(raw, word):
+    with pytest.raises(ValueError, match=word):
+        D.parse_csv(raw)
+
+
+def test_parse_csv_checks_the_size_before_parsing():
+    raw = b"a" * (D.MAX_UPLOAD_BYTES + 1)  # would decode and parse fine otherwise
+    with pytest.raises(ValueError, match="too large"):
+        D.parse_csv(raw)
+    with pytest.raises(ValueError, match="too large"):
+        D.parse_csv(b"a,b\n1,2\n", max_bytes=4)
+    assert D.parse_csv(b"a,b\n1,2\n", max_rows=1).shape == (1, 2)
+    with pytest.raises(ValueError, match="too many rows"):
+        D.parse_csv(b"a,b\n1,2\n3,4\n", max_rows=1)
+
+
+def test_parse_csv_rejects_non_bytes():
+    with pytest.raises(ValueError, match="bytes"):
+        D.parse_csv("a,b\n1,2\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_parse_csv_garbage_bytes_only_raise_value_error(raw):
+    try:
+        table = D.parse_csv(raw)
+    except ValueError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(table, pd.DataFrame) and table.shape[0] >= 1 and table.shape[1] >= 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab1.,;"\n\r\t -e\u3042')), max_size=200))
+def test_parse_csv_csv_like_text_only_raises_value_error(text):
+    try:
+        table = D.parse_csv(text.encode())
+    except ValueError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(table, pd.DataFrame) and table.shape[1] >= 2
