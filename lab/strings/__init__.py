@@ -1,21 +1,23 @@
 """Every user-facing string, in English and Japanese.
 
 The catalogue is one dictionary, ``STRINGS[key] = {"en": ..., "ja": ...}``,
-assembled from one submodule per page so that pages can be written in
-parallel. Keys are namespaced by page (``sampling.title``) and ``common.*``
+assembled from one submodule per page (every module in this package is
+loaded), so that pages can be written in parallel. Keys are namespaced by page (``sampling.title``) and ``common.*``
 is shared. Strings may contain ``str.format`` fields (``{n}``); both languages
 must use the same fields (tested).
 """
 
 from __future__ import annotations
 
-from lab.strings import common, home, sampling
+import importlib
+import pkgutil
 
 LANGUAGES = ("en", "ja")
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
 
 STRINGS: dict[str, dict[str, str]] = {}
-for _module in (common, home, sampling):
+for _info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    _module = importlib.import_module(f"{__name__}.{_info.name}")
     _overlap = STRINGS.keys() & _module.STRINGS.keys()
     if _overlap:
         raise RuntimeError(f"duplicate string keys: {sorted(_overlap)}")
