@@ -17,12 +17,15 @@ whose widget methods keep each parameter in sync with the URL.
 
 from __future__ import annotations
 
+import functools
+import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
 import streamlit as st
 
+from estimation.charts import export
 from lab import params as P
 from lab.registry import BY_ID, PAGES, SECTIONS, PageInfo
 from lab.strings import LANGUAGE_NAMES, LANGUAGES, t
@@ -121,6 +124,7 @@ class Shell:
     page: PageInfo
     lang: str
     seed: int
+    _charts: int = field(default=0, repr=False)
 
     def t(self, key: str, /, **fields) -> str:
         """Translate ``key`` into the page's language."""
@@ -186,11 +190,27 @@ class Shell:
         """
         spec = _vega_spec(builder, f"{builder.__module__}.{builder.__qualname__}", args, kwargs)
         title = spec.get("title")
-        (where or st).vega_lite_chart(
-            spec=spec, width="stretch", theme=None,
-            alt=title.get("text") if isinstance(title, dict) else title,
-        )
+        title = title.get("text") if isinstance(title, dict) else title
+        container = where or st
+        container.vega_lite_chart(spec=spec, width="stretch", theme=None, alt=title)
+        self._export_menu(spec, title or builder.__name__, container)
         return spec
+
+    def _export_menu(self, spec: dict, title: str, container) -> None:
+        """PNG/SVG/CSV downloads of a chart, generated only when clicked."""
+        self._charts += 1
+        stem = re.sub(r"[^\w]+", "_", f"{self.page.id}_{title}", flags=re.ASCII).strip("_").lower()
+        files = (
+            ("PNG", "png", "image/png", functools.partial(export.to_png, spec)),
+            ("SVG", "svg", "image/svg+xml", functools.partial(export.to_svg, spec)),
+            ("CSV", "csv", "text/csv", functools.partial(export.to_csv, spec)),
+        )
+        with container.popover(self.t("common.export"), icon=":material/download:"):
+            for label, ext, mime, make in files:
+                st.download_button(
+                    label, data=make, file_name=f"{stem}.{ext}", mime=mime, on_click="ignore",
+                    key=f"_lab_export_{self._charts}_{ext}", width="stretch",
+                )
 
     # -- errors --------------------------------------------------------------
     def run(self, fn: Callable[..., T], *args, **kwargs) -> T:

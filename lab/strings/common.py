@@ -34,6 +34,7 @@ STRINGS = {
     "common.reason.count": {"en": "must list {lo} to {hi} items", "ja": "{lo}〜{hi} 個を指定する必要があります"},
     "common.reason.bool": {"en": "must be true or false", "ja": "true または false である必要があります"},
     "common.error": {"en": "Cannot compute this: {message}", "ja": "計算できません: {message}"},
+    "common.export": {"en": "Export", "ja": "エクスポート"},
     "common.what_to_notice": {"en": "What to notice", "ja": "ここに注目"},
     "common.formulas": {"en": "Formulas", "ja": "数式"},
     "common.quantity": {"en": "Quantity", "ja": "量"},

@@ -37,3 +37,11 @@ def test_parameters_reach_the_core():
     x = sampling.draw("binomial", {"n": 50, "p": 0.9}, 10_000, 9)
     assert table[table.columns[0]].tolist() == pytest.approx([x.mean(), x.var(ddof=1)], rel=1e-12)
     assert len(at.latex) >= 3
+
+
+def test_every_chart_has_an_export_menu_with_png_svg_csv():
+    at = open_page(PAGE)
+    assert_healthy(at)
+    buttons = [b for b in at.get("download_button")]
+    labels = sorted(b.proto.label for b in buttons)
+    assert labels == sorted(["PNG", "SVG", "CSV"] * len(at.get("vega_lite_chart")))
