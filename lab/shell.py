@@ -18,13 +18,16 @@ whose widget methods keep each parameter in sync with the URL.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import secrets
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
 import streamlit as st
 
+from estimation import teaching
 from estimation.charts import export
 from lab import params as P
 from lab.registry import BY_ID, PAGES, SECTIONS, PageInfo
@@ -211,6 +214,72 @@ class Shell:
                     label, data=make, file_name=f"{stem}.{ext}", mime=mime, on_click="ignore",
                     key=f"_lab_export_{self._charts}_{ext}", width="stretch",
                 )
+
+    # -- teaching: exercises, code, sharing ----------------------------------
+    def exercises(self) -> None:
+        """The page's "Check yourself" questions for the current seed, with feedback."""
+        questions = teaching.questions(self.page.id, self.seed)
+        if not questions:
+            return
+        st.header(self.t("ex.header"))
+        st.caption(self.t("ex.intro"))
+        verdicts: dict[str, bool] = st.session_state.setdefault(f"_lab_ex_{self.page.id}", {})
+        for i, q in enumerate(questions, 1):
+            qid = f"{self.seed}.{i}"
+            with st.container(border=True):
+                st.markdown(f"**{self.t('ex.question', i=i)}.** {self.t(q.prompt, **q.fields)}")
+                with st.form(key=f"_lab_ex_form_{qid}", border=False):
+                    if q.is_choice:
+                        response = st.radio(self.t("ex.your_answer"), range(len(q.choices)), index=None,
+                                            format_func=lambda j, q=q: f"${q.choices[j]}$", key=f"_lab_ex_in_{qid}")
+                    else:
+                        response = st.number_input(self.t("ex.your_answer"), value=None, format="%g",
+                                                   key=f"_lab_ex_in_{qid}")
+                    submitted = st.form_submit_button(self.t("ex.check"), key=f"_lab_ex_check_{qid}")
+                if submitted and response is None:
+                    st.info(self.t("ex.no_answer"))
+                elif submitted:
+                    verdicts[qid] = q.is_right(response)
+                    if verdicts[qid]:
+                        st.success(self.t("ex.right"), icon=":material/check_circle:")
+                    else:
+                        answer = f"${q.choices[int(q.answer)]}$" if q.is_choice else teaching.fmt(q.answer, 6)
+                        st.error(self.t("ex.wrong", answer=answer), icon=":material/cancel:")
+                        hint = q.slip(response)
+                        if hint:
+                            st.warning(self.t(hint), icon=":material/lightbulb:")
+                    with st.expander(self.t("ex.solution"), expanded=True):
+                        for line in q.solution:
+                            st.latex(line)
+        if verdicts:
+            st.caption(self.t("ex.score", right=sum(verdicts.values()), answered=len(verdicts)))
+
+    def code(self, snippet: teaching.Snippet | None) -> None:
+        """A "do it in code" expander with a runnable snippet and the number it prints."""
+        if snippet is None:
+            return
+        with st.expander(self.t("code.header"), icon=":material/code:"):
+            st.code(snippet.code, language="python")
+            st.caption(self.t("code.intro"))
+            st.code(teaching.fmt(snippet.value, 12), language=None)
+
+    def share(self, results: dict) -> None:
+        """The link to this view and the page's parameters and results as JSON."""
+        params = {spec.name: st.session_state[state_key(self.page.id, spec)]
+                  for spec in (*GLOBAL_PARAMS, *st.session_state[STATE_SPECS])}
+        query = urllib.parse.urlencode({k: v for k, v in st.query_params.to_dict().items()})
+        base = st.context.url or f"/{self.page.url_path}"
+        url = f"{base}?{query}" if query else base
+        payload = {"page": self.page.id, "url": url, "parameters": params, "results": results}
+        with st.expander(self.t("share.header"), icon=":material/share:"):
+            st.caption(self.t("share.url"))
+            st.code(url, language=None)
+            st.download_button(
+                self.t("share.json"), data=functools.partial(json.dumps, payload, indent=2, default=float,
+                                                          ensure_ascii=False),
+                file_name=f"{self.page.id}.json", mime="application/json", on_click="ignore",
+                key="_lab_share_json", icon=":material/data_object:",
+            )
 
     # -- errors --------------------------------------------------------------
     def run(self, fn: Callable[..., T], *args, **kwargs) -> T:

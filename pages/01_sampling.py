@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from estimation import sampling
+from estimation import sampling, teaching
 from estimation.charts import sampling as charts
 from lab.params import ChoiceParam, FloatParam, IntParam
 from lab.shell import cached, page_shell
@@ -83,3 +83,8 @@ with table_col:
 with notice_col:
     st.subheader(ui.t("common.what_to_notice"))
     st.markdown(ui.t("sampling.notice"))
+
+ui.code(cached(teaching.snippet)("sampling", dist=dist, params=params, size=size, seed=ui.seed))
+ui.share({"mean": summary.mean, "variance": summary.var,
+          "sample_mean": summary.sample_mean, "sample_variance": summary.sample_var})
+ui.exercises()

@@ -12,7 +12,8 @@ from lab.registry import PAGES, SECTIONS
 from lab.strings import LANGUAGES, STRINGS, t
 from tests.conftest import ROOT
 
-SOURCES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "lab").rglob("*.py"))]
+SOURCES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "lab").rglob("*.py")),
+           *sorted((ROOT / "estimation" / "teaching").glob("*.py"))]
 
 
 def _fields(text: str) -> set[str]:

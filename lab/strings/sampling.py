@@ -44,4 +44,16 @@ STRINGS = {
         "en": "- With small N the histogram is ragged and the running mean wanders; as N grows the bars hug the exact distribution.\n- The running mean stays mostly inside the band E[X] ± 2·sd/√k, which narrows like 1/√k: to halve the error you need four times the data.\n- Change the seed: the early part of the path changes completely, the destination does not.",
         "ja": "- N が小さいとヒストグラムはでこぼこで、標本平均はふらつきます。N が大きくなると棒は厳密な分布にぴったり重なります。\n- 標本平均はほとんどの場合 E[X] ± 2·sd/√k の帯の中にあり、帯は 1/√k の速さで狭くなります。誤差を半分にするには 4 倍のデータが必要です。\n- シードを変えると、序盤の経路はまったく変わりますが、行き着く先は変わりません。",
     },
+    "ex.sampling.binomial_variance": {
+        "en": "X ~ Binomial(n = {n}, p = {p}). What is Var[X]?",
+        "ja": "X ~ 二項分布 (n = {n}, p = {p}) のとき、Var[X] はいくつですか？",
+    },
+    "ex.sampling.bernoulli_moments": {
+        "en": "X ~ Bernoulli(p = {p}). What is Var[X]?",
+        "ja": "X ~ ベルヌーイ分布 (p = {p}) のとき、Var[X] はいくつですか？",
+    },
+    "ex.sampling.halve_band": {
+        "en": "After k = {k} draws the running mean is typically within ±2·sd/√k of E[X]. How many draws k′ make that band half as wide?",
+        "ja": "k = {k} 個の標本の平均は、たいてい E[X] から ±2·sd/√k の範囲にあります。この幅を半分にするには何個 (k′) の標本が必要ですか？",
+    },
 }

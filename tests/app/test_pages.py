@@ -92,3 +92,25 @@ def test_new_seed_button_changes_the_seed():
     at.button(key="_lab_new_seed").click().run()
     assert_healthy(at)
     assert at.query_params.get("seed") == str(at.session_state["seed"])
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p != "streamlit_app.py"])
+def test_first_exercise_takes_a_right_and_a_wrong_answer(path):
+    from estimation import teaching
+
+    page_id = BY_PATH[path].id
+    questions = teaching.questions(page_id, 42)
+    if not questions:
+        pytest.skip(f"{page_id} has no exercises yet")
+    q = questions[0]
+    at = open_page(path)
+    wrong = (int(q.answer) + 1) % len(q.choices) if q.is_choice else q.answer * 3 + 7
+    for response, box, right in ((q.answer, "success", 1), (wrong, "error", 0)):
+        widget = at.radio(key="_lab_ex_in_42.1") if q.is_choice else at.number_input(key="_lab_ex_in_42.1")
+        widget.set_value(int(response) if q.is_choice else float(response))
+        at.button(key="_lab_ex_check_42.1").click().run()
+        assert not at.exception
+        assert len(getattr(at, box)) >= 1, (box, response)
+        assert len(at.latex) >= len(q.solution)  # the worked solution appears
+        # the session score counts each question's latest answer
+        assert t("ex.score", right=right, answered=1) in [c.value for c in at.caption]

@@ -42,6 +42,20 @@ def test_parameters_reach_the_core():
 def test_every_chart_has_an_export_menu_with_png_svg_csv():
     at = open_page(PAGE)
     assert_healthy(at)
-    buttons = [b for b in at.get("download_button")]
+    buttons = [b for b in at.get("download_button") if b.proto.id and "_lab_export_" in b.proto.id]
     labels = sorted(b.proto.label for b in buttons)
     assert labels == sorted(["PNG", "SVG", "CSV"] * len(at.get("vega_lite_chart")))
+
+
+def test_code_snippet_and_share_box_match_the_page():
+    from estimation import teaching
+
+    at = open_page(PAGE, {"dist": "binomial", "trials": "20", "p": "0.35", "n": "5000", "seed": "4"})
+    assert_healthy(at)
+    snippet = teaching.snippet("sampling", dist="binomial", params={"n": 20, "p": 0.35}, size=5000, seed=4)
+    assert snippet.code in [c.value for c in at.code]
+    shown_mean = at.table[0].value.iloc[0, 0]
+    assert snippet.value == pytest.approx(shown_mean, rel=1e-12)
+    urls = [c.value for c in at.code if "/sampling?" in c.value]
+    assert urls and all(f"{k}={v}" in urls[0] for k, v in
+                        {"dist": "binomial", "trials": "20", "p": "0.35", "n": "5000", "seed": "4"}.items())

@@ -1,0 +1,90 @@
+"""Sampling page: questions on moments and the law of large numbers; the snippet."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from estimation import sampling
+from estimation.teaching import Question, Slip, Snippet, fmt
+
+
+def binomial_variance(rng: np.random.Generator) -> Question:
+    n = int(rng.integers(5, 41))
+    p = float(rng.choice([0.1, 0.2, 0.25, 0.3, 0.4, 0.6, 0.7, 0.75, 0.8, 0.9]))
+    _, var = sampling.moments("binomial", {"n": n, "p": p})
+    return Question(
+        prompt="ex.sampling.binomial_variance",
+        fields={"n": n, "p": fmt(p)},
+        answer=var,
+        solution=(
+            r"\operatorname{Var}[X]=np(1-p)",
+            rf"={n}\times{fmt(p)}\times{fmt(1 - p)}={fmt(var, 6)}",
+        ),
+        slips=(Slip(n * p, "ex.slip.var_is_mean"), Slip(np.sqrt(var), "ex.slip.sd_not_var")),
+    )
+
+
+def bernoulli_mean(rng: np.random.Generator) -> Question:
+    p = float(rng.choice([0.15, 0.2, 0.35, 0.4, 0.65, 0.7, 0.85]))
+    mean, var = sampling.moments("bernoulli", {"p": p})
+    return Question(
+        prompt="ex.sampling.bernoulli_moments",
+        fields={"p": fmt(p)},
+        answer=var,
+        solution=(
+            r"\mathbb{E}[X]=1\cdot p+0\cdot(1-p)=p,\quad \mathbb{E}[X^2]=p",
+            rf"\operatorname{{Var}}[X]=\mathbb{{E}}[X^2]-\mathbb{{E}}[X]^2=p(1-p)={fmt(p)}\times{fmt(1 - p)}={fmt(var, 6)}",
+        ),
+        slips=(Slip(mean, "ex.slip.var_is_mean"), Slip(p * p, "ex.slip.var_second_moment")),
+    )
+
+
+def halve_the_band(rng: np.random.Generator) -> Question:
+    k = int(rng.choice([25, 50, 100, 200, 400, 1000]))
+    answer = 4 * k
+    return Question(
+        prompt="ex.sampling.halve_band",
+        fields={"k": k},
+        answer=answer,
+        solution=(
+            r"\frac{2\,\mathrm{sd}}{\sqrt{k'}}=\frac{1}{2}\cdot\frac{2\,\mathrm{sd}}{\sqrt{k}}"
+            r"\iff\sqrt{k'}=2\sqrt{k}\iff k'=4k",
+            rf"k'=4\times{k}={answer}",
+        ),
+        rtol=0.0,
+        atol=0.5,
+        slips=(Slip(2 * k, "ex.slip.sqrt_scaling"),),
+    )
+
+
+QUESTIONS = (binomial_variance, bernoulli_mean, halve_the_band)
+
+
+_DRAW = {
+    "bernoulli": "x = rng.binomial(1, {p!r}, size={n})",
+    "binomial": "x = rng.binomial({trials!r}, {p!r}, size={n})",
+    "gaussian": "x = rng.normal({mu!r}, {sigma!r}, size={n})",
+}
+
+
+def snippet(*, dist: str, params: dict, size: int, seed: int) -> Snippet:
+    """Reproduce the sample mean shown on the page with numpy alone."""
+    values = {"p": params.get("p"), "trials": params.get("n"), "mu": params.get("mu"),
+              "sigma": params.get("sigma"), "n": size}
+    code = "\n".join([
+        "import numpy as np",
+        "",
+        f"rng = np.random.default_rng({seed})",
+        _DRAW[dist].format(**values),
+        'print(f"sample mean = {x.mean():.12g}")',
+    ])
+    value = float(sampling.draw(dist, params, size, seed).mean())
+    return Snippet(code=code, value=value)
+
+
+#: Settings the tests run the snippet with (and compare with the page).
+SNIPPET_EXAMPLES = (
+    {"dist": "gaussian", "params": {"mu": 1.5, "sigma": 2.0}, "size": 1000, "seed": 3},
+    {"dist": "binomial", "params": {"n": 20, "p": 0.35}, "size": 5000, "seed": 0},
+    {"dist": "bernoulli", "params": {"p": 0.9}, "size": 1, "seed": 123},
+)

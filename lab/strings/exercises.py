@@ -1,0 +1,42 @@
+"""Strings of the check-yourself exercises shared by every page (slips, UI)."""
+
+STRINGS = {
+    "ex.header": {"en": "Check yourself", "ja": "理解度チェック"},
+    "ex.intro": {
+        "en": "Questions are generated from the seed: change the seed for a new variant, or share the URL so a class gets the same one.",
+        "ja": "問題はシードから生成されます。シードを変えると別の問題になり、URL を共有すればクラス全員が同じ問題に取り組めます。",
+    },
+    "ex.question": {"en": "Question {i}", "ja": "問題 {i}"},
+    "ex.your_answer": {"en": "Your answer", "ja": "あなたの答え"},
+    "ex.check": {"en": "Check", "ja": "答え合わせ"},
+    "ex.right": {"en": "Right!", "ja": "正解です！"},
+    "ex.wrong": {"en": "Not quite: the answer is {answer}.", "ja": "惜しい！正解は {answer} です。"},
+    "ex.tolerance": {"en": "Numeric answers count as right within {rtol}% (relative).", "ja": "数値の答えは相対誤差 {rtol}% 以内なら正解です。"},
+    "ex.solution": {"en": "Worked solution", "ja": "解答例"},
+    "ex.score": {"en": "Score on this page: {right} of {answered} answered.", "ja": "このページの得点：{answered} 問中 {right} 問正解。"},
+    "ex.no_answer": {"en": "Enter an answer first.", "ja": "先に答えを入力してください。"},
+    "ex.slip.var_is_mean": {
+        "en": "A common slip: that is the mean, not the variance.",
+        "ja": "よくある間違い：それは分散ではなく平均です。",
+    },
+    "ex.slip.sd_not_var": {
+        "en": "A common slip: that is the standard deviation; the variance is its square.",
+        "ja": "よくある間違い：それは標準偏差です。分散はその 2 乗です。",
+    },
+    "ex.slip.var_second_moment": {
+        "en": "A common slip: Var[X] = E[X²] − E[X]², and for a 0/1 variable E[X²] = E[X] = p.",
+        "ja": "よくある間違い：Var[X] = E[X²] − E[X]² で、0/1 の変数では E[X²] = E[X] = p です。",
+    },
+    "ex.slip.sqrt_scaling": {
+        "en": "A common slip: the error shrinks like 1/√k, so halving it needs four times the data, not twice.",
+        "ja": "よくある間違い：誤差は 1/√k で小さくなるので、半分にするには 2 倍ではなく 4 倍のデータが必要です。",
+    },
+    "code.header": {"en": "Do it in code", "ja": "コードで確かめる"},
+    "code.intro": {
+        "en": "This numpy program reproduces the page's main number with the current settings. It prints:",
+        "ja": "この numpy プログラムは、現在の設定でページの主な数値を再現します。出力：",
+    },
+    "share.header": {"en": "Share and export", "ja": "共有とエクスポート"},
+    "share.url": {"en": "Link to exactly this view (copy with the icon):", "ja": "この表示そのものへのリンク（アイコンでコピー）："},
+    "share.json": {"en": "Results as JSON", "ja": "結果を JSON で保存"},
+}
