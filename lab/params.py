@@ -62,6 +62,10 @@ class Param:
         """A valid value different from the default, or None (used by the tests)."""
         return None
 
+    def extreme(self) -> Any:
+        """The most demanding valid value (largest size/choice), for resource tests."""
+        return self.default
+
 
 @dataclass(frozen=True)
 class IntParam(Param):
@@ -86,6 +90,9 @@ class IntParam(Param):
 
     def valid_example(self) -> int | None:
         return self.hi if self.hi != self.default else self.lo
+
+    def extreme(self) -> int:
+        return self.hi
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,9 @@ class FloatParam(Param):
     def valid_example(self) -> float | None:
         return self.hi if self.hi != self.default else self.lo
 
+    def extreme(self) -> float:
+        return self.hi
+
 
 @dataclass(frozen=True)
 class ChoiceParam(Param):
@@ -138,6 +148,9 @@ class ChoiceParam(Param):
     def valid_example(self) -> Any | None:
         others = [c for c in self.choices if c != self.default]
         return others[-1] if others else None
+
+    def extreme(self) -> Any:
+        return self.choices[-1]
 
 
 @dataclass(frozen=True)
@@ -169,6 +182,10 @@ class MultiChoiceParam(Param):
         hi = self.max_count if self.max_count is not None else len(self.choices)
         value = list(self.choices[: max(self.min_count, min(hi, 2))])
         return value if value != list(self.default) else list(self.choices[-self.min_count:])
+
+    def extreme(self) -> list:
+        hi = self.max_count if self.max_count is not None else len(self.choices)
+        return list(self.choices[:hi])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,95 @@
+"""Hostile URLs and the largest settings, on every page (discovered).
+
+- URL fuzzing: random query strings (wrong types, huge numbers, negative
+  sizes, unknown keys, unicode, 10 kB values, repeated keys) never produce an
+  exception; every rejected parameter is named in a warning and the page
+  still renders its title.
+- Resource bound: every page at the maximum of every widget stays under the
+  memory bound (tracemalloc peak); time is measured in bench/, not here.
+"""
+
+from __future__ import annotations
+
+import os
+import tracemalloc
+
+import numpy as np
+import pytest
+
+from lab import params as P
+from lab.registry import BY_PATH
+from lab.shell import GLOBAL_PARAMS, STATE_SPECS
+from tests.app.apptest import open_page, warnings_text
+from tests.conftest import page_scripts
+
+PAGES = page_scripts()
+FUZZ_CASES = int(os.environ.get("LAB_FUZZ_CASES", "200"))
+#: Peak Python-traced memory one rerun may take (issue: ~150 MB per session).
+MEMORY_BOUND_MB = 150
+
+_JUNK = ["", "abc", "-1", "0", "1e308", "-1e308", "nan", "inf", "1.5", "9" * 40, "日本語", "💥",
+         "%00", "<script>", "true", "a,b", ",", "0x1F", " 1", "x" * 10_000]
+
+
+def _specs(path):
+    at = open_page(path)
+    return (*GLOBAL_PARAMS, *at.session_state[STATE_SPECS])
+
+
+def _random_query(rng, specs):
+    query, bad = {}, set()
+    for spec in specs:
+        roll = rng.random()
+        if roll < 0.4:
+            continue
+        # Valid non-default values are few (each one recomputes the page; they
+        # are covered one by one in test_pages.py): the point here is junk.
+        if roll < 0.45 and spec.valid_example() is not None:
+            query[spec.name] = spec.to_url(spec.valid_example())
+        elif roll < 0.9:
+            query[spec.name] = str(rng.choice(_JUNK + spec.invalid_examples()))
+        else:  # repeated key
+            query[spec.name] = [spec.to_url(spec.default), str(rng.choice(_JUNK))]
+    for _ in range(int(rng.integers(0, 3))):  # unknown keys
+        query[f"u{rng.integers(1000)}{rng.choice(['', '日本', '_x'])}"] = str(rng.choice(_JUNK))
+    for spec in specs:
+        values = query.get(spec.name)
+        if values is None:
+            continue
+        try:
+            P.parse_raw(spec, values if isinstance(values, list) else [values])
+        except P.ParamError:
+            bad.add(spec.name)
+    unknown = {k for k in query if k not in {s.name for s in specs}}
+    return query, bad | unknown
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_url_fuzzing_never_shows_a_traceback(path):
+    specs = _specs(path)
+    rng = np.random.default_rng(abs(hash(path)) % 2**32)
+    title = None
+    for case in range(FUZZ_CASES):
+        query, bad = _random_query(rng, specs)
+        at = open_page(path, query)
+        assert not at.exception, (case, query, [e.value for e in at.exception])
+        text = warnings_text(at)
+        for name in bad:
+            assert f"`{name[:40]}`" in text, (case, name, query.get(name))
+        titles = [x.value for x in at.title]
+        assert len(titles) == 1
+        title = title or titles[0]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_largest_settings_stay_under_the_memory_bound(path):
+    specs = _specs(path)
+    query = {s.name: s.to_url(s.extreme()) for s in specs if s not in GLOBAL_PARAMS}
+    tracemalloc.start()
+    try:
+        at = open_page(path, query)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert not at.exception, [e.value for e in at.exception]
+    assert peak / 2**20 < MEMORY_BOUND_MB, f"{BY_PATH[path].id}: peak {peak / 2**20:.0f} MB"
