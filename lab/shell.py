@@ -327,7 +327,7 @@ def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
     lang = st.session_state[LANG.name]
     st.set_page_config(
         page_title=f"{t(page.title_key, lang)} · {t('common.app_title', lang)}",
-        page_icon=":material/functions:",
+        page_icon="📊",  # an emoji: a material icon favicon is fetched from the internet
         layout="wide",
     )
     sidebar = st.sidebar

@@ -45,3 +45,18 @@ def test_every_page_calls_the_shell_first(path):
     shell_line = next(c.lineno for c in calls if getattr(c.func, "id", None) == "page_shell")
     assert all(c.lineno > shell_line for c in st_calls), f"{path}: st.* called before page_shell"
     assert "navigation" not in {c.func.attr for c in st_calls}, "st.navigation breaks pages/ links"
+
+
+def _cache_calls(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("cache_data", "cache_resource"):
+            yield node
+
+
+def test_every_cache_is_bounded_and_pages_use_the_shared_one():
+    for path in [ROOT / p for p in page_scripts()]:
+        assert not list(_cache_calls(path)), f"{path}: use lab.shell.cached (bounded)"
+    for path in (ROOT / "lab").rglob("*.py"):
+        for call in _cache_calls(path):
+            assert "max_entries" in {k.arg for k in call.keywords}, f"{path}:{call.lineno} unbounded cache"

@@ -7,6 +7,7 @@ is missing; with CI=true a missing browser fails the run instead.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -92,13 +93,23 @@ def browser(app_url):
         b.close()
 
 
+# The frontend first probes /<page>/_stcore/... for a base path, then falls
+# back to /_stcore/...: those 404s are Streamlit's own and harmless.
+_BENIGN = re.compile(r"/[^/]+/_stcore/(host-config|health)$")
+
+
 @pytest.fixture
 def page(browser):
+    """A fresh browser page that records console errors and failed requests."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
     pg.console_errors = []
-    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("console", lambda m: pg.console_errors.append(m.text)
+          if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.on("requestfailed", lambda r: pg.console_errors.append(f"{r.failure}: {r.url}"))
+    pg.on("response", lambda r: pg.console_errors.append(f"HTTP {r.status}: {r.url}")
+          if r.status >= 400 and not _BENIGN.search(r.url) else None)
     yield pg
     context.close()
 

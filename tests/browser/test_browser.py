@@ -1,4 +1,5 @@
-"""Every page in a real browser, in both languages: charts render, no exception."""
+"""Every page in a real browser, in both languages: charts render, no exception,
+no console error and no failed request (the app needs no internet)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def test_page_loads_with_charts_and_no_exception(app_url, page, info, lang):
             box = chart.bounding_box()
             assert box and box["width"] > 100 and box["height"] > 100
     page.screenshot(path=str(ARTIFACTS / f"{info.id}_{lang}.png"), full_page=True)
+    assert page.console_errors == []
 
 
 def test_widget_change_updates_the_url_and_the_url_restores_it(app_url, page):
