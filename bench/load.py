@@ -1,0 +1,130 @@
+"""Load test: many concurrent browser sessions against one app server.
+
+Starts ``streamlit run`` headless on a free loopback port, then for each round
+(10, then 30, then 10 again to look for leaks) opens that many Playwright
+contexts in Debian's chromium. Each session opens a page (the registered pages
+in turn) and, for a fixed, bounded time, changes the seed widget and waits for
+the script run to finish (the sidebar links carry the new seed once the rerun
+has rendered). It reports per round: widget-change-to-render latency p50/p95,
+errors (exception boxes, timeouts), and the server's resident memory before
+and after, per extra session.
+
+Run: ``python bench/load.py [--seconds 30] [--rounds 10,30,10]`` (prints a
+markdown table). Traffic goes to 127.0.0.1 only and every loop is bounded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+from _util import ROOT, p95, table
+
+from lab.registry import PAGES
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def session(browser, url: str, index: int, seconds: float, latencies: list, errors: list) -> None:
+    context = await browser.new_context(viewport={"width": 1200, "height": 900})
+    page = await context.new_page()
+    try:
+        await page.goto(url, timeout=60_000)
+        await page.wait_for_selector('[data-testid="stSidebar"] a', timeout=60_000)
+        field = page.locator('[data-testid="stNumberInputField"]').first
+        deadline = time.monotonic() + seconds
+        seed = 1000 + 1000 * index
+        while time.monotonic() < deadline:
+            seed += 1
+            t0 = time.perf_counter()
+            await field.fill(str(seed))
+            await field.press("Enter")
+            try:
+                await page.wait_for_selector(f'[data-testid="stSidebar"] a[href*="seed={seed}"]', timeout=30_000)
+            except Exception:  # noqa: BLE001 - a timeout is a measured error
+                errors.append(f"timeout on {url}")
+                continue
+            latencies.append((time.perf_counter() - t0) * 1e3)
+            if await page.locator('[data-testid="stException"]').count():
+                errors.append(f"exception on {url}")
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"{type(exc).__name__} on {url}")
+    finally:
+        await context.close()
+
+
+async def run_round(app: str, pid: int, sessions: int, seconds: float) -> list:
+    from playwright.async_api import async_playwright
+
+    latencies: list[float] = []
+    errors: list[str] = []
+    before = rss_mb(pid)
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pages = [p for p in PAGES if p.id != "home"]
+        await asyncio.gather(*[
+            session(browser, f"{app}/{pages[i % len(pages)].url_path}", i, seconds, latencies, errors)
+            for i in range(sessions)
+        ])
+        await browser.close()
+    after = rss_mb(pid)
+    return [
+        sessions, len(latencies),
+        f"{statistics.median(latencies):.0f}" if latencies else "—",
+        f"{p95(latencies):.0f}" if latencies else "—",
+        len(errors), f"{before:.0f}", f"{after:.0f}", f"{(after - before) / sessions:+.1f}",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=30.0, help="duration of each round")
+    parser.add_argument("--rounds", default="10,30,10", help="concurrent sessions per round")
+    args = parser.parse_args()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    app = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{app}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        rows = [asyncio.run(run_round(app, server.pid, int(n), args.seconds)) for n in args.rounds.split(",")]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    print(table(["sessions", "widget changes", "p50 ms", "p95 ms", "errors",
+                 "server RSS before MB", "after MB", "per session MB"], rows))
+
+
+if __name__ == "__main__":
+    main()
