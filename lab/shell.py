@@ -336,10 +336,9 @@ def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
     sidebar.divider()
     shell = Shell(page=page, lang=lang, seed=st.session_state[SEED.name])
     shell.select(LANG, t("common.language", lang), format_func=LANGUAGE_NAMES.get, where=sidebar)
-    seed_col, button_col = sidebar.columns([1, 1], vertical_alignment="bottom")
-    shell.seed = shell.number(SEED, t("common.seed", lang), where=seed_col, help=t("common.seed_help", lang))
-    button_col.button(t("common.new_seed", lang), on_click=_new_seed, key="_lab_new_seed",
-                      icon=":material/casino:", width="stretch")
+    shell.seed = shell.number(SEED, t("common.seed", lang), where=sidebar, help=t("common.seed_help", lang))
+    sidebar.button(t("common.new_seed", lang), on_click=_new_seed, key="_lab_new_seed",
+                   icon=":material/casino:", width="stretch")
     sidebar.info(t("common.share", lang), icon=":material/link:")
     for item in rejected:
         if item.reason is None:
