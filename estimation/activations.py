@@ -35,8 +35,11 @@ __all__ = [
     "ACTIVATIONS",
     "Activation",
     "Backprop",
+    "Curves",
+    "DepthProfiles",
     "GradientProfile",
     "GaussianWeights",
+    "activation_curves",
     "backprop",
     "d_elu",
     "d_gelu",
@@ -45,10 +48,12 @@ __all__ = [
     "d_sigmoid",
     "d_softplus",
     "d_tanh",
+    "derivative_peak",
     "elu",
     "gelu",
     "get_activation",
     "gradient_profile",
+    "gradient_profiles",
     "leaky_relu",
     "relu",
     "sigmoid",
@@ -528,12 +533,237 @@ def gradient_profile(
     batch_size = check_int(batch_size, "batch_size", lo=1, hi=MAX_BATCH)
     seed = check_seed(seed)
     x = np.random.default_rng(seed).standard_normal((batch_size, width))
-    weights = GaussianWeights(n_layers, width, init_scale, seed)
+    return _profile(x, GaussianWeights(n_layers, width, init_scale, seed), activation, params)
+
+
+def _profile(x: np.ndarray, weights, activation: str, params: dict) -> GradientProfile:
+    """:class:`GradientProfile` of one :func:`backprop` run (arguments already checked)."""
     result = backprop(x, weights, activation, **params)
     act = ACTIVATIONS[activation]
     act_std = np.concatenate(([x.std()], [act.f(z, **params).std() for z in result.z]))
     return GradientProfile(
-        np.arange(n_layers + 1),
+        np.arange(len(weights) + 1),
         np.mean(np.abs(result.grad_h), axis=(1, 2)),
         act_std,
+    )
+
+
+# --------------------------------------------------------------------------- #
+# What the Activations page shows, in two cached calls
+# --------------------------------------------------------------------------- #
+#: Widest layer :func:`gradient_profiles` takes: it holds all L weight matrices
+#: at once (L x width² doubles, 52 MB at L = 100, width = 256).
+MAX_SHARED_WIDTH = 256
+
+
+def _names(names) -> tuple[str, ...]:
+    """Distinct registry keys, at least one (``ValueError`` naming ``names``)."""
+    if isinstance(names, str):
+        names = (names,)
+    try:
+        names = tuple(names)
+    except TypeError:
+        raise ValueError(f"names must be a sequence of activation names, got {names!r}") from None
+    if not names:
+        raise ValueError("names must list at least one activation")
+    if len(set(names)) != len(names):
+        raise ValueError(f"names must be distinct, got {names}")
+    for name in names:
+        if name not in ACTIVATIONS:
+            raise ValueError(f"names must be keys of ACTIVATIONS {tuple(ACTIVATIONS)}, got {name!r}")
+    return names
+
+
+def _params_for(names: tuple[str, ...], params) -> dict[str, dict]:
+    """``params[name]`` (default ``{}``) for each name; unknown names or parameters raise."""
+    params = {} if params is None else dict(params)
+    for name in params:
+        if name not in ACTIVATIONS:
+            raise ValueError(f"params must be keyed by activation names, got {name!r}")
+    out = {name: dict(params.get(name, {})) for name in names}
+    for name in names:
+        _check_params(ACTIVATIONS[name], out[name])
+    return out
+
+
+def derivative_peak(activation: str, **params) -> tuple[float | None, float]:
+    """Where the derivative is largest, and its supremum.
+
+    Parameters
+    ----------
+    activation : str
+        Key of :data:`ACTIVATIONS`.
+    **params
+        Extra parameters of the activation.
+
+    Returns
+    -------
+    x_star : float or None
+        The unique point where f' reaches its supremum, or None when the
+        supremum is reached on a whole half-line (ReLU, Leaky ReLU, ELU with
+        α <= 1: f' = 1 for x > 0) or only approached (softplus: σ(x) → 1).
+    value : float
+        sup_x f'(x).
+
+    Notes
+    -----
+    Smooth activations with a unique maximiser use the registry's ``dmax``
+    (sigmoid (0, 1/4), tanh (0, 1), GELU (√2, ≈1.129)). Otherwise the
+    supremum is max(dsup, f'(kink)) with f' at a kink taken as the left
+    derivative (the convention of this module), e.g. ELU with α > 1 peaks at
+    f'(0) = α, while ReLU'(0) = 0 and LeakyReLU'(0) = a < 1 leave sup f' = 1.
+    ``dsup`` is 1 for every parameterised entry whatever its parameters (the
+    x > 0 branch is the identity).
+    """
+    act = get_activation(activation)
+    _check_params(act, params)
+    if act.dmax is not None:
+        return act.dmax
+    best_x, best = None, act.dsup
+    for kink in act.kinks:
+        value = float(act.df(kink, **params))
+        if value > best:
+            best_x, best = kink, value
+    return best_x, best
+
+
+class Curves(NamedTuple):
+    """Activations and their derivatives on one grid, with the facts worth marking.
+
+    Attributes
+    ----------
+    x : ndarray of shape (n_points,)
+        Evenly spaced on [-x_max, x_max]; x = 0 exactly when n_points is odd.
+    f, df : dict of str to ndarray of shape (n_points,)
+        f(x) and f'(x) for each activation, in the order asked.
+    peak : dict of str to (float or None, float)
+        :func:`derivative_peak` of each activation.
+    at_zero : dict of str to float
+        f'(0) (the left derivative at a kink: ReLU'(0) = 0, as PyTorch).
+    """
+
+    x: np.ndarray
+    f: dict
+    df: dict
+    peak: dict
+    at_zero: dict
+
+
+def activation_curves(names, x_max=6.0, *, params=None, n_points=401) -> Curves:
+    """Evaluate activations and derivatives on a grid for plotting.
+
+    Parameters
+    ----------
+    names : sequence of str
+        Distinct keys of :data:`ACTIVATIONS`.
+    x_max : float, default 6.0
+        Half-width of the grid, in (0, 1000].
+    params : mapping of str to dict, optional
+        Extra parameters per activation, e.g. ``{"elu": {"alpha": 2.0}}``.
+    n_points : int, default 401
+        Grid size, 3..5001.
+
+    Returns
+    -------
+    Curves
+
+    Notes
+    -----
+    x_i = -x_max + 2 x_max i/(n - 1), i = 0..n-1 (the middle point set to 0
+    exactly for odd n, so kinks and the maxima at 0 lie on the grid); each
+    curve is ``f(x, **params)`` / ``df(x, **params)`` of the registry entry.
+    """
+    names = _names(names)
+    x_max = check_real(x_max, "x_max", lo=0.0, hi=1e3, lo_open=True)
+    n_points = check_int(n_points, "n_points", lo=3, hi=5001)
+    kwargs = _params_for(names, params)
+    x = np.linspace(-x_max, x_max, n_points)
+    if n_points % 2:
+        x[n_points // 2] = 0.0
+    acts = {name: ACTIVATIONS[name] for name in names}
+    return Curves(
+        x=x,
+        f={n: a.f(x, **kwargs[n]) for n, a in acts.items()},
+        df={n: a.df(x, **kwargs[n]) for n, a in acts.items()},
+        peak={n: derivative_peak(n, **kwargs[n]) for n in names},
+        at_zero={n: float(a.df(0.0, **kwargs[n])) for n, a in acts.items()},
+    )
+
+
+class DepthProfiles(NamedTuple):
+    """Gradient size per layer for several activations through the same random MLP.
+
+    Attributes
+    ----------
+    layer : ndarray of int, shape (L + 1,)
+        l = 0 (input) .. L (output).
+    profiles : dict of str to GradientProfile
+        One per activation, in the order asked.
+    bound : ndarray of shape (L + 1,)
+        :func:`sigmoid_chain_bound` (L, init_scale): (init_scale/4)^{L - l}.
+    per_layer : dict of str to float
+        Geometric-mean factor per layer, (g_0 / g_L)^{1/L} with g_l the mean
+        |∂loss/∂h_l| (g_L = 1): about 1/4 or less for sigmoid at init_scale 1.
+    """
+
+    layer: np.ndarray
+    profiles: dict
+    bound: np.ndarray
+    per_layer: dict
+
+
+def gradient_profiles(
+    names=("sigmoid", "tanh", "relu"),
+    n_layers=20,
+    width=64,
+    *,
+    init_scale=1.0,
+    batch_size=32,
+    seed=0,
+    params=None,
+) -> DepthProfiles:
+    """:func:`gradient_profile` for several activations, drawing the weights once.
+
+    Parameters
+    ----------
+    names : sequence of str, default ("sigmoid", "tanh", "relu")
+        Distinct keys of :data:`ACTIVATIONS`.
+    n_layers : int, default 20
+        Depth L, 1..MAX_LAYERS (100).
+    width : int, default 64
+        Units per layer, 1..MAX_SHARED_WIDTH (256).
+    init_scale, batch_size, seed
+        As in :func:`gradient_profile`.
+    params : mapping of str to dict, optional
+        Extra parameters per activation, e.g. ``{"leaky_relu": {"slope": 0.1}}``.
+
+    Returns
+    -------
+    DepthProfiles
+
+    Notes
+    -----
+    Every activation sees the same input X ~ N(0, 1)^{batch × width} and the
+    same weights W_l ~ N(0, (init_scale/√width)²) as :func:`gradient_profile`
+    with this seed, so ``profiles[name]`` equals ``gradient_profile(name, ...)``;
+    the L matrices are drawn once and held in memory instead of twice per
+    activation. Per-layer factor: (g_0)^{1/L}, since g_L = 1 (0 if the
+    gradient died, e.g. every ReLU unit of a layer inactive).
+    """
+    names = _names(names)
+    n_layers = check_int(n_layers, "n_layers", lo=1, hi=MAX_LAYERS)
+    width = check_int(width, "width", lo=1, hi=MAX_SHARED_WIDTH)
+    init_scale = check_real(init_scale, "init_scale", lo=0.0, hi=10.0, lo_open=True)
+    batch_size = check_int(batch_size, "batch_size", lo=1, hi=MAX_BATCH)
+    seed = check_seed(seed)
+    kwargs = _params_for(names, params)
+    x = np.random.default_rng(seed).standard_normal((batch_size, width))
+    lazy = GaussianWeights(n_layers, width, init_scale, seed)
+    weights = np.stack([lazy[layer] for layer in range(n_layers)])
+    profiles = {name: _profile(x, weights, name, kwargs[name]) for name in names}
+    return DepthProfiles(
+        layer=np.arange(n_layers + 1),
+        profiles=profiles,
+        bound=sigmoid_chain_bound(n_layers, init_scale),
+        per_layer={n: float(p.grad_mean_abs[0] ** (1.0 / n_layers)) for n, p in profiles.items()},
     )

@@ -261,3 +261,95 @@ def test_sigmoid_gradient_vanishes_while_relu_with_he_scaling_does_not(seed):
 def test_invalid_arguments_raise_value_error_naming_them(call, name):
     with pytest.raises(ValueError, match=rf"^{name}\b"):
         call()
+
+
+# ------------------------------------------------- the page's two calls --
+@pytest.mark.parametrize("seed", [0, 7])
+def test_gradient_profiles_equal_one_profile_per_activation(seed):
+    params = {"leaky_relu": {"slope": 0.2}, "elu": {"alpha": 0.5}}
+    names = tuple(act.ACTIVATIONS)
+    view = act.gradient_profiles(names, 6, 16, init_scale=1.3, batch_size=5, seed=seed, params=params)
+    assert tuple(view.profiles) == names
+    np.testing.assert_array_equal(view.layer, np.arange(7))
+    for name in names:
+        one = act.gradient_profile(name, 6, 16, init_scale=1.3, batch_size=5, seed=seed, **params.get(name, {}))
+        # same weights and inputs, same operations: equal up to BLAS rounding
+        np.testing.assert_allclose(view.profiles[name].grad_mean_abs, one.grad_mean_abs, rtol=1e-12)
+        np.testing.assert_allclose(view.profiles[name].act_std, one.act_std, rtol=1e-12)
+        g0 = one.grad_mean_abs[0]
+        assert view.per_layer[name] == pytest.approx(np.exp(np.log(g0) / 6), rel=1e-12)
+    np.testing.assert_allclose(view.bound, (1.3 / 4) ** np.arange(6, -1, -1), rtol=1e-14)
+
+
+def test_sigmoid_profile_shrinks_like_a_quarter_per_layer_at_unit_scale():
+    view = act.gradient_profiles(n_layers=20, width=64, init_scale=1.0, seed=42)
+    # each step multiplies by √(mean σ'(z)²)·|N(0,1)| on average, below 1/4;
+    # over seeds 0-20 the factor was 0.21-0.24
+    assert 0.15 < view.per_layer["sigmoid"] <= 0.25
+    assert view.per_layer["sigmoid"] < view.per_layer["relu"] < view.per_layer["tanh"]
+    assert view.bound[0] == 0.25**20
+
+
+@pytest.mark.parametrize("name, params", CASES + [("elu", {"alpha": 3.0})],
+                         ids=CASE_IDS + ["elu-alpha3"])
+def test_derivative_peak_against_a_dense_grid(name, params):
+    a = act.ACTIVATIONS[name]
+    x_star, value = act.derivative_peak(name, **params)
+    grid = np.append(np.linspace(-30.0, 30.0, 600_001), 0.0)
+    d = a.df(grid, **params)
+    assert d.max() <= value * (1 + 1e-12)
+    # attained or approached: softplus' σ(30) = 1 - 9e-14
+    assert d.max() == pytest.approx(value, rel=1e-9)
+    if x_star is not None:
+        assert a.df(x_star, **params) == pytest.approx(value, rel=1e-15)
+        # unique: away from x*, f' stays clearly lower
+        assert np.all(d[np.abs(grid - x_star) > 0.5] < value * (1 - 1e-3))
+
+
+def test_named_peaks_and_conventions():
+    assert act.derivative_peak("sigmoid") == (0.0, 0.25)
+    assert act.derivative_peak("tanh") == (0.0, 1.0)
+    assert act.derivative_peak("relu") == (None, 1.0)
+    assert act.derivative_peak("elu", alpha=2.0) == (0.0, 2.0)
+    assert act.derivative_peak("elu", alpha=1.0) == (None, 1.0)
+    curves = act.activation_curves(("relu", "leaky_relu", "elu"), params={"leaky_relu": {"slope": 0.1},
+                                                                          "elu": {"alpha": 2.0}})
+    assert curves.at_zero == {"relu": 0.0, "leaky_relu": 0.1, "elu": 2.0}  # left derivatives, as PyTorch
+
+
+@given(x_max=st.floats(0.01, 1000.0), half=st.integers(1, 2500))
+def test_activation_curves_grid_and_values(x_max, half):
+    n = 2 * half + 1
+    c = act.activation_curves(["sigmoid", "gelu"], x_max, n_points=n)
+    assert c.x.shape == (n,) and c.x[0] == -x_max and c.x[-1] == x_max and c.x[half] == 0.0
+    np.testing.assert_allclose(np.diff(c.x), 2 * x_max / (n - 1), rtol=1e-9)
+    np.testing.assert_array_equal(c.f["sigmoid"], act.sigmoid(c.x))
+    np.testing.assert_array_equal(c.df["gelu"], act.d_gelu(c.x))
+    assert c.df["sigmoid"].max() == 0.25 and c.peak["sigmoid"] == (0.0, 0.25)
+    assert list(c.f) == ["sigmoid", "gelu"] and c.at_zero == {"sigmoid": 0.25, "gelu": 0.5}
+
+
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: act.activation_curves([]), "names"),
+        (lambda: act.activation_curves(["relu", "relu"]), "names"),
+        (lambda: act.activation_curves(["swish"]), "names"),
+        (lambda: act.activation_curves(5), "names"),
+        (lambda: act.activation_curves(["relu"], 0.0), "x_max"),
+        (lambda: act.activation_curves(["relu"], 1e4), "x_max"),
+        (lambda: act.activation_curves(["relu"], n_points=2), "n_points"),
+        (lambda: act.activation_curves(["relu"], params={"swish": {}}), "params"),
+        (lambda: act.activation_curves(["relu"], params={"relu": {"slope": 0.1}}), "slope"),
+        (lambda: act.activation_curves(["elu"], params={"elu": {"alpha": -1.0}}), "alpha"),
+        (lambda: act.derivative_peak("swish"), "activation"),
+        (lambda: act.gradient_profiles(width=257), "width"),
+        (lambda: act.gradient_profiles(n_layers=0), "n_layers"),
+        (lambda: act.gradient_profiles(init_scale=-1.0), "init_scale"),
+        (lambda: act.gradient_profiles(seed=-1), "seed"),
+        (lambda: act.gradient_profiles(["leaky_relu"], params={"leaky_relu": {"slope": 1.5}}), "slope"),
+    ],
+)
+def test_page_calls_reject_invalid_arguments_naming_them(call, name):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
+        call()
