@@ -15,8 +15,9 @@ for section in SECTIONS[1:]:
     if not pages:
         continue
     st.subheader(ui.t(f"common.section.{section}"))
-    for column, page in zip(st.columns(3), pages):
-        with column.container(border=True):
+    columns = st.columns(3)
+    for i, page in enumerate(pages):
+        with columns[i % 3].container(border=True):
             st.page_link(page.path, label=ui.t(page.title_key), icon=page.icon)
             st.write(ui.t(page.summary_key))
             st.caption(f"{ui.t('common.exam')}: {ui.t(page.exam_key)}")
