@@ -1,0 +1,241 @@
+"""Optimizer playground: seven update rules race on the same surface."""
+
+import pandas as pd
+import streamlit as st
+
+from estimation import playground
+from estimation.charts import optimizers as charts
+from estimation.optimizers import OPTIMIZERS
+from estimation.surfaces import SURFACES
+from lab.params import BoolParam, ChoiceParam, FloatParam, MultiChoiceParam
+from lab.shell import cached, page_shell, state_key
+
+PAGE = "optimizers"
+
+
+def _code(value: float) -> str:
+    """A log-scale choice as typed in a URL: 0.95, 10, 1e-08 (float(code) == value)."""
+    return f"{value:g}"
+
+
+def _param(name: str, grid: playground.WidgetGrid) -> ChoiceParam | FloatParam:
+    """A URL parameter for one control: log-spaced choices (as codes) or a linear slider."""
+    if grid.choices is not None:
+        return ChoiceParam(name, _code(grid.default), tuple(map(_code, grid.choices)))
+    return FloatParam(name, grid.default, lo=grid.lo, hi=grid.hi, step=grid.step, fmt=f"%.{grid.decimals}f")
+
+
+def _value(spec, label: str) -> float:
+    """The control of ``spec`` and its value as a float."""
+    if isinstance(spec, ChoiceParam):
+        return float(ui.select_slider(spec, label))
+    return ui.slider(spec, label, format=spec.fmt)
+
+
+SURFACE = ChoiceParam("surface", "quadratic", tuple(SURFACES))
+KAPPA = _param("kappa", playground.SURFACE_WIDGETS["condition"])
+ANGLE = _param("angle", playground.SURFACE_WIDGETS["angle_deg"])
+OWN_START = BoolParam("own_start", False)
+X0 = FloatParam("x0", 0.0, lo=-10.0, hi=10.0, step=0.1, fmt="%.3f")
+Y0 = FloatParam("y0", 0.0, lo=-10.0, hi=10.0, step=0.1, fmt="%.3f")
+OPT = MultiChoiceParam("opt", ("SGD", "Momentum", "AdaGrad", "Adam"), tuple(OPTIMIZERS))
+STEPS = ChoiceParam("steps", 1_000, (10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, playground.MAX_STEPS))
+PRESET = BoolParam("preset", True)
+HP = {
+    name: {hp: _param(f"{hp}_{name.lower()}", grid) for hp, grid in playground.WIDGETS[name].items()}
+    for name in OPTIMIZERS
+}
+PROGRESS = FloatParam("progress", 100.0, lo=0.0, hi=100.0, step=0.1, fmt="%.1f%%")
+MEASURE = ChoiceParam("measure", "loss", playground.MEASURES)
+TOL = ChoiceParam("tol", _code(1e-3), tuple(map(_code, (1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1))))
+
+RULES = {
+    "SGD": r"\theta_t = \theta_{t-1} - \eta\, g_t",
+    "Momentum": r"b_t = \mu\, b_{t-1} + g_t,\qquad \theta_t = \theta_{t-1} - \eta\, b_t",
+    "Nesterov": r"b_t = \mu\, b_{t-1} + g_t,\qquad \theta_t = \theta_{t-1} - \eta\,\bigl(g_t + \mu\, b_t\bigr)",
+    "AdaGrad": r"\begin{aligned} h_t &= h_{t-1} + g_t^{2} \\"
+               r"\theta_t &= \theta_{t-1} - \frac{\eta\, g_t}{\sqrt{h_t} + \varepsilon} \end{aligned}",
+    "RMSprop": r"\begin{aligned} v_t &= \rho\, v_{t-1} + (1-\rho)\, g_t^{2} \\"
+               r"\theta_t &= \theta_{t-1} - \frac{\eta\, g_t}{\sqrt{v_t} + \varepsilon} \end{aligned}",
+    "AdaDelta": r"\begin{aligned} v_t &= \rho\, v_{t-1} + (1-\rho)\, g_t^{2} \\"
+                r"\Delta_t &= \frac{\sqrt{u_{t-1} + \varepsilon}}{\sqrt{v_t + \varepsilon}}\, g_t \\"
+                r"u_t &= \rho\, u_{t-1} + (1-\rho)\, \Delta_t^{2} \\"
+                r"\theta_t &= \theta_{t-1} - \eta\, \Delta_t \end{aligned}",
+    "Adam": r"\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\"
+            r"v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^{2} \\"
+            r"\hat m_t &= \frac{m_t}{1-\beta_1^{\,t}},\quad \hat v_t = \frac{v_t}{1-\beta_2^{\,t}} \\"
+            r"\theta_t &= \theta_{t-1} - \frac{\eta\, \hat m_t}{\sqrt{\hat v_t} + \varepsilon} \end{aligned}",
+}
+TORCH = {
+    "SGD": "torch.optim.SGD(lr=η)",
+    "Momentum": "torch.optim.SGD(lr=η, momentum=μ)",
+    "Nesterov": "torch.optim.SGD(lr=η, momentum=μ, nesterov=True)",
+    "AdaGrad": "torch.optim.Adagrad(lr=η, eps=ε)",
+    "RMSprop": "torch.optim.RMSprop(lr=η, alpha=ρ, eps=ε)",
+    "AdaDelta": "torch.optim.Adadelta(lr=η, rho=ρ, eps=ε)",
+    "Adam": "torch.optim.Adam(lr=η, betas=(β₁, β₂), eps=ε)",
+}
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power(value: float) -> str:
+    """1e-05 -> 10⁻⁵ (the tolerances are powers of ten)."""
+    return "10" + f"{value:.0e}".split("e")[1].lstrip("+").replace("-0", "-").translate(SUPERSCRIPT)
+
+
+def _key(spec) -> str:
+    return state_key(PAGE, spec)
+
+
+def _load_presets(presets: dict) -> None:
+    """Switching the preset toggle off: the controls start from this surface's presets."""
+    if not st.session_state[_key(PRESET)]:
+        for name, values in presets.items():
+            for hp, value in values.items():
+                spec = HP[name][hp]
+                st.session_state[_key(spec)] = _code(value) if isinstance(spec, ChoiceParam) else value
+
+
+def _load_start(start: tuple[float, float]) -> None:
+    """Switching "choose the start" on: the inputs start from the surface's default start."""
+    if st.session_state[_key(OWN_START)]:
+        st.session_state[_key(X0)], st.session_state[_key(Y0)] = start
+
+
+def _forget_start() -> None:
+    """A start point belongs to a surface: a new surface starts from its own default."""
+    st.session_state[_key(OWN_START)] = False
+
+
+ui = page_shell(PAGE, [SURFACE, KAPPA, ANGLE, OWN_START, X0, Y0, OPT, STEPS, PRESET,
+                       *(spec for specs in HP.values() for spec in specs.values()), PROGRESS, MEASURE, TOL])
+st.markdown(ui.t("optimizers.intro"))
+
+# -- what races where ---------------------------------------------------------
+surface_col, opt_col, steps_col = st.columns([1.3, 2.2, 1.3])
+surface_key = ui.select(SURFACE, ui.t("optimizers.surface"), format_func=lambda k: ui.t(f"optimizers.surface.{k}"),
+                        where=surface_col, on_change=_forget_start)
+picked = ui.multiselect(OPT, ui.t("optimizers.optimizers"), where=opt_col)
+steps = ui.select_slider(STEPS, ui.t("optimizers.steps"), format_func="{:,}".format, where=steps_col)
+if not picked:
+    st.info(ui.t("optimizers.no_optimizer"), icon=":material/info:")
+    st.stop()
+names = [name for name in OPTIMIZERS if name in picked]  # registry order: stable table and legend
+
+surface_params = None
+columns = st.columns(4)
+if surface_key == "quadratic":
+    surface_params = {
+        "condition": float(ui.select_slider(KAPPA, ui.t("optimizers.condition"), where=columns[0])),
+        "angle_deg": ui.slider(ANGLE, ui.t("optimizers.angle"), where=columns[1], format="%.0f°"),
+    }
+surface = ui.run(playground.make_surface, surface_key, surface_params)
+start = None
+with columns[2]:
+    if ui.toggle(OWN_START, ui.t("optimizers.own_start"), on_change=_load_start, args=(surface.start,)):
+        x_col, y_col = st.columns(2)
+        start = (ui.number(X0, ui.t("optimizers.x0"), where=x_col), ui.number(Y0, ui.t("optimizers.y0"), where=y_col))
+
+# -- hyperparameters ----------------------------------------------------------
+presets = {name: playground.preset(surface, name) for name in OPTIMIZERS}
+with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(_key(PRESET), True),
+                 icon=":material/tune:"):
+    use_presets = ui.toggle(PRESET, ui.t("optimizers.preset"), on_change=_load_presets, args=(presets,))
+    if use_presets:
+        st.caption(ui.t("optimizers.preset_on"))
+        configs = {name: presets[name] for name in names}
+    else:
+        configs = {}
+        for row in range(0, len(names), 4):
+            for column, name in zip(st.columns(4), names[row:row + 4]):
+                with column:
+                    st.markdown(f"**{name}**")
+                    configs[name] = {hp: _value(spec, ui.t(f"optimizers.hp.{hp}")) for hp, spec in HP[name].items()}
+
+race = ui.run(cached(playground.race), surface_key, configs, surface_params=surface_params, start=start, steps=steps)
+
+# -- the step slider and the error measure ------------------------------------
+has_minimum = bool(surface.minima)
+progress_col, measure_col, tol_col = st.columns([2.2, 1.5, 1.3])
+progress = ui.slider(PROGRESS, ui.t("optimizers.progress"), where=progress_col, format=PROGRESS.fmt)
+t = playground.reveal_step(progress, race.steps)
+progress_col.caption(ui.t("optimizers.progress_caption", t=f"{t:,}", steps=f"{race.steps:,}"))
+measure, tol = "loss", None
+if has_minimum:
+    measure = ui.radio(MEASURE, ui.t("optimizers.measure"), format_func=lambda m: ui.t(f"optimizers.measure.{m}"),
+                       where=measure_col, help=ui.t("optimizers.measure_help"))
+    tol = float(ui.select_slider(TOL, ui.t("optimizers.tol"), format_func=lambda c: _power(float(c)), where=tol_col))
+snap = ui.run(playground.snapshot, race, t, measure=measure, tol=tol or 1.0)
+
+for row in snap.rows:
+    if row.status == "diverged":
+        st.warning(ui.t("optimizers.diverged", name=row.name, step=row.stopped_at), icon=":material/warning:")
+escaped = [f"{row.name} ({row.stopped_at})" for row in snap.rows if row.status == "escaped"]
+if escaped:
+    st.info(ui.t("optimizers.escaped", runs=", ".join(escaped)), icon=":material/south_east:")
+
+# -- charts -------------------------------------------------------------------
+stop_label = ui.t("optimizers.stop.diverged" if has_minimum else "optimizers.stop.escaped")
+land_col, loss_col = st.columns(2)
+with land_col:
+    ui.chart(
+        charts.landscape_chart, race.contour, snap.paths, snap.heads, snap.stops,
+        names=snap.names, box=race.box, start=race.start, minima=surface.minima,
+        x_title="x", y_title="y", level_title=ui.t("optimizers.level"), step_title=ui.t("optimizers.step"),
+        start_label=ui.t("optimizers.start"), minimum_label=ui.t("optimizers.minimum"), stop_label=stop_label,
+        title=ui.t("optimizers.landscape_title"),
+    )
+    st.latex(r"\begin{gathered} f(x, y) = " + surface.formula.replace(r",\ ", r" \\ ") + r"\end{gathered}")
+    st.caption(ui.t("optimizers.levels_log" if race.log_levels else "optimizers.levels_linear"))
+with loss_col:
+    y_title = ui.t(f"optimizers.y.{measure}" if has_minimum else "optimizers.y.saddle")
+    ui.chart(
+        charts.loss_chart, snap.paths, snap.stops, names=snap.names, steps=race.steps,
+        value_domain=snap.value_domain, log_scale=snap.log_scale, tol=tol,
+        x_title=ui.t("optimizers.step"), y_title=y_title,
+        tol_label=ui.t("optimizers.tol_label", tol=_power(tol)) if tol else "",
+        stop_label=stop_label,
+        title=ui.t("optimizers.loss_title" if has_minimum else "optimizers.loss_title_saddle"),
+    )
+    st.caption(ui.t("optimizers.floor_note" if has_minimum else "optimizers.symlog_note"))
+
+# -- the table ----------------------------------------------------------------
+st.subheader(ui.t("optimizers.table_title", t=f"{t:,}"))
+status = {
+    row.name: ui.t(f"optimizers.status.{row.status}", step=row.stopped_at)
+    if row.stopped_at else ui.t(f"optimizers.status.{row.status}")
+    for row in snap.rows
+}
+table = {
+    ui.t("optimizers.col.settings"): [
+        ", ".join(f"{playground.WIDGETS[row.name][hp].symbol} = {value:g}"
+                  for hp, value in row.hyperparameters.items())
+        for row in snap.rows
+    ],
+    ui.t("optimizers.col.loss"): [row.loss for row in snap.rows],
+}
+if has_minimum:
+    table[ui.t("optimizers.col.distance")] = [row.distance for row in snap.rows]
+    table[ui.t("optimizers.col.reached", tol=_power(tol))] = [
+        float("nan") if row.reached is None else row.reached for row in snap.rows
+    ]
+table[ui.t("optimizers.col.status")] = [status[row.name] for row in snap.rows]
+frame = pd.DataFrame(table, index=pd.Index(list(snap.names)))
+formats = {c: "{:.4g}" for c in frame.columns if frame[c].dtype.kind == "f"}
+if has_minimum:
+    formats[ui.t("optimizers.col.reached", tol=_power(tol))] = "{:,.0f}"
+st.table(frame.style.format(formats, na_rep="—"))
+st.caption(ui.t("optimizers.table_note"))
+st.subheader(ui.t("common.what_to_notice"))
+st.markdown(ui.t(f"optimizers.notice.{surface_key}"))
+
+# -- the update rules ---------------------------------------------------------
+st.subheader(ui.t("optimizers.rules_title"))
+st.markdown(ui.t("optimizers.rules_intro"))
+st.latex(r"g_t = \nabla f(\theta_{t-1}),\qquad t = 1, 2, \dots")
+for pair in range(0, len(names), 2):
+    for column, name in zip(st.columns(2), names[pair:pair + 2]):
+        with column.container(border=True):
+            st.markdown(f"**{name}** · `{TORCH[name]}`")
+            st.latex(RULES[name])
+            st.caption(ui.t(f"optimizers.note.{name.lower()}"))

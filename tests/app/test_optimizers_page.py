@@ -1,0 +1,176 @@
+"""The Optimizer playground: every surface, all optimizers, the extremes, divergence, the step slider."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from estimation.optimizers import OPTIMIZERS
+from estimation.surfaces import SURFACES, Quadratic, distance_to_minimum, first_step_below, run_optimizer
+from lab.strings import t
+from tests.app.apptest import assert_healthy, open_page, warnings_text
+
+PAGE = "pages/05_optimizers.py"
+ALL = ",".join(OPTIMIZERS)
+
+
+def _charts(at):
+    """Each chart's data (Streamlit sends a chart's datasets beside its spec, as Arrow)."""
+    frames = []
+    for chart in at.get("vega_lite_chart"):
+        parts = [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]
+        frames.append(pd.concat(parts, ignore_index=True))
+    return frames
+
+
+def _last_step(frame):
+    return frame.loc[frame["kind"] == "path", "step"].max()
+
+
+def _table(at):
+    return at.table[0].value
+
+
+def _expected(key, name, steps, hp=None, t_=None):
+    """The row's numbers straight from the surfaces module (independent of the playground)."""
+    surface = SURFACES[key]
+    traj = run_optimizer(OPTIMIZERS[name](**(hp or surface.presets[name])), surface, steps=steps)
+    i = traj.steps if t_ is None else min(t_, traj.steps)
+    dist = distance_to_minimum(surface, traj.points)
+    return traj, i, dist
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("key", list(SURFACES))
+def test_every_surface_renders_in_both_languages(key, lang):
+    at = open_page(PAGE, {"surface": key, "lang": lang})
+    assert_healthy(at)
+    assert not at.warning, warnings_text(at)  # the presets never diverge
+    frames = _charts(at)
+    assert len(frames) == 2
+    for frame in frames:
+        assert 0 < len(frame) <= 5000
+    assert t(f"optimizers.notice.{key}", lang) in [m.value for m in at.markdown]
+    assert len(at.latex) >= 2 + 4  # f(x, y), g_t and the four default optimizers' rules
+    assert list(_table(at).index) == ["SGD", "Momentum", "AdaGrad", "Adam"]
+    if key == "saddle":  # escapes are reported as information, not as divergence
+        assert t("optimizers.escaped", lang, runs="SGD (218), Momentum (208)") in [i.value for i in at.info]
+
+
+def test_all_seven_optimizers_at_ten_thousand_steps():
+    at = open_page(PAGE, {"opt": ALL, "steps": "10000", "surface": "rosenbrock"})
+    assert_healthy(at)
+    table = _table(at)
+    assert list(table.index) == list(OPTIMIZERS)
+    for frame in _charts(at):
+        assert len(frame) <= 5000
+        assert _last_step(frame) == 10_000
+    assert len(at.latex) >= 2 + 7
+    for name in OPTIMIZERS:
+        traj, i, _ = _expected("rosenbrock", name, 10_000)
+        assert table.loc[name, table.columns[1]] == pytest.approx(traj.losses[i], rel=1e-12, abs=0)
+
+
+def test_sgd_at_its_largest_learning_rate_diverges_with_a_named_warning():
+    at = open_page(PAGE, {"surface": "rosenbrock", "preset": "false", "lr_sgd": "10", "opt": "SGD,Adam"})
+    assert not at.exception and not at.error
+    warnings = [w.value for w in at.warning]
+    assert warnings == [t("optimizers.diverged", "en", name="SGD", step=2)]
+    table = _table(at)
+    status = table[table.columns[-1]]
+    assert status["SGD"] == t("optimizers.status.diverged", "en", step=2)
+    assert status["Adam"] == t("optimizers.status.completed", "en")  # the other one carries on
+    for frame in _charts(at):
+        stops = frame[frame["kind"] == "stop"]
+        assert list(zip(stops["series"], stops["step"])) == [("SGD", 2)]
+        numbers = frame.select_dtypes("number").to_numpy(dtype=float)
+        assert np.all(np.isfinite(numbers)) and not frame.isna().any().any()  # no NaN reaches a chart
+
+
+@pytest.mark.parametrize(("key", "tol"), [("quadratic", "0.001"), ("himmelblau", "1e-06"), ("beale", "0.01")])
+@pytest.mark.parametrize("measure", ["loss", "distance"])
+def test_table_numbers_equal_the_core(key, tol, measure):
+    at = open_page(PAGE, {"surface": key, "opt": ALL, "measure": measure, "tol": tol, "steps": "500"})
+    assert_healthy(at)
+    table = _table(at)
+    settings_col, loss_col, dist_col, reached_col, status_col = table.columns
+    surface = SURFACES[key]
+    for name in OPTIMIZERS:
+        traj, i, dist = _expected(key, name, 500)
+        assert table.loc[name, loss_col] == traj.losses[i]
+        assert table.loc[name, dist_col] == dist[i]
+        error = dist if measure == "distance" else traj.losses - surface.min_value
+        first = first_step_below(error, float(tol))
+        shown = table.loc[name, reached_col]
+        assert (np.isnan(shown) and first is None) or shown == first
+        assert "η = " in table.loc[name, settings_col]
+
+
+def test_step_slider_truncates_what_is_shown():
+    at = open_page(PAGE, {"progress": "2.5"})  # 2.5 % of 1,000 steps
+    assert_healthy(at)
+    assert t("optimizers.table_title", "en", t="25") in [h.value for h in at.subheader]
+    for frame in _charts(at):
+        assert _last_step(frame) == 25
+    table = _table(at)
+    for name in table.index:
+        traj, i, dist = _expected("quadratic", name, 1000, t_=25)
+        assert table.loc[name, table.columns[1]] == traj.losses[25]
+        assert table.loc[name, table.columns[2]] == dist[25]
+    # moving the slider: the URL follows, the charts shrink, nothing is recomputed differently
+    at.slider(key="optimizers.progress").set_value(0.0).run()
+    assert at.query_params["progress"] == "0"
+    for frame in _charts(at):
+        assert set(frame.loc[frame["kind"] == "path", "step"]) == {0}
+    at.slider(key="optimizers.progress").set_value(100.0).run()
+    assert "progress" not in at.query_params
+    assert _last_step(_charts(at)[0]) == 1000
+
+
+def test_switching_presets_off_starts_the_controls_from_the_presets():
+    at = open_page(PAGE, {"surface": "quadratic"})
+    before = _table(at)
+    at.toggle(key="optimizers.preset").set_value(False).run()
+    assert_healthy(at)
+    assert at.select_slider(key="optimizers.lr_sgd").value == "0.95"
+    assert at.slider(key="optimizers.momentum_momentum").value == 0.9
+    assert at.query_params["lr_sgd"] == "0.95" and at.query_params["preset"] == "false"
+    after = _table(at)
+    assert after.equals(before)  # same numbers: the controls hold the preset values
+    at.select_slider(key="optimizers.lr_sgd").set_value("1.5").run()  # beyond 1: diverges on this valley
+    assert "SGD" in warnings_text(at)
+
+
+def test_own_start_point_and_its_reset_when_the_surface_changes():
+    at = open_page(PAGE, {"surface": "himmelblau"})
+    at.toggle(key="optimizers.own_start").set_value(True).run()
+    assert_healthy(at)
+    assert (at.number_input(key="optimizers.x0").value, at.number_input(key="optimizers.y0").value) == (0.5, -1.0)
+    at.number_input(key="optimizers.x0").set_value(-1.0).run()
+    at.number_input(key="optimizers.y0").set_value(1.0).run()
+    assert at.query_params["x0"] == "-1" and at.query_params["y0"] == "1"
+    traj = run_optimizer(OPTIMIZERS["Adam"](**SURFACES["himmelblau"].presets["Adam"]), SURFACES["himmelblau"],
+                         start=(-1.0, 1.0), steps=1000)
+    assert _table(at).loc["Adam", _table(at).columns[1]] == traj.losses[-1]
+    at.selectbox(key="optimizers.surface").set_value("beale").run()
+    assert_healthy(at)
+    assert at.toggle(key="optimizers.own_start").value is False
+    assert "own_start" not in at.query_params
+
+
+def test_quadratic_parameters_reach_the_core():
+    at = open_page(PAGE, {"surface": "quadratic", "kappa": "100", "angle": "30", "opt": "SGD"})
+    assert_healthy(at)
+    surface = Quadratic(100.0, 30.0)
+    traj = run_optimizer(OPTIMIZERS["SGD"](lr=0.95), surface, steps=1000)
+    assert _table(at).loc["SGD", _table(at).columns[1]] == traj.losses[-1]
+
+
+def test_no_optimizer_explains_what_is_missing():
+    at = open_page(PAGE)
+    at.multiselect(key="optimizers.opt").set_value([]).run()
+    assert not at.exception
+    assert t("optimizers.no_optimizer", "en") in [i.value for i in at.info]
+    assert not at.get("vega_lite_chart")
