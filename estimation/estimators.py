@@ -19,7 +19,11 @@ Contents
 * Exact results: :func:`exact_moments`, :func:`var_of_sample_variance`,
   :func:`mse_table`, :func:`optimal_divisor` and, for Gaussian data, the
   scaled-χ² densities :func:`variance_estimator_pdf`.
-* Monte Carlo: :func:`simulate` and :func:`bias_curve`.
+* Monte Carlo: :func:`simulate` and :func:`bias_curve` (with the exact
+  :func:`exact_bias` beside it).
+* Sampling distributions: :func:`bin_estimates` (shared-bin histograms of
+  replicated estimates) and :func:`estimator_study`, everything one view of
+  the Estimator bias page shows, in one call.
 
 Conventions
 -----------
@@ -40,6 +44,7 @@ import numpy as np
 from scipy.special import gammaln, xlogy
 
 from estimation._validation import as_finite_array, check_int, check_real, check_seed
+from estimation.sampling import Histogram, histogram
 
 __all__ = [
     "MAX_DRAWS",
@@ -58,6 +63,8 @@ __all__ = [
     "MonteCarloSummary",
     "SimulationResult",
     "BiasCurve",
+    "BinnedEstimates",
+    "EstimatorStudy",
     "sample_mean",
     "variance_estimate",
     "proportion",
@@ -70,6 +77,9 @@ __all__ = [
     "simulate",
     "log_spaced_sizes",
     "bias_curve",
+    "exact_bias",
+    "bin_estimates",
+    "estimator_study",
 ]
 
 #: Largest number of random numbers (reps * n) one simulation may draw.
@@ -939,6 +949,17 @@ class BiasCurve(NamedTuple):
     exact_bias: np.ndarray
 
 
+def _check_sizes(ns) -> list[int]:
+    """Return ``ns`` as a non-empty list of sample sizes, each ≥ 2."""
+    try:
+        ns_arr = np.atleast_1d(np.asarray(ns))
+    except ValueError as exc:
+        raise ValueError(f"ns must be a 1-D list of sample sizes: {exc}") from None
+    if ns_arr.ndim != 1 or ns_arr.size == 0:
+        raise ValueError(f"ns must be a non-empty 1-D list of sample sizes, got shape {ns_arr.shape}")
+    return [_check_n(v) for v in ns_arr.tolist()]
+
+
 def bias_curve(population: str, params, ns, seed: int, *, estimator: str = "n",
                draws_per_n: int = 1_000_000) -> BiasCurve:
     """Monte Carlo bias of a variance estimator for each N, next to the exact bias.
@@ -978,13 +999,7 @@ def bias_curve(population: str, params, ns, seed: int, *, estimator: str = "n",
     p = pop.validate(params)
     est = _lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
     seed = check_seed(seed)
-    try:
-        ns_arr = np.atleast_1d(np.asarray(ns))
-    except ValueError as exc:
-        raise ValueError(f"ns must be a 1-D list of sample sizes: {exc}") from None
-    if ns_arr.ndim != 1 or ns_arr.size == 0:
-        raise ValueError(f"ns must be a non-empty 1-D list of sample sizes, got shape {ns_arr.shape}")
-    ns_list = [_check_n(v) for v in ns_arr.tolist()]
+    ns_list = _check_sizes(ns)
     draws_per_n = check_int(draws_per_n, "draws_per_n", lo=2 * max(ns_list), hi=MAX_DRAWS)
     if len(ns_list) * draws_per_n > MAX_DRAWS:
         raise ValueError(
@@ -999,3 +1014,212 @@ def bias_curve(population: str, params, ns, seed: int, *, estimator: str = "n",
         se.append(res.summary[est.key].bias_se)
         exact.append(exact_moments(pop.key, p, n)[est.key].bias)
     return BiasCurve(est.key, np.array(ns_list), np.array(reps), np.array(bias), np.array(se), np.array(exact))
+
+
+def exact_bias(population: str, params, ns, *, estimator: str = "n") -> np.ndarray:
+    """Exact bias of a variance estimator at each sample size in ``ns``.
+
+    Parameters
+    ----------
+    population : str
+        Key of :data:`POPULATIONS`.
+    params : mapping or None
+        Population parameters.
+    ns : array_like of int
+        Sample sizes, each ≥ 2.
+    estimator : str, default "n"
+        Key of :data:`VARIANCE_ESTIMATORS` (default: the 1/N estimator).
+
+    Returns
+    -------
+    ndarray of shape (len(ns),)
+
+    Notes
+    -----
+    The ``bias`` of :func:`exact_moments` at each N: for an estimator
+    centred at x̄ that divides by N − ddof, bias = ((N − 1)/(N − ddof) − 1) σ²
+    = (ddof − 1) σ²/(N − ddof), so −σ²/N for 1/N, 0 for 1/(N − 1) and
+    −2σ²/(N + 1) for 1/(N + 1); 0 for the known-mean estimator.
+    """
+    est = _lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
+    return np.array([exact_moments(population, params, n)[est.key].bias for n in _check_sizes(ns)])
+
+
+# --------------------------------------------------------------------------
+# Sampling distributions: binning and one summary per page view
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BinnedEstimates:
+    """Histograms of several sets of estimates on shared equal-width bins.
+
+    Attributes
+    ----------
+    edges : ndarray of shape (B + 1,)
+        Bin edges, shared by every set.
+    density : dict
+        Name → ndarray of shape (B,): count_j / (R · width_j).
+    outside : dict
+        Name → fraction of the R values that fall in no bin.
+    """
+
+    edges: np.ndarray
+    density: dict
+    outside: dict
+
+
+def bin_estimates(values, lo: float, hi: float, bins: int) -> BinnedEstimates:
+    """Bin several sets of replicated estimates on the same equal-width bins.
+
+    Parameters
+    ----------
+    values : mapping of str to array_like of shape (R,)
+        One 1-D array of estimates per name (R may differ between names).
+    lo, hi : float
+        Range covered by the bins, lo < hi.
+    bins : int
+        Number of bins B, 1 ≤ B ≤ 5000.
+
+    Returns
+    -------
+    BinnedEstimates
+
+    Notes
+    -----
+    Bin j is [e_j, e_{j+1}) with e_j = lo + j (hi − lo)/B; the last bin also
+    holds hi. density_j = count_j / (R (e_{j+1} − e_j)) with R counting
+    *every* value of the set, including those outside [lo, hi], so
+    Σ_j density_j (e_{j+1} − e_j) = 1 − outside: the bars sit on the same
+    scale as the exact density of the whole set.
+    """
+    lo = check_real(lo, "lo")
+    hi = check_real(hi, "hi", lo=lo, lo_open=True)
+    bins = check_int(bins, "bins", lo=1, hi=5000)
+    if not isinstance(values, Mapping) or not values:
+        raise ValueError("values must be a non-empty mapping of names to 1-D arrays of estimates")
+    edges = np.linspace(lo, hi, bins + 1)
+    width = np.diff(edges)
+    density, outside = {}, {}
+    for key, v in values.items():
+        arr = as_finite_array(v, f"values[{key!r}]", ndim=1)
+        count, _ = np.histogram(arr, bins=bins, range=(lo, hi))
+        density[key] = count / (arr.size * width)
+        outside[key] = 1.0 - count.sum() / arr.size
+    return BinnedEstimates(edges, density, outside)
+
+
+@dataclass(frozen=True)
+class EstimatorStudy:
+    """Everything the Estimator bias page shows for one (population, N, R, seed).
+
+    Small (no per-replication arrays), so it is cheap to cache and copy.
+
+    Attributes
+    ----------
+    population, params, n, reps, seed
+        The validated inputs.
+    moments : PopulationMoments
+        Exact μ, σ², μ₄ of the population.
+    exact : dict
+        :data:`ESTIMATOR_KEYS` → :class:`EstimatorMoments` (:func:`exact_moments`).
+    summary : dict
+        :data:`ESTIMATOR_KEYS` → :class:`MonteCarloSummary` (:func:`simulate`).
+    optimal_divisor : float
+        :func:`optimal_divisor`, the MSE-optimal divisor d*.
+    hist : BinnedEstimates
+        The R estimates of every :data:`VARIANCE_ESTIMATORS` key on shared bins.
+    curve_x : ndarray
+        Points spanning the bins at which ``curves`` are evaluated.
+    curves : dict or None
+        Gaussian data only: :data:`VARIANCE_ESTIMATORS` key → exact density
+        (:func:`variance_estimator_pdf`) at ``curve_x``; None otherwise.
+    proportion_hist : estimation.sampling.Histogram or None
+        Bernoulli data only: the R values of p̂ = k/N, one bin per k, with
+        the exact pmf P(p̂ = k/N) = C(N, k) p^k (1 − p)^{N−k}; None otherwise.
+    """
+
+    population: str
+    params: dict
+    n: int
+    reps: int
+    seed: int
+    moments: PopulationMoments
+    exact: dict
+    summary: dict
+    optimal_divisor: float
+    hist: BinnedEstimates
+    curve_x: np.ndarray
+    curves: dict | None
+    proportion_hist: Histogram | None
+
+
+def estimator_study(
+    population: str, params, n: int, reps: int, seed: int, *,
+    max_bins: int = 60, tail: float = 0.005, max_ratio: float = 4.0, grid: int = 120,
+) -> EstimatorStudy:
+    """Simulate, bin and pair with exact results: one call per page view.
+
+    Parameters
+    ----------
+    population, params, n, reps, seed
+        As in :func:`simulate` (same samples). For bernoulli data N ≤ 10,000
+        (the limit of :func:`estimation.sampling.histogram` for the p̂ pmf).
+    max_bins : int, default 60
+        Largest number of histogram bins (10 … 5000).
+    tail : float, default 0.005
+        Fraction of each estimator's values allowed to fall off each end of
+        the histogram range (0 ≤ tail < 0.5).
+    max_ratio : float, default 4.0
+        The histogram range ends at most at ``max_ratio``·σ² (≥ 1), so that
+        long right tails at small N do not squeeze the bulk into a few bins;
+        ``hist.outside`` reports what falls beyond.
+    grid : int, default 120
+        Points of the exact density curves (2 … 5000).
+
+    Returns
+    -------
+    EstimatorStudy
+
+    Notes
+    -----
+    Histogram range: lo = min over the variance estimators of their
+    ``tail`` quantile and of their exact expectations; hi = max(σ²,
+    min(q, ``max_ratio``·σ²)) with q the largest of their 1 − ``tail``
+    quantiles. So σ² and every E[σ̂²] are inside, and heavy right tails at
+    small N (exponential or Student-t data, N = 2) do not squeeze the bulk
+    into a few bins.
+    Bins: the Rice rule ⌈2 R^{1/3}⌉ clipped to [10, ``max_bins``]. The
+    curves start at the first bin centre lo + w/2, since for N = 2 the
+    densities centred at x̄ (χ²₁, scaled) are infinite at 0.
+    """
+    sim = simulate(population, params, n, reps, seed)
+    max_bins = check_int(max_bins, "max_bins", lo=10, hi=5000)
+    tail = check_real(tail, "tail", lo=0.0, hi=0.5, hi_open=True)
+    max_ratio = check_real(max_ratio, "max_ratio", lo=1.0)
+    grid = check_int(grid, "grid", lo=2, hi=5000)
+    pop = POPULATIONS[sim.population]
+    mom = pop._moments(**sim.params)
+    exact = exact_moments(sim.population, sim.params, sim.n)
+    var_values = {key: sim.values[key] for key in VARIANCE_ESTIMATORS}
+    quantiles = np.array([np.quantile(v, [tail, 1.0 - tail]) for v in var_values.values()])
+    lo = min(quantiles[:, 0].min(), min(exact[key].mean for key in VARIANCE_ESTIMATORS))
+    hi = max(min(quantiles[:, 1].max(), max_ratio * mom.variance), mom.variance)
+    bins = int(np.clip(np.ceil(2.0 * sim.reps ** (1.0 / 3.0)), 10, max_bins))
+    hist = bin_estimates(var_values, lo, hi, bins)
+    curve_x = np.linspace(lo + 0.5 * (hi - lo) / bins, hi, grid)
+    curves = None
+    if sim.population == "gaussian":
+        curves = {key: variance_estimator_pdf(key, curve_x, sim.n, mom.variance) for key in VARIANCE_ESTIMATORS}
+    proportion_hist = None
+    if sim.population == "bernoulli":
+        k = np.rint(sim.values[MEAN_KEY] * sim.n)  # p̂ = k/N exactly (0/1 sums are exact)
+        h = histogram(k, "binomial", {"n": sim.n, "p": sim.params["p"]})
+        proportion_hist = Histogram(h.left / sim.n, h.right / sim.n, h.count, h.density, h.exact,
+                                    h.curve_x / sim.n, h.curve_y)
+    return EstimatorStudy(
+        population=sim.population, params=sim.params, n=sim.n, reps=sim.reps, seed=sim.seed,
+        moments=mom, exact=exact, summary=sim.summary,
+        optimal_divisor=optimal_divisor(sim.population, sim.params, sim.n),
+        hist=hist, curve_x=curve_x, curves=curves, proportion_hist=proportion_hist,
+    )

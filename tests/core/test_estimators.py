@@ -530,3 +530,162 @@ def test_bias_curve_refuses_invalid_arguments(kwargs, match):
     args = dict(population="gaussian", params=None, seed=0) | kwargs
     with pytest.raises(ValueError, match=match):
         bias_curve(**args)
+
+
+@pytest.mark.parametrize("population", POPULATIONS)
+@pytest.mark.parametrize("key", list(VARIANCE_ESTIMATORS))
+def test_exact_bias_matches_closed_forms(population, key):
+    params = POP_CASES[population][0]
+    sigma2 = POPULATIONS[population].moments(params).variance
+    ns = np.arange(2, 60)
+    closed = {"n_minus_1": 0.0 * ns, "n": -sigma2 / ns, "n_plus_1": -2.0 * sigma2 / (ns + 1),
+              "known_mean": 0.0 * ns}[key]
+    np.testing.assert_allclose(E.exact_bias(population, params, ns, estimator=key), closed, rtol=1e-12, atol=1e-15)
+
+
+def test_exact_bias_refuses_invalid_arguments():
+    with pytest.raises(ValueError, match="n must be >= 2"):
+        E.exact_bias("gaussian", None, [1, 2])
+    with pytest.raises(ValueError, match="ns"):
+        E.exact_bias("gaussian", None, [])
+    with pytest.raises(ValueError, match="estimator"):
+        E.exact_bias("gaussian", None, [2], estimator="mean")
+
+
+# --------------------------------------------------------------------------
+# Binning replicated estimates and the page summary
+# --------------------------------------------------------------------------
+
+
+def _brute_counts(v, edges):
+    """Counts per bin by explicit comparisons: [e_j, e_{j+1}), the last bin closed."""
+    v = np.asarray(v)
+    counts = [np.sum((v >= lo) & (v < hi)) for lo, hi in zip(edges[:-2], edges[1:-1])]
+    counts.append(np.sum((v >= edges[-2]) & (v <= edges[-1])))
+    return np.array(counts)
+
+
+def test_bin_estimates_matches_brute_force_counts():
+    rng = np.random.default_rng(3)
+    values = {"a": rng.normal(size=1000), "b": rng.exponential(size=700)}
+    binned = E.bin_estimates(values, -1.0, 2.0, 12)
+    np.testing.assert_allclose(binned.edges, np.linspace(-1.0, 2.0, 13), rtol=1e-15)
+    width = 3.0 / 12
+    for key, v in values.items():
+        counts = _brute_counts(v, binned.edges)
+        np.testing.assert_allclose(binned.density[key], counts / (v.size * width), rtol=1e-12)
+        inside = np.sum((v >= -1.0) & (v <= 2.0))
+        assert binned.outside[key] == pytest.approx(1.0 - inside / v.size, abs=1e-15)
+
+
+def test_bin_estimates_includes_the_right_edge():
+    binned = E.bin_estimates({"x": [0.0, 0.5, 1.0]}, 0.0, 1.0, 2)
+    np.testing.assert_allclose(binned.density["x"], [1 / 3 / 0.5, 2 / 3 / 0.5], rtol=1e-15)
+    assert binned.outside["x"] == 0.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=st.lists(st.floats(-1e3, 1e3), min_size=1, max_size=200),
+    lo=st.floats(-10.0, 0.0),
+    span=st.floats(0.1, 20.0),
+    bins=st.integers(1, 50),
+)
+def test_bin_estimates_area_plus_outside_is_one(values, lo, span, bins):
+    binned = E.bin_estimates({"v": values}, lo, lo + span, bins)
+    area = float(np.sum(binned.density["v"] * np.diff(binned.edges)))
+    assert area + binned.outside["v"] == pytest.approx(1.0, abs=1e-12)
+    assert 0.0 <= binned.outside["v"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    "args, match",
+    [
+        (({}, 0.0, 1.0, 5), "values"),
+        (([1.0, 2.0], 0.0, 1.0, 5), "values"),
+        (({"a": [1.0, np.nan]}, 0.0, 1.0, 5), "values\\['a'\\]"),
+        (({"a": [[1.0]]}, 0.0, 1.0, 5), "values\\['a'\\]"),
+        (({"a": [1.0]}, 1.0, 1.0, 5), "hi"),
+        (({"a": [1.0]}, 0.0, 1.0, 0), "bins"),
+        (({"a": [1.0]}, np.inf, 1.0, 5), "lo"),
+    ],
+)
+def test_bin_estimates_refuses_invalid_arguments(args, match):
+    with pytest.raises(ValueError, match=match):
+        E.bin_estimates(*args)
+
+
+@pytest.mark.parametrize("population", POPULATIONS)
+@pytest.mark.parametrize("n, reps", [(2, 3_000), (7, 500), (300, 100)])
+def test_estimator_study_agrees_with_its_parts(population, n, reps):
+    params = POP_CASES[population][0]
+    seed = 19
+    study = E.estimator_study(population, params, n, reps, seed)
+    res = simulate(population, params, n, reps, seed)
+    mom = POPULATIONS[population].moments(params)
+    assert (study.population, study.n, study.reps, study.seed) == (population, n, reps, seed)
+    assert study.moments == mom
+    assert study.exact == exact_moments(population, params, n)
+    assert study.summary == res.summary
+    assert study.optimal_divisor == optimal_divisor(population, params, n)
+    edges = study.hist.edges
+    # σ² and every expectation are on the axis; the range is capped at 4σ².
+    expectations = [study.exact[k].mean for k in VARIANCE_ESTIMATORS]
+    assert edges[0] <= min(expectations) and mom.variance <= edges[-1] <= max(4.0 * mom.variance, edges[0])
+    assert 10 <= edges.size - 1 <= 60
+    for key in VARIANCE_ESTIMATORS:
+        v = res.values[key]
+        np.testing.assert_allclose(study.hist.density[key], _brute_counts(v, edges) / (reps * np.diff(edges)),
+                                   rtol=1e-12)
+    if population == "gaussian":
+        assert study.curve_x[0] > edges[0] and study.curve_x[-1] == pytest.approx(edges[-1], rel=1e-15)
+        for key in VARIANCE_ESTIMATORS:
+            np.testing.assert_allclose(study.curves[key],
+                                       variance_estimator_pdf(key, study.curve_x, n, mom.variance), rtol=1e-15)
+    else:
+        assert study.curves is None
+    if population == "bernoulli":
+        h = study.proportion_hist
+        k = np.rint(h.curve_x * n).astype(int)
+        np.testing.assert_allclose(h.curve_x, k / n, rtol=1e-15)
+        np.testing.assert_allclose(h.curve_y, stats.binom.pmf(k, n, params["p"]), rtol=1e-9)
+        observed = np.bincount(np.rint(res.values[MEAN_KEY] * n).astype(int), minlength=n + 1)[k]
+        np.testing.assert_array_equal(h.count, observed)
+        assert h.count.sum() == reps
+        np.testing.assert_allclose(h.density, observed / reps, rtol=1e-15)
+    else:
+        assert study.proportion_hist is None
+
+
+def test_estimator_study_gaussian_histogram_follows_the_scaled_chi2():
+    # Oracle: scipy's χ² cdf gives each bin's probability P_j for the scaled
+    # χ² of every estimator; each count is Binomial(R, P_j), so it lies within
+    # 5 binomial standard deviations of R·P_j (a false alarm has odds < 1e-5).
+    n, sigma2, reps = 5, 2.0, MAX_REPS
+    study = E.estimator_study("gaussian", {"sigma2": sigma2}, n, reps, seed=8)
+    edges = study.hist.edges
+    for key, est in VARIANCE_ESTIMATORS.items():
+        k = n - 1 if est.centring == "sample" else n
+        scale = sigma2 / est.divisor(n)
+        prob = np.diff(stats.chi2.cdf(edges / scale, k))
+        count = study.hist.density[key] * reps * np.diff(edges)
+        assert np.all(np.abs(count - reps * prob) <= 5 * np.sqrt(reps * prob * (1 - prob)) + 1e-6), key
+        p_out = 1.0 - prob.sum()
+        assert abs(study.hist.outside[key] - p_out) <= 5 * math.sqrt(p_out * (1 - p_out) / reps), key
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (dict(n=1_000, reps=200_000), "reps \\* n"),  # the page's largest R and N together
+        (dict(max_bins=5), "max_bins"),
+        (dict(tail=0.5), "tail"),
+        (dict(max_ratio=0.5), "max_ratio"),
+        (dict(grid=1), "grid"),
+        (dict(population="cauchy"), "population"),
+    ],
+)
+def test_estimator_study_refuses_invalid_arguments(kwargs, match):
+    args = dict(population="gaussian", params=None, n=5, reps=100, seed=0) | kwargs
+    with pytest.raises(ValueError, match=match):
+        E.estimator_study(**args)

@@ -1,0 +1,191 @@
+"""The Estimator bias page: every population in both languages, extremes, the numbers shown."""
+
+import numpy as np
+import pytest
+
+from estimation import estimators as E
+from lab.strings import t
+from tests.app.apptest import assert_healthy, open_page
+
+PAGE = "pages/03_estimator_bias.py"
+ROWS = ("n_minus_1", "n", "n_plus_1", "known_mean")
+COLUMNS = ("divisor", "mean_exact", "mean_mc", "bias_exact", "bias_mc", "bias_se",
+           "var_exact", "var_mc", "mse_exact", "mse_mc")
+PARAMS = {"gaussian": {"sigma2": 1.0}, "exponential": {"scale": 1.0}, "student_t": {"nu": 6.0, "scale": 1.0},
+          "bernoulli": {"p": 0.3}}
+
+
+def _table(at, lang="en"):
+    """The main table as {estimator: {column: value}}, checked against the translated headers."""
+    df = at.dataframe[0].value
+    assert list(df.columns) == [t(f"estimator_bias.col.{c}", lang) for c in COLUMNS]
+    assert list(df.index) == [t(f"estimator_bias.short.{k}", lang) for k in ROWS]
+    return {k: dict(zip(COLUMNS, df.iloc[i].tolist())) for i, k in enumerate(ROWS)}
+
+
+def _text(at):
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("population", list(E.POPULATIONS))
+def test_each_population_renders_with_the_core_numbers(population, lang):
+    n, reps, seed = 5, 2_000, 7
+    at = open_page(PAGE, {"pop": population, "n": str(n), "reps": str(reps), "seed": str(seed), "lang": lang})
+    assert_healthy(at)
+    assert not at.warning
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == (4 if population == "bernoulli" else 3)
+    params = PARAMS[population]
+    exact = E.exact_moments(population, params, n)
+    summary = E.simulate(population, params, n, reps, seed).summary
+    table = _table(at, lang)
+    sigma2 = E.POPULATIONS[population].moments(params).variance
+    for key in ROWS:
+        row = table[key]
+        assert row["divisor"] == E.VARIANCE_ESTIMATORS[key].divisor(n)
+        for col, field in (("mean", "mean"), ("bias", "bias"), ("var", "variance"), ("mse", "mse")):
+            assert row[f"{col}_exact"] == getattr(exact[key], field), (key, col)
+            assert row[f"{col}_mc"] == getattr(summary[key], field), (key, col)
+        assert row["bias_se"] == summary[key].bias_se
+    # independent closed forms: E[1/N] = (N − 1)/N σ², bias −σ²/N; 1/(N − 1) and known μ unbiased
+    assert table["n"]["mean_exact"] == pytest.approx((n - 1) / n * sigma2, rel=1e-12)
+    assert table["n"]["bias_exact"] == pytest.approx(-sigma2 / n, rel=1e-12)
+    assert table["n_plus_1"]["bias_exact"] == pytest.approx(-2 * sigma2 / (n + 1), rel=1e-12)
+    assert table["n_minus_1"]["bias_exact"] == pytest.approx(0.0, abs=1e-15)
+    assert table["known_mean"]["bias_exact"] == 0.0
+    # the sentence under the histogram quotes the same expectation
+    assert t("estimator_bias.at_n", lang, n=n, nm1=n - 1, sigma2=sigma2, mean=exact["n"].mean,
+             bias=exact["n"].bias) in _text(at)
+    # the derivation and the common slip are there
+    assert len(at.latex) >= 10
+    assert t("estimator_bias.slip", lang, n=n, nm1=n - 1) in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("n", [2, 5, 30, 1_000])
+def test_gaussian_mse_order_is_stated_with_the_exact_numbers(n):
+    sigma2 = 2.5
+    at = open_page(PAGE, {"n": str(n), "sigma2": str(sigma2), "reps": "1000"})
+    assert_healthy(at)
+    assert not at.warning
+    s4 = sigma2**2
+    mse = {"n_minus_1": 2 * s4 / (n - 1), "n": (2 * n - 1) * s4 / n**2, "n_plus_1": 2 * s4 / (n + 1)}
+    table = _table(at)
+    for key, value in mse.items():
+        assert table[key]["mse_exact"] == pytest.approx(value, rel=1e-12)
+    assert mse["n_plus_1"] < mse["n"] < mse["n_minus_1"]
+    statement = t("estimator_bias.mse_biased_wins", "en", mse_n=table["n"]["mse_exact"],
+                  mse_unbiased=table["n_minus_1"]["mse_exact"], best=t("estimator_bias.short.n_plus_1"),
+                  mse_best=table["n_plus_1"]["mse_exact"])
+    assert statement in _text(at)
+    optimal = t("estimator_bias.optimal", "en", d=E.optimal_divisor("gaussian", {"sigma2": sigma2}, n), np1=n + 1)
+    assert optimal in _text(at)
+    assert f"d* = **{n + 1}**" in optimal  # d* = N + 1 for Gaussian data
+
+
+def test_the_unbiased_estimator_can_win_for_light_tails():
+    # Bernoulli(0.5) has excess kurtosis −2: at N = 5 the best divisor is 4.4 < N − 1/2.
+    at = open_page(PAGE, {"pop": "bernoulli", "p": "0.5", "n": "5", "reps": "500"})
+    assert_healthy(at)
+    table = _table(at)
+    assert table["n_minus_1"]["mse_exact"] < table["n"]["mse_exact"]
+    text = _text(at)
+    assert t("estimator_bias.mse_unbiased_wins", "en", mse_n=table["n"]["mse_exact"],
+             mse_unbiased=table["n_minus_1"]["mse_exact"], best=t("estimator_bias.short.n_minus_1"),
+             mse_best=table["n_minus_1"]["mse_exact"]) in text
+    assert "d* = **4.4**" in text
+
+
+def test_bernoulli_proportion_table_shows_p_and_p_one_minus_p_over_n():
+    n, reps, p = 20, 2_000, 0.3
+    at = open_page(PAGE, {"pop": "bernoulli", "n": str(n), "reps": str(reps), "seed": "4"})
+    assert_healthy(at)
+    assert not at.warning  # every URL value was accepted
+    prop = at.dataframe[1].value
+    theory, sample = prop.columns
+    assert prop[theory].tolist() == pytest.approx([p, p * (1 - p) / n], rel=1e-12)
+    mc = E.simulate("bernoulli", {"p": p}, n, reps, 4).summary[E.MEAN_KEY]
+    assert prop[sample].tolist() == [mc.mean, mc.variance]
+
+
+@pytest.mark.parametrize("n, reps", [(2, 100), (2, 200_000), (1_000, 100), (1_000, 20_000), (5, 200_000)])
+def test_extremes_of_n_and_r(n, reps):
+    at = open_page(PAGE, {"n": str(n), "reps": str(reps)})
+    assert_healthy(at)
+    assert not at.warning
+    assert len(at.get("vega_lite_chart")) == 3
+    for chart in at.get("vega_lite_chart"):  # never more than ~5,000 rows in a chart
+        assert chart.proto.spec.count('"x"') + chart.proto.spec.count('"n"') + chart.proto.spec.count('"part"') < 5000
+    table = _table(at)
+    assert table["n"]["mean_exact"] == pytest.approx((n - 1) / n, rel=1e-12)
+
+
+def test_r_times_n_over_the_bound_shows_a_message_not_a_traceback():
+    at = open_page(PAGE, {"n": "1000", "reps": "200000"})
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert message.startswith(t("common.error", "en", message="")) and "reps * n" in message
+    assert "1e+08" in message
+    assert not at.get("vega_lite_chart")
+    # the bound is stated next to the sliders, in the page's language
+    assert t("estimator_bias.draws_limit", "en", limit=E.MAX_DRAWS) in [c.value for c in at.caption]
+
+
+def test_a_view_only_change_does_not_rerun_the_monte_carlo(monkeypatch):
+    calls = []
+    original = E._simulate
+    monkeypatch.setattr(E, "_simulate", lambda *args: calls.append(args[2:4]) or original(*args))
+    at = open_page(PAGE)
+    assert_healthy(at)
+    first = len(calls)
+    assert first >= 1
+    at.multiselect(key="estimator_bias.show").set_value(["n", "n_plus_1"]).run()
+    assert_healthy(at)
+    assert len(calls) == first  # only the chart changed
+    assert at.query_params["show"] == "n,n_plus_1"
+    at.select_slider(key="estimator_bias.n").set_value(10).run()
+    assert_healthy(at)
+    assert calls[first:] == [(10, 20_000)]  # a new N reruns the study only, not the bias curve
+
+
+def test_emptying_the_estimator_list_explains_instead_of_drawing_nothing():
+    at = open_page(PAGE)
+    at.multiselect(key="estimator_bias.show").set_value([]).run()
+    assert_healthy(at)
+    assert t("estimator_bias.show_none") in [i.value for i in at.info]
+    assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_heavy_tail_note_only_for_nu_up_to_8():
+    note = t("estimator_bias.heavy_tail_note")
+    at = open_page(PAGE, {"pop": "student_t", "nu": "6"})
+    assert_healthy(at)
+    assert note in [c.value for c in at.caption]
+    at = open_page(PAGE, {"pop": "student_t", "nu": "12"})
+    assert note not in [c.value for c in at.caption]
+
+
+def test_every_chart_has_an_export_menu():
+    at = open_page(PAGE)
+    labels = sorted(b.proto.label for b in at.get("download_button"))
+    assert labels == sorted(["PNG", "SVG", "CSV"] * len(at.get("vega_lite_chart")))
+    assert np.isfinite(_table(at)["n"]["mse_mc"])
+
+
+@pytest.mark.slow
+def test_largest_allowed_simulation_renders_within_the_memory_bound():
+    # R·N = 200,000 × 500 = MAX_DRAWS exactly: drawn in chunks, so the peak
+    # stays far below the lab's 150 MB per-rerun bound (tracemalloc sees numpy).
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        at = open_page(PAGE, {"n": "500", "reps": "200000"})
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert_healthy(at)
+    assert 500 * 200_000 == E.MAX_DRAWS
+    assert peak / 2**20 < 150, f"peak {peak / 2**20:.0f} MB"
+    assert _table(at)["n"]["mean_exact"] == pytest.approx(499 / 500, rel=1e-12)
