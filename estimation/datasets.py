@@ -33,6 +33,8 @@ __all__ = [
     "load_dataset",
     "BinaryData",
     "select_xy",
+    "class_values",
+    "suggest_columns",
     "parse_csv",
     "MAX_UPLOAD_BYTES",
     "MAX_ROWS",
@@ -429,6 +431,65 @@ def select_xy(
         negative=tuple(negative_values),
         positive=positive,
     )
+
+
+def class_values(table: pd.DataFrame, label_col: str) -> list:
+    """The distinct non-missing values of a label column, in :func:`select_xy`'s order.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+    label_col : str
+        A column of ``table``.
+
+    Returns
+    -------
+    list
+        Python scalars, numbers in numeric order, anything else sorted by its
+        text, so that a page can offer them as the positive class.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
+    if label_col not in table.columns:
+        raise ValueError(f"label column {label_col!r} not found; columns are {list(table.columns)[:20]}")
+    return _sorted_values(pd.unique(table[label_col].dropna()))
+
+
+def suggest_columns(table: pd.DataFrame) -> tuple[str, list[str]]:
+    """A first guess of the label column and up to two feature columns of an uploaded table.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        At least two columns (as :func:`parse_csv` guarantees).
+
+    Returns
+    -------
+    label : str
+        The column with the fewest distinct values among the first 2,000
+        rows (ties: the last such column), e.g. ``species`` or ``y``.
+    features : list of str
+        The first one or two numeric columns other than ``label``; if there
+        is none, the first other column (then :func:`select_xy` names the
+        problem).
+
+    Notes
+    -----
+    Only a starting point for the page's pickers: the user can change both.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
+    if table.shape[1] < 2:
+        raise ValueError(f"table must have at least 2 columns (a label and a feature), got {table.shape[1]}")
+    head = table.head(2000)  # a guess: counting every row of a 50 MB upload is not worth it
+    counts = [int(head[c].nunique()) for c in table.columns]
+    label_pos = len(counts) - 1 - int(np.argmin(counts[::-1]))
+    label = table.columns[label_pos]
+    others = [c for c in table.columns if c != label]
+    numeric = [c for c in others if pd.api.types.is_numeric_dtype(table[c])
+               and not pd.api.types.is_bool_dtype(table[c])]
+    features = numeric[:MAX_FEATURES] or others[:1]
+    return str(label), [str(c) for c in features]
 
 
 # ---------------------------------------------------------------------------

@@ -27,16 +27,32 @@ Model
     :func:`fit_reference` (L-BFGS-B optimum), :func:`loss_landscape`.
 Separation (existence of the MLE)
     :func:`is_linearly_separable`, :func:`mle_exists`.
+Lab views
+    :func:`bernoulli_identity` (−log L / N = mean BCE for a Bernoulli sample),
+    :func:`compare_optimizers` (several optimizers on the same data, with the
+    reference optimum, the loss landscape, the decision boundary and the
+    separation diagnosis), :func:`even_indices` (deterministic thinning).
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import optimize, special
 
-from estimation._validation import as_finite_array, check_int, check_real, check_seed
+from estimation import sampling
+from estimation._validation import (
+    as_finite_array,
+    check_int,
+    check_probability,
+    check_real,
+    check_seed,
+)
+from estimation.contours import contour_lines
+from estimation.optimizers import OPTIMIZERS
 
 __all__ = [
     "sigmoid",
@@ -52,6 +68,13 @@ __all__ = [
     "loss_landscape",
     "is_linearly_separable",
     "mle_exists",
+    "even_indices",
+    "BernoulliIdentity",
+    "bernoulli_identity",
+    "Landscape",
+    "DecisionView",
+    "Comparison",
+    "compare_optimizers",
 ]
 
 _REDUCTIONS = ("mean", "sum", "none")
@@ -854,7 +877,7 @@ def loss_landscape(
     Xs = (X - mean) / scale
     n = Xs.shape[0]
     if n > max_points:
-        keep = np.round(np.linspace(0, n - 1, max_points)).astype(np.intp)
+        keep = even_indices(n, max_points)
         Xs, y = Xs[keep], y[keep]
         n = max_points
 
@@ -968,3 +991,567 @@ def mle_exists(X, y) -> bool:
     if res.status != 0:
         raise RuntimeError(f"linprog failed to decide whether the MLE exists: {res.message}")
     return bool(-res.fun <= 1e-9 * A.shape[0])
+
+
+# ---------------------------------------------------------------------------
+# Lab views: the identity, and several optimizers on the same data
+# ---------------------------------------------------------------------------
+
+#: Most optimizer updates :func:`compare_optimizers` performs in one call (all runs together).
+MAX_UPDATES = 60_000
+#: Most sample rows :func:`compare_optimizers` streams through its runs (epochs × runs × N).
+MAX_SAMPLE_PASSES = 20_000_000
+
+
+def even_indices(n: int, max_points: int) -> np.ndarray:
+    """Indices into a length-``n`` series, thinned evenly to at most ``max_points``.
+
+    Parameters
+    ----------
+    n : int
+        Length of the series (>= 0).
+    max_points : int
+        Largest number of indices returned (>= 2).
+
+    Returns
+    -------
+    ndarray of int
+        ``arange(n)`` when ``n <= max_points``; otherwise
+        ``round(linspace(0, n − 1, max_points))``, which keeps the first and
+        the last index and never repeats one (the spacing exceeds 1).
+
+    Notes
+    -----
+    Deterministic, so the same data always give the same picture; on data
+    sorted by class the kept rows keep the class proportions.
+    """
+    n = check_int(n, "n", lo=0)
+    max_points = check_int(max_points, "max_points", lo=2)
+    if n <= max_points:
+        return np.arange(n)
+    return np.round(np.linspace(0, n - 1, max_points)).astype(np.intp)
+
+
+@dataclass(frozen=True)
+class BernoulliIdentity:
+    """One Bernoulli sample scored by a constant model probability (see :func:`bernoulli_identity`).
+
+    Attributes
+    ----------
+    n : int
+        Sample size N.
+    k : int
+        Number of ones.
+    p : float
+        Success probability the sample was drawn with.
+    q : float
+        The model's probability of a one.
+    nll_sum : float
+        ``−log L(q) = −Σ_i log[q^{x_i} (1 − q)^{1 − x_i}]`` (the summed BCE).
+    nll_mean : float
+        ``−log L(q) / N``.
+    bce_mean : float
+        The mean binary cross-entropy, computed independently from the logit
+        ``z_q`` by :func:`bce_with_logits`; equal to ``nll_mean`` up to rounding.
+    z_q : float
+        ``logit(q) = log(q / (1 − q))``.
+    q_hat : float
+        The MLE ``k / N``.
+    nll_mean_at_mle : float
+        ``−log L(q̂) / N``, the smallest value of ``nll_mean`` over q (0 when
+        k = 0 or k = N).
+    z : ndarray
+        Logit grid for the curves.
+    loss_pos : ndarray
+        Per-sample loss of a one, ``−log σ(z)``.
+    loss_neg : ndarray
+        Per-sample loss of a zero, ``−log(1 − σ(z)) = −log σ(−z)``.
+    loss_mean : ndarray
+        The sample's mean BCE at the constant logit z,
+        ``(k/N)·loss_pos + (1 − k/N)·loss_neg``; minimal at ``z = logit(q̂)``.
+    """
+
+    n: int
+    k: int
+    p: float
+    q: float
+    nll_sum: float
+    nll_mean: float
+    bce_mean: float
+    z_q: float
+    q_hat: float
+    nll_mean_at_mle: float
+    z: np.ndarray
+    loss_pos: np.ndarray
+    loss_neg: np.ndarray
+    loss_mean: np.ndarray
+
+
+def bernoulli_identity(
+    p: float, q: float, n: int, seed: int, *, z_max: float = 6.0, grid_points: int = 121
+) -> BernoulliIdentity:
+    """−log L / N and the mean binary cross-entropy of one Bernoulli sample, side by side.
+
+    Parameters
+    ----------
+    p : float
+        Success probability in [0, 1] of the draws x_1 … x_N.
+    q : float
+        The model's probability of a one, in (0, 1).
+    n : int
+        Sample size N (1 … 1,000,000).
+    seed : int
+        Seed of the draw (:func:`estimation.sampling.draw`, so the Sampling
+        page shows the same sample for the same seed).
+    z_max : float, default 6
+        The curves cover ``[−z_max, z_max]``, widened to include ``logit(q)``.
+    grid_points : int, default 121
+        Points of the logit grid (2 … 10,000).
+
+    Returns
+    -------
+    BernoulliIdentity
+
+    Notes
+    -----
+    The likelihood of q is ``L(q) = Π_i q^{x_i} (1 − q)^{1 − x_i}`` (the index
+    i on both exponents), so
+
+        −log L(q) = −Σ_i [x_i log q + (1 − x_i) log(1 − q)]
+                  = Σ_i BCE(x_i, q),
+
+    the *summed* binary cross-entropy; the mean BCE is ``−log L(q) / N``.
+    ``nll_sum`` is evaluated by :func:`bernoulli_nll` (``xlogy``/``xlog1py``
+    on q) and ``bce_mean`` by :func:`bce_with_logits` on ``z_q = logit(q)``,
+    two different formulas for the same number. With ``q = σ(z)`` the
+    per-sample losses are ``−log σ(z)`` for a one and ``−log σ(−z)`` for a
+    zero, and the sample's mean BCE is their mixture with weights k/N and
+    1 − k/N, whose minimiser is ``σ(z) = k/N``: the MLE.
+    """
+    p = check_probability(p, "p")
+    q = check_probability(q, "q", open_interval=True)
+    n = check_int(n, "n", lo=1, hi=sampling.MAX_SIZE)
+    z_max = check_real(z_max, "z_max", lo=0.0, lo_open=True, hi=700.0)
+    grid_points = check_int(grid_points, "grid_points", lo=2, hi=10_000)
+    x = sampling.draw("bernoulli", {"p": p}, n, seed)
+    k = int(np.count_nonzero(x))
+    z_q = float(special.logit(q))
+    nll_sum = bernoulli_nll(x, q)
+    q_hat = k / n
+    z = np.linspace(-1.0, 1.0, grid_points) * max(z_max, math.ceil(abs(z_q)) + 1.0)
+    loss_pos = -log_sigmoid(z)
+    loss_neg = -log_sigmoid(-z)
+    return BernoulliIdentity(
+        n=n,
+        k=k,
+        p=p,
+        q=q,
+        nll_sum=nll_sum,
+        nll_mean=nll_sum / n,
+        bce_mean=bce_with_logits(np.full(n, z_q), x),
+        z_q=z_q,
+        q_hat=q_hat,
+        nll_mean_at_mle=bernoulli_nll(x, q_hat) / n,
+        z=z,
+        loss_pos=loss_pos,
+        loss_neg=loss_neg,
+        loss_mean=q_hat * loss_pos + (1.0 - q_hat) * loss_neg,
+    )
+
+
+@dataclass(frozen=True)
+class Landscape:
+    """The objective over a 2-D slice of parameter space, with the training paths.
+
+    All coordinates are the optimizer's (standardised features), as in
+    :func:`loss_landscape` and ``FitResult.w_path``.
+
+    Attributes
+    ----------
+    axis0, axis1 : ndarray
+        Grid values: ``w`` and ``b`` for one feature, ``w₁`` and ``w₂`` for two.
+    surface : ndarray of shape (len(axis1), len(axis0))
+        The objective ``J`` on the grid (:func:`loss_landscape`).
+    contours : dict of str to ndarray
+        :func:`estimation.contours.contour_lines` of ``surface``.
+    fixed_b : float or None
+        The intercept of the slice for two features (the optimum's, or the
+        first run's final value when there is no optimum); None for one.
+    paths : dict of str to ndarray of shape (m, 2)
+        Each run's trajectory in (axis0, axis1), thinned by :func:`even_indices`
+        (first and last epoch kept). For two features it is the projection
+        of a path whose intercept also moves, drawn on the slice at ``fixed_b``.
+    optimum : ndarray of shape (2,) or None
+        The minimiser in these coordinates; None when none exists (the MLE
+        does not exist and λ = 0).
+    """
+
+    axis0: np.ndarray
+    axis1: np.ndarray
+    surface: np.ndarray
+    contours: dict
+    fixed_b: float | None
+    paths: dict
+    optimum: np.ndarray | None
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """The data and a model's ``P(y = 1 | x)`` on the original feature scale.
+
+    Attributes
+    ----------
+    X : ndarray of shape (m, d)
+        At most ``max_points`` samples, chosen by :func:`even_indices`.
+    y : ndarray of shape (m,)
+        Their labels.
+    n_total : int
+        Number of samples before thinning.
+    axis0 : ndarray
+        Grid over the first feature (the data range padded by 5 %).
+    axis1 : ndarray or None
+        Grid over the second feature; None for one feature.
+    prob, prob_reference : ndarray
+        ``σ(coef·x + intercept)`` of the trained model and of the reference
+        optimum on the grid: shape (len(axis0),) for one feature,
+        (len(axis1), len(axis0)) for two.
+    boundary, reference_boundary : dict of str to ndarray
+        The decision boundary ``z = 0`` as lines with keys ``line``,
+        ``order``, ``x``, ``y``. One feature: the vertical segment
+        ``x = −intercept / coef`` from y = 0 to y = 1 (empty when coef = 0 or
+        it falls outside the grid). Two features: the contour z = 0 of the
+        plane on the grid (exact: linear interpolation of a plane).
+    """
+
+    X: np.ndarray
+    y: np.ndarray
+    n_total: int
+    axis0: np.ndarray
+    axis1: np.ndarray | None
+    prob: np.ndarray
+    prob_reference: np.ndarray
+    boundary: dict
+    reference_boundary: dict
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Several optimizers trained on the same data (see :func:`compare_optimizers`).
+
+    Attributes
+    ----------
+    names : tuple of str
+        The optimizers, in the order given.
+    fits : dict of str to FitResult
+        Each optimizer's run.
+    reference : ReferenceFit
+        The L-BFGS-B optimum of the same objective.
+    reference_accuracy : float
+        Fraction of samples the reference model classifies correctly (z >= 0 ↔ y = 1).
+    mle_exists : bool
+        Whether the unpenalised MLE exists (:func:`mle_exists`).
+    l2 : float
+        Ridge strength λ of the runs.
+    n_samples : int
+        N.
+    landscape : Landscape
+    view : DecisionView
+        The data with the first optimizer's model.
+    ridge : dict of float to ndarray, or None
+        When the MLE does not exist: ``‖w‖`` per epoch of the first
+        optimizer with λ = 0 and with λ > 0 (the runs' λ, or ``ridge_l2``
+        when that is 0), keyed by λ in increasing order; None otherwise.
+    """
+
+    names: tuple
+    fits: dict
+    reference: ReferenceFit
+    reference_accuracy: float
+    mle_exists: bool
+    l2: float
+    n_samples: int
+    landscape: Landscape
+    view: DecisionView
+    ridge: dict | None
+
+    @property
+    def has_optimum(self) -> bool:
+        """Whether the objective has a minimiser: the MLE exists or λ > 0."""
+        return self.mle_exists or self.l2 > 0
+
+    def summary(self) -> list[dict]:
+        """One row per run, then one for the reference: the numbers the lab tabulates.
+
+        Returns
+        -------
+        list of dict
+            Keys ``name`` (the reference row has None), ``epochs_run``,
+            ``nll`` (final mean NLL = mean BCE), ``nll_sum`` (``N × nll`` =
+            −log L), ``gap`` (final objective − the reference objective),
+            ``accuracy`` and ``diverged_epoch`` (None if the run finished).
+            The reference row has ``epochs_run`` = None and ``gap`` = 0.
+        """
+        ref = self.reference
+        rows = [
+            {
+                "name": name,
+                "epochs_run": fit.epochs_run,
+                "nll": float(fit.nll[-1]),
+                "nll_sum": self.n_samples * float(fit.nll[-1]),
+                "gap": float(fit.objective[-1]) - ref.objective,
+                "accuracy": float(fit.accuracy[-1]),
+                "diverged_epoch": fit.diverged_epoch,
+            }
+            for name, fit in self.fits.items()
+        ]
+        rows.append({
+            "name": None,
+            "epochs_run": None,
+            "nll": ref.nll,
+            "nll_sum": self.n_samples * ref.nll,
+            "gap": 0.0,
+            "accuracy": self.reference_accuracy,
+            "diverged_epoch": None,
+        })
+        return rows
+
+
+def _check_optimizers(optimizers) -> dict:
+    """``{name: hyperparameters}`` with registry names, validated by building each once."""
+    if not isinstance(optimizers, Mapping) or not optimizers:
+        raise ValueError("optimizers must be a non-empty dict of optimizer name -> hyperparameters")
+    checked = {}
+    for name, hyper in optimizers.items():
+        if name not in OPTIMIZERS:
+            raise ValueError(f"unknown optimizer {name!r}; choose from {list(OPTIMIZERS)}")
+        if not isinstance(hyper, Mapping):
+            raise ValueError(f"optimizers[{name!r}] must be a dict of hyperparameters")
+        allowed = {h.name for h in OPTIMIZERS[name].HYPERPARAMETERS}
+        unknown = sorted(set(hyper) - allowed)
+        if unknown:
+            raise ValueError(f"{name} has no hyperparameter(s) {unknown}; it takes {sorted(allowed)}")
+        OPTIMIZERS[name](**hyper)  # raises ValueError naming a bad value
+        checked[name] = dict(hyper)
+    return checked
+
+
+def _check_budget(n: int, epochs: int, batch_size: int | None, runs: int) -> None:
+    """Refuse settings whose training would take more than a few seconds."""
+    per_epoch = 1 if batch_size is None or batch_size >= n else -(-n // batch_size)
+    updates = epochs * per_epoch * runs
+    if updates > MAX_UPDATES:
+        raise ValueError(
+            f"too much training for one view: {epochs} epochs × {per_epoch} updates per epoch × "
+            f"{runs} run(s) = {updates:,} updates (limit {MAX_UPDATES:,}); use fewer epochs, "
+            "a larger batch or fewer optimizers"
+        )
+    rows = epochs * n * runs
+    if rows > MAX_SAMPLE_PASSES:
+        raise ValueError(
+            f"too much training for one view: {epochs} epochs × {n:,} samples × {runs} run(s) = "
+            f"{rows:,} sample passes (limit {MAX_SAMPLE_PASSES:,}); use fewer epochs or fewer optimizers"
+        )
+
+
+def _landscape_levels(surface: np.ndarray, count: int = 10) -> np.ndarray:
+    """Levels ``min + (max − min)·r`` with r geometric in [10⁻³, 1).
+
+    Near a minimum the objective is about quadratic, so geometric offsets give
+    rings whose radii grow by a constant factor: dense near the optimum and
+    still present far from it.
+    """
+    lo, hi = float(surface.min()), float(surface.max())
+    if not hi > lo:
+        return np.empty(0)
+    return lo + (hi - lo) * np.geomspace(1e-3, 1.0, count + 1)[:-1]
+
+
+def _landscape(X, y, fits, reference, first, has_optimum, l2, grid_size, max_path_points) -> Landscape:
+    if X.shape[1] == 1:
+        coords = {name: np.column_stack([f.w_path[:, 0], f.b_path]) for name, f in fits.items()}
+        optimum, fixed_b = np.array([reference.w[0], reference.b]), None
+    else:
+        coords = {name: f.w_path for name, f in fits.items()}
+        optimum = reference.w.copy()
+        fixed_b = reference.b if has_optimum else fits[first].b
+    # the box holds the start, the optimum and every finite run; diverged runs leave it
+    anchors = [np.zeros((1, 2))] + [c for name, c in coords.items() if not fits[name].diverged]
+    if has_optimum:
+        anchors.append(optimum[None, :])
+    points = np.concatenate(anchors)
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    centre, half = (lo + hi) / 2, np.maximum(0.625 * (hi - lo), 1.0)
+    axis0 = np.linspace(centre[0] - half[0], centre[0] + half[0], grid_size)
+    axis1 = np.linspace(centre[1] - half[1], centre[1] + half[1], grid_size)
+    surface = loss_landscape(X, y, axis0, axis1, b=fixed_b, l2=l2, max_points=2000)
+    return Landscape(
+        axis0=axis0,
+        axis1=axis1,
+        surface=surface,
+        contours=contour_lines(axis0, axis1, surface, _landscape_levels(surface), max_points=1000),
+        fixed_b=fixed_b,
+        paths={name: c[even_indices(len(c), max_path_points)] for name, c in coords.items()},
+        optimum=optimum if has_optimum else None,
+    )
+
+
+def _boundary(coef, intercept, axis0, axis1) -> dict:
+    """The line z = coef·x + intercept = 0 inside the grid (see :class:`DecisionView`)."""
+    empty = {"line": np.empty(0, dtype=np.int64), "order": np.empty(0, dtype=np.int64),
+             "x": np.empty(0), "y": np.empty(0)}
+    if axis1 is None:
+        if coef[0] == 0:
+            return empty
+        x_star = -intercept / coef[0]
+        if not axis0[0] <= x_star <= axis0[-1]:
+            return empty
+        return {"line": np.zeros(2, dtype=np.int64), "order": np.arange(2),
+                "x": np.full(2, x_star), "y": np.array([0.0, 1.0])}
+    lines = contour_lines(axis0, axis1, _grid_logits(coef, intercept, axis0, axis1), [0.0], max_points=500)
+    return {key: lines[key] for key in empty}
+
+
+def _grid_logits(coef, intercept, axis0, axis1) -> np.ndarray:
+    """``z = coef·x + intercept`` on the view grid (NaN from inf − inf mapped to 0)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        if axis1 is None:
+            z = coef[0] * axis0 + intercept
+        else:
+            z = coef[0] * axis0[None, :] + coef[1] * axis1[:, None] + intercept
+    return np.nan_to_num(z, nan=0.0)
+
+
+def _decision_view(X, y, fit: FitResult, reference: ReferenceFit, grid_size, max_points) -> DecisionView:
+    keep = even_indices(X.shape[0], max_points)
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = np.where(hi > lo, 0.05 * (hi - lo), 0.5)
+    axes = [np.linspace(a, b, grid_size) for a, b in zip(lo - pad, hi + pad)]
+    axis0, axis1 = axes[0], (axes[1] if len(axes) == 2 else None)
+    models = ((fit.coef, fit.intercept), (reference.coef, reference.intercept))
+    probs = [special.expit(_grid_logits(c, b, axis0, axis1)) for c, b in models]
+    bounds = [_boundary(c, b, axis0, axis1) for c, b in models]
+    return DecisionView(
+        X=X[keep],
+        y=y[keep],
+        n_total=X.shape[0],
+        axis0=axis0,
+        axis1=axis1,
+        prob=probs[0],
+        prob_reference=probs[1],
+        boundary=bounds[0],
+        reference_boundary=bounds[1],
+    )
+
+
+def compare_optimizers(
+    X,
+    y,
+    optimizers,
+    *,
+    epochs: int = 100,
+    batch_size: int | None = None,
+    l2: float = 0.0,
+    seed: int = 0,
+    ridge_l2: float = 0.1,
+    grid_size: int = 35,
+    view_grid: int = 30,
+    max_view_points: int = 3000,
+    max_path_points: int = 200,
+) -> Comparison:
+    """Train several optimizers on the same data; return everything the lab shows.
+
+    Parameters
+    ----------
+    X : array_like of shape (n_samples, 1) or (n_samples, 2)
+        One or two features.
+    y : array_like of shape (n_samples,)
+        Labels 0/1, both present.
+    optimizers : dict of str to dict
+        Registry name (:data:`estimation.optimizers.OPTIMIZERS`) → its
+        hyperparameters, e.g. ``{"SGD": {"lr": 0.5}, "Adam": {"lr": 0.05}}``
+        (missing ones take the class defaults). Each run gets a fresh instance.
+    epochs, batch_size, l2, seed
+        As in :func:`fit_logistic`, shared by all runs (the same seed gives
+        every run the same minibatch order). Standardised features.
+    ridge_l2 : float, default 0.1
+        λ of the contrast run on separable data when ``l2`` is 0.
+    grid_size : int, default 35
+        Points per axis of the landscape.
+    view_grid : int, default 30
+        Points per axis of the probability grid of the data view.
+    max_view_points, max_path_points : int
+        Thinning of the data view's samples and of each path.
+
+    Returns
+    -------
+    Comparison
+
+    Raises
+    ------
+    ValueError
+        Invalid data or arguments, an unknown optimizer or hyperparameter,
+        or more than :data:`MAX_UPDATES` updates or :data:`MAX_SAMPLE_PASSES`
+        sample passes in total (the message says what to reduce).
+
+    Notes
+    -----
+    Every run minimises the same objective (:func:`fit_logistic`)
+
+        J(w, b) = (1/N) Σ_i [log(1 + e^{z_i}) − y_i z_i] + (λ/2)‖w‖²,
+
+    i.e. the mean BCE = −log L / N of the Bernoulli model
+    ``P(y = 1 | x) = σ(x·w + b)`` plus the ridge term: with λ = 0 each
+    optimizer is computing the maximum-likelihood estimate.
+    :func:`fit_reference` supplies the optimum, :func:`mle_exists` decides
+    whether it exists at λ = 0. When it does not (separated classes), one
+    more run of the first optimizer with the other λ (0 or ``ridge_l2``) shows
+    ‖w‖ growing without bound against ‖w‖ settling. The landscape box holds
+    the start (0, 0), the optimum and every non-diverged path, padded by
+    25 % (at least ±1); the surface is evaluated on at most 2,000 evenly
+    spaced samples (:func:`loss_landscape`). The data view shows the first
+    optimizer's final model and the reference optimum.
+    """
+    X, y = _check_xy(X, y)
+    n, d = X.shape
+    if d > 2:
+        raise ValueError(f"X must have 1 or 2 features for the lab's views, got {d}")
+    optimizers = _check_optimizers(optimizers)
+    epochs = check_int(epochs, "epochs", lo=1, hi=MAX_EPOCHS)
+    if batch_size is not None:
+        batch_size = check_int(batch_size, "batch_size", lo=1)
+    l2 = check_real(l2, "l2", lo=0.0)
+    seed = check_seed(seed)
+    ridge_l2 = check_real(ridge_l2, "ridge_l2", lo=0.0, lo_open=True)
+    grid_size = check_int(grid_size, "grid_size", lo=2, hi=1000)
+    view_grid = check_int(view_grid, "view_grid", lo=2, hi=1000)
+    max_view_points = check_int(max_view_points, "max_view_points", lo=2)
+    max_path_points = check_int(max_path_points, "max_path_points", lo=2)
+
+    exists = mle_exists(X, y)
+    _check_budget(n, epochs, batch_size, len(optimizers) + (0 if exists else 1))
+
+    def run(name, lam):
+        opt = OPTIMIZERS[name](**optimizers[name])
+        return fit_logistic(X, y, opt, epochs, batch_size=batch_size, l2=lam, seed=seed)
+
+    names = tuple(optimizers)
+    fits = {name: run(name, l2) for name in names}
+    reference = fit_reference(X, y, l2=l2)
+    ridge = None
+    if not exists:
+        other = ridge_l2 if l2 == 0 else 0.0
+        runs = {l2: fits[names[0]], other: run(names[0], other)}
+        ridge = {lam: runs[lam].w_norm for lam in sorted(runs)}
+    has_optimum = exists or l2 > 0
+    return Comparison(
+        names=names,
+        fits=fits,
+        reference=reference,
+        reference_accuracy=float(np.mean((X @ reference.coef + reference.intercept >= 0) == (y == 1))),
+        mle_exists=exists,
+        l2=l2,
+        n_samples=n,
+        landscape=_landscape(X, y, fits, reference, names[0], has_optimum, l2, grid_size, max_path_points),
+        view=_decision_view(X, y, fits[names[0]], reference, view_grid, max_view_points),
+        ridge=ridge,
+    )

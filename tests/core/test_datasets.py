@@ -306,3 +306,42 @@ def test_parse_csv_csv_like_text_only_raises_value_error(text):
         assert str(exc)
     else:
         assert isinstance(table, pd.DataFrame) and table.shape[1] >= 2
+
+
+# ---------------------------------------------------------------------------
+# Column helpers for uploads
+# ---------------------------------------------------------------------------
+
+
+def test_class_values_are_sorted_like_select_xy_and_skip_missing():
+    table = pd.DataFrame({"x": range(6), "num": [10, 2, None, 2, 1, 10], "txt": ["b", "a", "c", None, "a", "b"]})
+    assert D.class_values(table, "num") == [1.0, 2.0, 10.0]
+    assert D.class_values(table, "txt") == ["a", "b", "c"]
+    iris = D.load_dataset("iris")
+    assert D.class_values(iris, "species") == list(D.DATASETS["iris"].classes)
+    data = D.select_xy(iris, "species", "sepal_length", positive=D.class_values(iris, "species")[-1])
+    assert data.positive == "virginica"
+
+
+def test_suggest_columns_picks_the_fewest_distinct_values_and_numeric_features():
+    table = pd.DataFrame({"id": ["a", "b", "c", "d"], "f1": [1.0, 2.0, 3.0, 4.0], "f2": [4, 3, 2, 1],
+                          "f3": [0.5, 0.1, 0.2, 0.3], "label": ["x", "y", "x", "y"]})
+    assert D.suggest_columns(table) == ("label", ["f1", "f2"])
+    assert D.suggest_columns(D.load_dataset("breast_cancer")) == ("diagnosis", ["radius", "texture"])
+    assert D.suggest_columns(pd.DataFrame({"y": [0, 1, 0], "t": ["p", "q", "r"]})) == ("y", ["t"])
+    # ties go to the last column
+    assert D.suggest_columns(pd.DataFrame({"a": [0, 1], "b": [1, 0]})) == ("b", ["a"])
+
+
+@pytest.mark.parametrize(
+    "call, word",
+    [
+        (lambda: D.class_values([1, 2], "x"), "DataFrame"),
+        (lambda: D.class_values(pd.DataFrame({"a": [1]}), "b"), "not found"),
+        (lambda: D.suggest_columns("a,b"), "DataFrame"),
+        (lambda: D.suggest_columns(pd.DataFrame({"a": [1, 2]})), "at least 2 columns"),
+    ],
+)
+def test_column_helpers_reject_bad_input(call, word):
+    with pytest.raises(ValueError, match=word):
+        call()

@@ -1,0 +1,216 @@
+"""The Cross-entropy page: every data source, the identity, optimizers, separation, uploads, divergence."""
+
+import io
+import json
+
+import pandas as pd
+import pytest
+import streamlit
+
+from estimation import datasets, logistic
+from lab.strings import t
+from tests.app.apptest import assert_healthy, open_page
+
+PAGE = "pages/06_cross_entropy.py"
+DEFAULT_OPTIMIZERS = {"SGD": {"lr": 0.5}, "Momentum": {"lr": 0.1, "momentum": 0.9},
+                      "Adam": {"lr": 0.05, "beta1": 0.9, "beta2": 0.999}}
+
+
+def _text(elements) -> str:
+    return "\n".join(e.value for e in elements)
+
+
+def _training_table(at) -> pd.DataFrame:
+    return at.table[1].value  # [0] is the identity table of section 1
+
+
+@pytest.fixture
+def upload(monkeypatch):
+    """Make ``st.file_uploader`` return the given bytes (AppTest cannot upload files)."""
+
+    def use(raw: bytes | None):
+        monkeypatch.setattr(streamlit, "file_uploader",
+                            lambda *a, **k: None if raw is None else io.BytesIO(raw))
+
+    return use
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("source", ["synthetic", "iris", "breast_cancer", "upload"])
+def test_each_data_source_renders(source, lang):
+    at = open_page(PAGE, {"src": source, "lang": lang})
+    assert_healthy(at)
+    assert len(at.get("vega_lite_chart")) >= 4
+    summary = _text(at.caption)
+    # (N, ones): iris virginica vs versicolor, 212 malignant of 569; upload without a file: the synthetic data
+    n, ones = {"synthetic": (400, 200), "iris": (100, 50), "breast_cancer": (569, 212), "upload": (400, 200)}[source]
+    assert t("cross_entropy.data_summary", lang, n=f"{n:,}", ones=f"{ones:,}") in summary
+    if source == "upload":
+        assert t("cross_entropy.upload_not_in_url", lang) in _text(at.info)
+        assert t("cross_entropy.upload_none", lang) in summary
+
+
+@pytest.mark.parametrize("p, q, flips, seed", [("0.3", "0.6", "20", "42"), ("0.9", "0.05", "10000", "7"),
+                                               ("0", "0.99", "5", "1")])
+def test_identity_numbers_shown_are_equal_and_match_the_core(p, q, flips, seed):
+    at = open_page(PAGE, {"p": p, "q": q, "bn": flips, "seed": seed})
+    assert_healthy(at)
+    nll, bce = (m.value for m in at.metric[:2])
+    ident = logistic.bernoulli_identity(float(p), float(q), int(flips), int(seed))
+    assert nll == bce == f"{ident.nll_mean:.6f}"
+    table = at.table[0].value
+    assert table.iloc[:, 0].tolist() == [f"{ident.k:,} / {ident.n:,}", f"{ident.nll_sum:.6f}",
+                                         f"{ident.q_hat:.6f}", f"{ident.nll_mean_at_mle:.6f}"]
+    assert t("cross_entropy.slip", "en", n=f"{ident.n:,}") in _text(at.markdown)
+    assert len(at.latex) >= 2
+
+
+def test_several_optimizers_match_the_core():
+    names = ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "AdaDelta", "Adam"]
+    at = open_page(PAGE, {"opt": ",".join(reversed(names)), "batch": "32", "l2": "0.01", "epochs": "50",
+                          "lr_rmsprop": "0.01", "rho": "0.95", "seed": "3"})
+    assert_healthy(at)
+    table = _training_table(at)
+    assert table.index.tolist() == names + [t("cross_entropy.reference_row", "en")]  # registry order
+    X, y = datasets.make_gaussian_classes(400, n_features=2, separation=2.0, seed=3)
+    hyper = {"SGD": {"lr": 0.5}, "Momentum": {"lr": 0.1, "momentum": 0.9}, "Nesterov": {"lr": 0.1, "momentum": 0.9},
+             "AdaGrad": {"lr": 0.5}, "RMSprop": {"lr": 0.01, "decay_rate": 0.95}, "AdaDelta": {"lr": 1, "rho": 0.95},
+             "Adam": {"lr": 0.05, "beta1": 0.9, "beta2": 0.999}}
+    res = logistic.compare_optimizers(X, y, hyper, epochs=50, batch_size=32, l2=0.01, seed=3)
+    nll_col = t("cross_entropy.col.nll", "en")
+    assert table[nll_col].tolist() == [f"{r['nll']:.6f}" for r in res.summary()]
+    gap_col = t("cross_entropy.col.gap", "en")
+    assert table[gap_col].tolist() == [f"{r['gap']:.2e}" for r in res.summary()]
+    assert len(at.get("vega_lite_chart")) == 4 and not at.error
+
+
+def test_default_view_is_the_mle_with_overlapping_classes():
+    at = open_page(PAGE)
+    assert_healthy(at)
+    assert t("cross_entropy.mle_exists", "en") in _text(at.success)
+    table = _training_table(at)
+    assert all(float(g) < 1e-3 for g in table[t("cross_entropy.col.gap", "en")])  # every optimizer reaches the MLE
+    assert len(at.get("vega_lite_chart")) == 4
+
+
+@pytest.mark.parametrize("query", [{"sep": "8"}, {"sep": "8", "dim": "1", "l2": "0.1", "logy": "true"},
+                                   {"src": "iris", "iris_pos": "setosa", "iris_neg": "rest", "iris_x": "petal_length"}])
+def test_separable_data_shows_the_explanation_and_the_l2_contrast(query):
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    assert t("cross_entropy.mle_missing", "en") in _text(at.info)
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 5
+    norm = json.loads(charts[-1].proto.spec)
+    assert norm["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["λ = 0", "λ = 0.1"]
+
+
+def test_divergence_names_the_optimizer_and_epoch():
+    at = open_page(PAGE, {"lr_adam": "10000", "lr_sgd": "10000", "seed": "5"})
+    assert not at.exception
+    X, y = datasets.make_gaussian_classes(400, n_features=2, separation=2.0, seed=5)
+    res = logistic.compare_optimizers(
+        X, y, {**DEFAULT_OPTIMIZERS, "SGD": {"lr": 10000}, "Adam": {"lr": 10000, "beta1": 0.9, "beta2": 0.999}},
+        epochs=100, seed=5)
+    errors = _text(at.error)
+    for name in ("SGD", "Adam"):
+        assert res.fits[name].diverged
+        assert t("cross_entropy.diverged", "en", name=name, epoch=res.fits[name].diverged_epoch) in errors
+    assert "Momentum" not in errors
+    status = _training_table(at)[t("cross_entropy.col.status", "en")]
+    assert status["Adam"] == t("cross_entropy.status_diverged", "en", epoch=res.fits["Adam"].diverged_epoch)
+    assert len(at.get("vega_lite_chart")) == 4
+    for chart in at.get("vega_lite_chart"):
+        assert "NaN" not in chart.proto.spec
+
+
+def test_bad_csv_upload_shows_the_problem_and_keeps_the_page(upload):
+    upload(b"\x00\x01binary")
+    at = open_page(PAGE, {"src": "upload"})
+    assert not at.exception
+    errors = _text(at.error)
+    assert t("cross_entropy.upload_error", "en", message="").split(":")[0] in errors and "NUL bytes" in errors
+    assert len(at.get("vega_lite_chart")) >= 4  # synthetic data stand in
+
+
+@pytest.mark.parametrize("raw, word", [
+    (b"", "empty"),
+    (b"a;b\n1;2\n", "only 1 column"),
+    ("x,label\n1,a\n2,a\n".encode(), "only one class"),
+    (b"x,label\nfoo,a\nbar,b\n", "not numeric"),
+])
+def test_each_upload_problem_is_named(upload, raw, word):
+    upload(raw)
+    at = open_page(PAGE, {"src": "upload", "lang": "ja"})
+    assert not at.exception
+    assert word in _text(at.error)
+    assert len(at.get("vega_lite_chart")) >= 4
+
+
+def test_good_csv_upload_trains_on_the_picked_columns(upload):
+    table = datasets.load_dataset("iris")[["sepal_length", "petal_width", "species"]]
+    upload(table.to_csv(index=False).encode("utf-8"))
+    at = open_page(PAGE, {"src": "upload"})
+    assert_healthy(at)
+    # suggested: label = species, features = the two numeric columns, positive = the last class
+    picks = {box.label: box.value for box in at.main.selectbox}
+    assert picks[t("cross_entropy.label_col", "en")] == "species"
+    assert picks[t("cross_entropy.positive", "en")] == "virginica"
+    assert at.main.multiselect[0].value == ["sepal_length", "petal_width"]
+    assert t("cross_entropy.data_summary", "en", n="150", ones="50") in _text(at.caption)
+    data = datasets.select_xy(table, "species", ["sepal_length", "petal_width"], positive="virginica")
+    res = logistic.compare_optimizers(data.X, data.y, DEFAULT_OPTIMIZERS, epochs=100, seed=42)
+    nll_col = t("cross_entropy.col.nll", "en")
+    assert _training_table(at)[nll_col].tolist() == [f"{r['nll']:.6f}" for r in res.summary()]
+
+
+def test_too_much_training_is_refused_without_a_traceback():
+    at = open_page(PAGE, {"opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop,AdaDelta,Adam", "n": "5000",
+                          "batch": "8", "epochs": "1000"})
+    assert not at.exception
+    assert "too much training" in _text(at.error)
+
+
+def test_empty_selections_ask_for_a_choice():
+    at = open_page(PAGE)
+    at.multiselect(key="cross_entropy.opt").set_value([]).run()
+    assert not at.exception
+    assert t("cross_entropy.pick_optimizer", "en") in _text(at.info)
+    at = open_page(PAGE, {"src": "iris"})
+    at.multiselect(key="cross_entropy.iris_x").set_value([]).run()
+    assert not at.exception
+    assert t("cross_entropy.pick_feature", "en") in _text(at.info)
+
+
+@pytest.mark.parametrize("query", [
+    {"n": "20", "sep": "0", "dim": "1", "batch": "8", "epochs": "10"},
+    {"n": "5000", "sep": "8", "epochs": "1000", "opt": "Adam"},
+    {"src": "breast_cancer", "bc_x": "area", "lr_sgd": "0.0001", "l2": "1"},
+    {"src": "iris", "iris_pos": "virginica", "iris_neg": "setosa", "iris_x": "sepal_width,petal_width"},
+])
+def test_extremes_render(query):
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    assert len(at.get("vega_lite_chart")) >= 4
+
+
+def test_same_class_twice_is_an_error_not_a_traceback():
+    at = open_page(PAGE, {"src": "iris", "iris_pos": "setosa", "iris_neg": "setosa"})
+    assert not at.exception
+    assert "different" in _text(at.error)
+
+
+def test_upload_column_pickers_can_be_changed(upload):
+    table = pd.DataFrame({"a": [0.1, 0.5, 0.2, 0.9, 0.4, 0.8], "b": [1, 2, 3, 4, 5, 6], "y": [0, 0, 0, 1, 1, 1]})
+    upload(table.to_csv(index=False).encode("utf-8"))
+    at = open_page(PAGE, {"src": "upload"})
+    assert_healthy(at)
+    label_box = next(box for box in at.main.selectbox if box.label == t("cross_entropy.label_col", "en"))
+    assert label_box.value == "y"
+    label_box.set_value("b").run()  # six distinct values: a positive class must be picked (the largest)
+    assert not at.exception
+    picks = {box.label: box.value for box in at.main.selectbox}
+    assert picks[t("cross_entropy.positive", "en")] == 6
+    assert t("cross_entropy.data_summary", "en", n="6", ones="1") in _text(at.caption)
+    at.main.multiselect[0].set_value([]).run()  # no feature: the core's message, synthetic data instead
+    assert not at.exception and "feature_cols" in _text(at.error)
