@@ -18,6 +18,11 @@ relative log-likelihood do not see that constant, so they are written once, as
 ``binomial_*(k, n, ...)``; for a Bernoulli sample call them with
 ``s = bernoulli_stats(x)`` and ``s.k, s.n``.
 
+Everything the Likelihood page draws comes from one cached call,
+:func:`likelihood_report` (data, MLEs, one-parameter curves with scores and
+tangents, "more data" curves, quadratic approximation and intervals, the
+"why logs" product), plus :func:`gaussian_surface` for the (μ, σ²) surface.
+
 Conventions
 -----------
 * Log space throughout (``xlogy``, ``xlog1py``, ``gammaln``): at p = 0 or 1 the
@@ -41,6 +46,7 @@ import numpy as np
 from scipy import optimize, special, stats as sps
 
 from estimation._validation import as_finite_array, check_int, check_real
+from estimation.contours import contour_lines, loglik_levels
 
 __all__ = [
     "Parameter",
@@ -71,6 +77,15 @@ __all__ = [
     "gaussian_lr_interval",
     "NaiveLikelihood",
     "naive_likelihood",
+    "VIEW_DROP",
+    "SHARP_DROP",
+    "SHARP_SIZES",
+    "ParamView",
+    "NaiveView",
+    "LikelihoodReport",
+    "likelihood_report",
+    "GaussianSurface",
+    "gaussian_surface",
 ]
 
 _LOG_2PI = float(np.log(2.0 * np.pi))
@@ -695,10 +710,14 @@ def _lr_endpoint(one: _OneParam, f: Callable[[float], float], bound: float) -> f
 
 
 def _lr(one: _OneParam, level: float) -> tuple[float, float]:
-    half_q = 0.5 * sps.chi2.ppf(_check_level(level), 1)
+    return _above(one, 0.5 * sps.chi2.ppf(_check_level(level), 1))
+
+
+def _above(one: _OneParam, drop: float) -> tuple[float, float]:
+    """{θ : ℓ(θ) − ℓ̂ ≥ −drop}: the likelihood-ratio interval with χ²₁(level)/2 = drop."""
 
     def f(t):  # ≥ 0 inside the interval, < 0 outside
-        return float(one.rel(t)) + half_q
+        return float(one.rel(t)) + drop
 
     return _lr_endpoint(one, f, one.lo), _lr_endpoint(one, f, one.hi)
 
@@ -948,9 +967,583 @@ def naive_likelihood(model: str, x, **params) -> NaiveLikelihood:
     loglik = np.cumsum(logf)
     under = (product == 0.0) & (loglik > -np.inf)
     over = product == np.inf
-    bad = np.flatnonzero(under | over)
-    if bad.size == 0:
+    bad = under | over
+    i = int(np.argmax(bad))  # first failure, without listing every later one
+    if not bad[i]:
         return NaiveLikelihood(product, loglik, None, None, None)
-    i = int(bad[0])
     kind = "overflow" if over[i] else "underflow"
     return NaiveLikelihood(product, loglik, i + 1, kind, float(loglik[i]))
+
+
+# --------------------------------------------------------------------------- the Likelihood page, in one call
+
+#: Views of ℓ reach down to ℓ̂ − 12.5 = ℓ̂ − 5²/2: five standard errors either side for a quadratic ℓ.
+VIEW_DROP = 12.5
+#: The "more data" and quadratic views show ℓ − ℓ̂ down to −8 = −4²/2 (four standard errors).
+SHARP_DROP = 8.0
+#: Nested sample sizes of the "more data, sharper peak" view (the current N is added).
+SHARP_SIZES = (10, 100, 1000)
+#: A Gaussian σ² window stops at this multiple of max(σ̂², σ₀²): for tiny N the
+#: region ℓ ≥ ℓ̂ − 12.5 reaches σ² ≈ 10⁵ σ̂², which would flatten every picture.
+SIGMA2_CAP = 6.0
+
+
+@dataclass(frozen=True)
+class _Slice:
+    """ℓ along one parameter, the other (if any) held at its MLE."""
+
+    param: Parameter
+    one: _OneParam
+    loglik: Callable  # absolute ℓ at points inside the parameter range
+    score: Callable  # dℓ/dθ at points inside the parameter range
+
+
+def _proportion_slice(k: int, n: int, param: Parameter, constant: float) -> _Slice:
+    """Bernoulli (constant 0) or binomial (constant log C(n, k)) slice.
+
+    ℓ(θ) = constant + k log θ + (n − k) log(1 − θ).
+    """
+    return _Slice(param, _binomial_one(k, n), lambda t: constant + _binomial_kernel(k, n, t),
+                  lambda t: binomial_score(k, n, t))
+
+
+def _gaussian_slice(s: GaussianStats, name: str) -> _Slice:
+    """ℓ(μ, σ̂²) along μ or ℓ(x̄, σ²) along σ²: the slices through the joint MLE."""
+    one = _gaussian_one(s, name, None)
+    if name == "mu":
+        s2 = s.sigma2_hat
+        return _Slice(_MU, one, lambda m: _gaussian_kernel(s, m, s2), lambda m: gaussian_score(s, m, s2)[0])
+    return _Slice(_SIGMA2, one, lambda v: _gaussian_kernel(s, s.mean, v), lambda v: gaussian_score(s, s.mean, v)[1])
+
+
+def _span(sl: _Slice, drop: float, cap: float | None) -> tuple[float, float]:
+    """{θ : ℓ(θ) − ℓ̂ ≥ −drop} (an interval: every slice here is unimodal), cut at ``cap``."""
+    lo, hi = _above(sl.one, drop)
+    return lo, hi if cap is None else min(hi, cap)
+
+
+def _window(sl: _Slice, truth: float | None, cap: float | None) -> tuple[float, float]:
+    """Axis range of a slice: ℓ ≥ ℓ̂ − VIEW_DROP, widened to hold the true value, padded 5%.
+
+    Kept inside the parameter range (strictly above an open bound); a window
+    covering more than half of a bounded range becomes the whole range.
+    """
+    lo, hi = _span(sl, VIEW_DROP, cap)
+    points = [lo, hi, sl.one.theta_hat] + ([] if truth is None else [truth])
+    lo, hi = min(points), max(points)
+    pad = 0.05 * (hi - lo)
+    p = sl.param
+    lo = max(lo - pad, p.lo) if not p.lo_open or lo - pad > p.lo else 0.5 * (lo + p.lo)
+    hi = min(hi + pad, p.hi)
+    if np.isfinite(p.hi - p.lo) and hi - lo > 0.5 * (p.hi - p.lo):
+        lo, hi = p.lo, p.hi
+    return float(lo), float(hi)
+
+
+def _tangent(centre: float, loglik: float, slope: float, window, depth: float):
+    """Short tangent segment (θa, θb, ℓa, ℓb) of slope ``slope`` through (centre, loglik), or None.
+
+    Half-width 10% of the window, shortened so that it climbs at most 20% of
+    ``depth`` (the plotted depth of ℓ), and cut at the window's edges.
+    """
+    if not (np.isfinite(slope) and np.isfinite(loglik)):
+        return None
+    half = 0.1 * (window[1] - window[0])
+    if slope != 0.0:
+        half = min(half, 0.2 * depth / abs(slope))
+    a, b = max(centre - half, window[0]), min(centre + half, window[1])
+    return (a, b, loglik + slope * (a - centre), loglik + slope * (b - centre))
+
+
+@dataclass(frozen=True, eq=False)
+class ParamView:
+    """Everything the Likelihood page shows about one parameter.
+
+    For the Gaussian the other parameter is held at its MLE, so the slice
+    peaks at the joint MLE.
+
+    Attributes
+    ----------
+    param : str
+        Parameter name (``"p"``, ``"theta"``, ``"mu"`` or ``"sigma2"``).
+    theta_hat, truth : float, float or None
+        The MLE θ̂ and the true value θ₀ (None for typed-in data).
+    loglik_hat, loglik_truth : float, float or None
+        ℓ(θ̂) and ℓ(θ₀) on the slice.
+    score_hat, score_truth : float, float or None
+        dℓ/dθ at θ̂ (0 up to rounding unless θ̂ is on the boundary) and at θ₀.
+    information : float
+        Observed information J(θ̂) = −ℓ''(θ̂) (+inf when θ̂ is 0 or 1).
+    se : float
+        1/√J(θ̂) (0 when J is infinite).
+    level : float
+        Confidence level of ``wald`` and ``lr`` (0.95).
+    lr_drop : float
+        χ²₁(level)/2 (1.92): the likelihood-ratio interval is {θ : ℓ(θ) ≥ ℓ̂ − lr_drop}.
+    wald, lr : (float, float)
+        θ̂ ± z·SE and the likelihood-ratio interval.
+    window : (float, float)
+        Axis range of the curves: ℓ ≥ ℓ̂ − VIEW_DROP plus the true value, padded.
+    theta, loglik : ndarray of shape (points,)
+        ℓ on a grid over ``window`` (−inf where the data are impossible).
+    floor : float
+        Lowest ℓ worth plotting: ℓ̂ − max(2·VIEW_DROP, 1.1·(ℓ̂ − ℓ(θ₀))).
+    lik, lik_exponent : ndarray, int
+        L(θ) = lik × 10^lik_exponent, i.e. lik = exp(ℓ − lik_exponent·ln 10);
+        the exponent is 0 when 10⁻³ ≤ L(θ̂) ≤ 10³, else ⌊log₁₀ L(θ̂)⌋, so the
+        curve is plottable even where L itself under- or overflows float64.
+    tangent_hat, tangent_truth : (θa, θb, ℓa, ℓb) or None
+        Short tangent segments of ℓ at θ̂ and θ₀ (slopes = the scores).
+    sharp_sizes, sharp_k : tuple of int, tuple of int or None
+        Sample sizes of the "more data" curves (and successes, for proportions).
+    sharp_size, sharp_theta, sharp_rel : ndarray
+        Long format: ℓ_m(θ) − ℓ_m(θ̂_m) ≥ −SHARP_DROP for each size m.
+    quad_theta, quad_rel, quad_q : ndarray
+        ℓ − ℓ̂ (NaN outside the parameter range) and its quadratic
+        approximation −½J(θ̂)(θ − θ̂)² (NaN where −inf) over the union of
+        {ℓ ≥ ℓ̂ − SHARP_DROP} and the Wald interval.
+    """
+
+    param: str
+    theta_hat: float
+    truth: float | None
+    loglik_hat: float
+    loglik_truth: float | None
+    score_hat: float
+    score_truth: float | None
+    information: float
+    se: float
+    level: float
+    lr_drop: float
+    wald: tuple[float, float]
+    lr: tuple[float, float]
+    window: tuple[float, float]
+    theta: np.ndarray
+    loglik: np.ndarray
+    floor: float
+    lik: np.ndarray
+    lik_exponent: int
+    tangent_hat: tuple | None
+    tangent_truth: tuple | None
+    sharp_sizes: tuple[int, ...]
+    sharp_k: tuple[int, ...] | None
+    sharp_size: np.ndarray
+    sharp_theta: np.ndarray
+    sharp_rel: np.ndarray
+    quad_theta: np.ndarray
+    quad_rel: np.ndarray
+    quad_q: np.ndarray
+
+
+def _param_view(sl: _Slice, truth, sharp, sharp_k, cap, points: int, level: float = 0.95) -> ParamView:
+    """Assemble a :class:`ParamView` from the full-sample slice and the nested ones (``sharp``: size → slice)."""
+    one = sl.one
+    window = _window(sl, truth, cap)
+    theta = np.linspace(window[0], window[1], points)
+    loglik = sl.loglik(theta)
+    hat = one.theta_hat
+    loglik_hat = float(sl.loglik(np.float64(hat)))
+    loglik_truth = None if truth is None else float(sl.loglik(np.float64(truth)))
+    depth = 2.0 * VIEW_DROP
+    if loglik_truth is not None and np.isfinite(loglik_truth):
+        depth = max(depth, 1.1 * (loglik_hat - loglik_truth))
+    log10_hat = loglik_hat / np.log(10.0)
+    exponent = 0 if -3.0 <= log10_hat <= 3.0 else int(np.floor(log10_hat))
+    score_hat = float(sl.score(np.float64(hat)))
+    score_truth = None if truth is None else float(sl.score(np.float64(truth)))
+
+    sizes = tuple(sharp)
+    parts = []
+    for m in sizes:
+        lo, hi = _span(sharp[m], SHARP_DROP, cap)
+        t = np.linspace(lo, hi, 151)
+        parts.append((np.full(t.size, m, dtype=np.int64), t, sharp[m].one.rel(t)))
+
+    wald = _wald(one, level)
+    lr_drop = float(0.5 * sps.chi2.ppf(level, 1))
+    lo, hi = _span(sl, SHARP_DROP, cap)
+    lo, hi = min(lo, wald[0]), max(hi, wald[1])
+    pad = 0.03 * (hi - lo)
+    quad_theta = np.linspace(lo - pad, hi + pad, points)
+    inside = (quad_theta >= sl.param.lo) & (quad_theta <= sl.param.hi)
+    if sl.param.lo_open:
+        inside &= quad_theta > sl.param.lo
+    quad_rel = np.full(points, np.nan)
+    quad_rel[inside] = one.rel(quad_theta[inside])
+    quad_q = quadratic_loglik(quad_theta, hat, one.information)
+    quad_q = np.where(np.isfinite(quad_q), quad_q, np.nan)
+
+    return ParamView(
+        param=sl.param.name,
+        theta_hat=float(hat),
+        truth=None if truth is None else float(truth),
+        loglik_hat=loglik_hat,
+        loglik_truth=loglik_truth,
+        score_hat=score_hat,
+        score_truth=score_truth,
+        information=float(one.information),
+        se=float(1.0 / np.sqrt(one.information)),
+        level=level,
+        lr_drop=lr_drop,
+        wald=wald,
+        lr=_above(one, lr_drop),
+        window=window,
+        theta=theta,
+        loglik=loglik,
+        floor=loglik_hat - depth,
+        lik=np.exp(loglik - exponent * np.log(10.0)),
+        lik_exponent=exponent,
+        tangent_hat=_tangent(hat, loglik_hat, score_hat, window, depth),
+        tangent_truth=None if truth is None else _tangent(truth, loglik_truth, score_truth, window, depth),
+        sharp_sizes=sizes,
+        sharp_k=sharp_k,
+        sharp_size=np.concatenate([p[0] for p in parts]),
+        sharp_theta=np.concatenate([p[1] for p in parts]),
+        sharp_rel=np.concatenate([p[2] for p in parts]),
+        quad_theta=quad_theta,
+        quad_rel=quad_rel,
+        quad_q=quad_q,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class NaiveView:
+    """"Why logs?": the plain product of densities against the log-likelihood, thinned for a chart.
+
+    Attributes
+    ----------
+    at : dict of str to float
+        The parameter values used: the MLE of the whole sample (the largest
+        value the likelihood takes, so the product is as large as it can be).
+    n : ndarray of int
+        Sample sizes 1 … N (log-spaced; the last representable n and the
+        first failing one are always included).
+    log10_product : ndarray
+        log₁₀ of the float64 product Π_{i≤n} f(x_i) (−inf after underflow,
+        +inf after overflow).
+    log10_lik : ndarray
+        ℓ_n / ln 10 = Σ_{i≤n} log f(x_i) / ln 10, what the product should be.
+    failure_n, failure, loglik_at_failure
+        As in :class:`NaiveLikelihood` (None when the product survives all N).
+    product_last, loglik_last : float
+        The naive product and ℓ at n = N.
+    limit_log10 : float
+        log₁₀ of the float64 limit that matters: the smallest subnormal
+        (≈ −323.3) unless the product overflows (then the largest float, ≈ 308.3).
+    """
+
+    at: dict
+    n: np.ndarray
+    log10_product: np.ndarray
+    log10_lik: np.ndarray
+    failure_n: int | None
+    failure: str | None
+    loglik_at_failure: float | None
+    product_last: float
+    loglik_last: float
+    limit_log10: float
+
+
+def _naive_view(model: str, x: np.ndarray, at: dict, max_points: int = 400) -> NaiveView:
+    from estimation.sampling import thin_log_indices
+
+    res = naive_likelihood(model, x, **at)
+    idx = thin_log_indices(x.size, max_points)
+    if res.failure_n is not None:
+        idx = np.union1d(idx, [max(res.failure_n - 2, 0), res.failure_n - 1])
+    with np.errstate(divide="ignore"):
+        log10_product = np.log10(res.product[idx])
+    info = np.finfo(np.float64)
+    limit = info.max if res.failure == "overflow" else info.smallest_subnormal
+    return NaiveView(
+        at=dict(at),
+        n=idx + 1,
+        log10_product=log10_product,
+        log10_lik=res.loglik[idx] / np.log(10.0),
+        failure_n=res.failure_n,
+        failure=res.failure,
+        loglik_at_failure=res.loglik_at_failure,
+        product_last=float(res.product[-1]),
+        loglik_last=float(res.loglik[-1]),
+        limit_log10=float(np.log10(limit)),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class LikelihoodReport:
+    """Everything the Likelihood page shows for one model and data set (see :func:`likelihood_report`).
+
+    Attributes
+    ----------
+    model : str
+        Key of :data:`MODELS`.
+    n : int
+        Sample size N (binomial: number of trials n).
+    k : int or None
+        Successes (Bernoulli and binomial), None for the Gaussian.
+    stats : BernoulliStats or GaussianStats
+        Sufficient statistics of the whole sample (binomial: k of n).
+    mle : dict of str to float
+        θ̂ by parameter name.
+    truth : dict of str to float or None
+        The true parameters the data were drawn from (None for typed-in data).
+    loglik_max : float
+        ℓ(θ̂) of the model (the binomial's includes log C(n, k)).
+    views : dict of str to ParamView
+        One per parameter of the model.
+    naive : NaiveView or None
+        None unless asked for (it costs a few O(N) passes).
+    """
+
+    model: str
+    n: int
+    k: int | None
+    stats: BernoulliStats | GaussianStats
+    mle: dict
+    truth: dict | None
+    loglik_max: float
+    views: dict
+    naive: NaiveView | None
+
+
+def _spread(k: int, n: int) -> np.ndarray:
+    """A 0/1 sequence of length n with k ones spread evenly: x_i = ⌊(i+1)k/n⌋ − ⌊ik/n⌋."""
+    i = np.arange(n + 1, dtype=np.int64) * k // n
+    return np.diff(i).astype(np.float64)
+
+
+def _check_truth(model: Model, truth) -> dict:
+    names = {p.name for p in model.params}
+    if not isinstance(truth, dict) or set(truth) != names:
+        raise ValueError(f"truth for {model.name} must have the keys {sorted(names)}, got {truth!r}")
+    out = {}
+    for p in model.params:
+        value = p.check(truth[p.name])
+        if value.ndim != 0:
+            raise ValueError(f"truth[{p.name!r}] must be a scalar")
+        out[p.name] = float(value)
+    return out
+
+
+def likelihood_report(model: str, n: int, *, truth=None, seed=None, k=None, naive: bool = False,
+                      points: int = 301) -> LikelihoodReport:
+    """Draw (or take) the data and compute every view of the Likelihood page.
+
+    Parameters
+    ----------
+    model : {"bernoulli", "binomial", "gaussian"}
+        Key of :data:`MODELS`.
+    n : int
+        Sample size N in [1, 10⁶] (binomial: the number of trials n).
+    truth : dict, optional
+        True parameters for simulated data: ``{"p"}``, ``{"theta"}`` or
+        ``{"mu", "sigma2"}`` (σ² is the variance). Required unless the
+        data are typed in.
+    seed : int, optional
+        Seed of the draw (required with ``truth``).
+    k : int, optional
+        Binomial only: typed-in data, k successes in n trials (then no
+        ``truth`` and no ``seed``; e.g. the classic 8 of 10).
+    naive : bool, default False
+        Also compute the "why logs" view (:class:`NaiveView`).
+    points : int, default 301
+        Grid points of the one-parameter curves (151 for each "more data" curve).
+
+    Returns
+    -------
+    LikelihoodReport
+
+    Notes
+    -----
+    Data, drawn with :func:`estimation.sampling.draw`: Bernoulli — N draws of
+    Bernoulli(p); binomial — n Bernoulli(θ) trials, k = the number of
+    successes (a Binomial(n, θ) count; ℓ only differs from the Bernoulli one
+    by the constant log C(n, k)); Gaussian — N draws of N(μ, σ²). Typed-in
+    binomial data are laid out as k ones spread evenly among n trials (order
+    only matters for the "why logs" product).
+
+    "More data, sharper peak" uses nested samples: the first m = 10, 100,
+    1000 observations (m < N) and all N; for typed-in data, the same
+    proportion with 10×, 100× and 1000× the trials (k·10^j of n·10^j).
+    Gaussian views hold the other parameter at its MLE, for each m.
+
+    The naive product is evaluated at the MLE of the whole sample.
+
+    Examples
+    --------
+    >>> r = likelihood_report("binomial", 10, k=8)  # the classic exam question
+    >>> r.mle, r.views["theta"].sharp_k
+    ({'theta': 0.8}, (8, 80, 800, 8000))
+    """
+    from estimation import sampling
+
+    if model not in MODELS:
+        raise ValueError(f"model must be one of {sorted(MODELS)}, got {model!r}")
+    spec = MODELS[model]
+    n = check_int(n, "n", lo=1, hi=sampling.MAX_SIZE)
+    points = check_int(points, "points", lo=3, hi=5000)
+    typed = k is not None
+    if typed:
+        if model != "binomial":
+            raise ValueError("k: typed-in data (k of n) exist only for the binomial model")
+        if truth is not None:
+            raise ValueError("truth: typed-in data have no true parameter; pass truth=None")
+        k, n = _counts(k, n)
+        truth_values = None
+        x = _spread(k, n)
+    else:
+        truth_values = _check_truth(spec, truth)
+        if model == "gaussian":
+            x = sampling.draw("gaussian", {"mu": truth_values["mu"], "sigma": np.sqrt(truth_values["sigma2"])},
+                              n, seed)
+        else:
+            x = sampling.draw("bernoulli", {"p": truth_values[spec.params[0].name]}, n, seed)
+            k = int(x.sum())
+    nested = [m for m in SHARP_SIZES if m < n] + [n]
+
+    if model == "gaussian":
+        s = gaussian_stats(x)
+        cap = SIGMA2_CAP * max(_gaussian_hat(s), truth_values["sigma2"])
+        prefix = {m: gaussian_stats(x[:m]) for m in nested}
+        views = {
+            name: _param_view(_gaussian_slice(s, name), truth_values[name],
+                              {m: _gaussian_slice(prefix[m], name) for m in nested}, None,
+                              cap if name == "sigma2" else None, points)
+            for name in ("mu", "sigma2")
+        }
+        mle = {"mu": s.mean, "sigma2": s.sigma2_hat}
+        naive_view = _naive_view("gaussian", x, mle) if naive else None
+        loglik_max = float(_gaussian_kernel(s, s.mean, s.sigma2_hat))
+    else:
+        param = spec.params[0]
+        s = BernoulliStats(n=n, k=k)
+        constant = 0.0
+        if model == "binomial":
+            constant = float(special.gammaln(n + 1) - special.gammaln(k + 1) - special.gammaln(n - k + 1))
+        if typed:
+            counts = {n * 10**j: k * 10**j for j in range(4)}
+        else:
+            ones = np.cumsum(x[: max(nested[:-1], default=0)])
+            counts = {m: int(ones[m - 1]) for m in nested[:-1]} | {n: k}
+        sharp = {m: _proportion_slice(km, m, param, 0.0) for m, km in counts.items()}
+        truth_p = None if truth_values is None else truth_values[param.name]
+        views = {param.name: _param_view(_proportion_slice(k, n, param, constant), truth_p, sharp,
+                                         tuple(counts.values()), None, points)}
+        mle = {param.name: k / n}
+        naive_view = _naive_view("bernoulli", x, {"p": k / n}) if naive else None
+        loglik_max = float(constant + _binomial_kernel(k, n, k / n))
+    return LikelihoodReport(model=model, n=n, k=k, stats=s, mle=mle, truth=truth_values,
+                            loglik_max=loglik_max, views=views, naive=naive_view)
+
+
+@dataclass(frozen=True, eq=False)
+class GaussianSurface:
+    """Gaussian log-likelihood surface relative to its maximum, ready to draw.
+
+    Attributes
+    ----------
+    grid : int
+        Points per axis of the surface.
+    cells : int
+        Heatmap cells per axis, min(grid, the ``cells`` argument).
+    mu, sigma2 : ndarray of shape (grid,)
+        Grid axes (x: μ, y: σ²).
+    rel : ndarray of shape (grid, grid)
+        ℓ(μ_j, σ²_i) − ℓ̂ at ``[i, j]`` (the ``np.meshgrid(mu, sigma2)`` layout).
+    cell_mu_lo, cell_mu_hi, cell_sigma2_lo, cell_sigma2_hi, cell_rel : ndarray of shape (cells²,)
+        A coarser heatmap: ℓ − ℓ̂ at the centres of cells × cells equal cells
+        covering the same rectangle (cells = min(grid, ``cells``)).
+    levels : ndarray
+        Contour levels ℓ̂ − j²/2, j = 4, 3, 2, 1 (relative: −8, −4.5, −2, −0.5).
+    contours : dict of str to ndarray
+        :func:`estimation.contours.contour_lines` of ``rel`` at ``levels``,
+        traced on the full grid.
+    floor : float
+        −VIEW_DROP: the colour scale's lower end (lower values share its colour).
+    """
+
+    grid: int
+    cells: int
+    mu: np.ndarray
+    sigma2: np.ndarray
+    rel: np.ndarray
+    cell_mu_lo: np.ndarray
+    cell_mu_hi: np.ndarray
+    cell_sigma2_lo: np.ndarray
+    cell_sigma2_hi: np.ndarray
+    cell_rel: np.ndarray
+    levels: np.ndarray
+    contours: dict
+    floor: float
+
+
+def _range(values, name: str, *, positive: bool = False) -> tuple[float, float]:
+    arr = as_finite_array(values, name, ndim=1)
+    if arr.size != 2 or not arr[0] < arr[1]:
+        raise ValueError(f"{name} must be (lo, hi) with lo < hi, got {values!r}")
+    if positive and arr[0] <= 0.0:
+        raise ValueError(f"{name} must lie above 0, got lo = {arr[0]}")
+    return float(arr[0]), float(arr[1])
+
+
+def gaussian_surface(x, mu_range, sigma2_range, *, grid: int = 100, cells: int = 48,
+                     max_points: int = 1000) -> GaussianSurface:
+    """ℓ(μ, σ²) − ℓ̂ on a grid, its contour lines and a coarser heatmap.
+
+    Parameters
+    ----------
+    x : array_like of shape (N,) or GaussianStats
+        The sample or its statistics (not constant).
+    mu_range, sigma2_range : (float, float)
+        Axis ranges, lo < hi; σ² > 0.
+    grid : int, default 100
+        Points per axis of the surface, in [10, 500]. The cost is O(grid²), whatever N.
+    cells : int, default 48
+        Heatmap cells per axis (at most ``grid``), in [2, 70]: at most 4,900
+        rectangles to draw, however fine the grid (the default 48 × 48 = 2,304
+        keeps the chart's data, and so its build and transfer, small).
+    max_points : int, default 1000
+        Cap on the contour points (see :func:`estimation.contours.contour_lines`).
+
+    Returns
+    -------
+    GaussianSurface
+
+    Notes
+    -----
+    ℓ − ℓ̂ = (N/2)(log r + 1 − r) − N(x̄ − μ)²/(2σ²), r = σ̂²/σ²
+    (:func:`gaussian_relative_loglik`). Contours at ℓ̂ − j²/2
+    (:func:`estimation.contours.loglik_levels`): where a quadratic ℓ of one
+    parameter is j standard errors from its maximum.
+    """
+    s = gaussian_stats(x)
+    mu_lo, mu_hi = _range(mu_range, "mu_range")
+    s2_lo, s2_hi = _range(sigma2_range, "sigma2_range", positive=True)
+    grid = check_int(grid, "grid", lo=10, hi=500)
+    cells = min(check_int(cells, "cells", lo=2, hi=70), grid)
+    mu = np.linspace(mu_lo, mu_hi, grid)
+    sigma2 = np.linspace(s2_lo, s2_hi, grid)
+    rel = gaussian_relative_loglik(s, mu[None, :], sigma2[:, None])
+    levels = loglik_levels(0.0, n=4)
+    mu_edges = np.linspace(mu_lo, mu_hi, cells + 1)
+    s2_edges = np.linspace(s2_lo, s2_hi, cells + 1)
+    mu_c = 0.5 * (mu_edges[1:] + mu_edges[:-1])
+    s2_c = 0.5 * (s2_edges[1:] + s2_edges[:-1])
+    cell_rel = gaussian_relative_loglik(s, mu_c[None, :], s2_c[:, None])
+    mu_lo_c, s2_lo_c = np.meshgrid(mu_edges[:-1], s2_edges[:-1])
+    mu_hi_c, s2_hi_c = np.meshgrid(mu_edges[1:], s2_edges[1:])
+    return GaussianSurface(
+        grid=grid,
+        cells=cells,
+        mu=mu,
+        sigma2=sigma2,
+        rel=rel,
+        cell_mu_lo=mu_lo_c.ravel(),
+        cell_mu_hi=mu_hi_c.ravel(),
+        cell_sigma2_lo=s2_lo_c.ravel(),
+        cell_sigma2_hi=s2_hi_c.ravel(),
+        cell_rel=cell_rel.ravel(),
+        levels=levels,
+        contours=contour_lines(mu, sigma2, rel, levels, max_points=max_points),
+        floor=-VIEW_DROP,
+    )

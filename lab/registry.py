@@ -44,6 +44,7 @@ SECTIONS = ("start", "probability", "estimation", "learning")
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("home", "streamlit_app.py", "start", ":material/home:"),
     PageInfo("sampling", "pages/01_sampling.py", "probability", ":material/casino:"),
+    PageInfo("likelihood", "pages/02_likelihood.py", "estimation", ":material/insights:"),
     PageInfo("estimator_bias", "pages/03_estimator_bias.py", "estimation", ":material/straighten:"),
     PageInfo("optimizers", "pages/05_optimizers.py", "learning", ":material/route:"),
     PageInfo("cross_entropy", "pages/06_cross_entropy.py", "learning", ":material/model_training:"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 
 import numpy as np
@@ -12,6 +13,7 @@ from numpy.testing import assert_allclose
 from scipy import stats
 
 from estimation import likelihood as lk
+from estimation import sampling
 
 Z95 = stats.norm.ppf(0.975)  # 1.959963984540054
 Q95 = stats.chi2.ppf(0.95, 1)  # 3.841458820694124
@@ -517,3 +519,246 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(lk, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ------------------------------------------------------------------ the Likelihood page in one call
+
+
+
+def _report(model, n, seed=0, naive=False, **truth):
+    return lk.likelihood_report(model, n, truth=truth, seed=seed, naive=naive)
+
+
+def _bernoulli_ll(x, p):
+    """Brute force: Σ log f(x_i) with scipy, broadcast over p."""
+    return stats.bernoulli.logpmf(np.asarray(x)[:, None], np.atleast_1d(p)[None, :]).sum(axis=0)
+
+
+def _gauss_ll(x, mu, s2):
+    mu, s2 = np.broadcast_arrays(np.atleast_1d(mu), np.atleast_1d(s2))
+    return stats.norm.logpdf(np.asarray(x)[:, None], mu[None, :], np.sqrt(s2)[None, :]).sum(axis=0)
+
+
+def test_report_for_8_of_10_matches_the_closed_forms():
+    r = lk.likelihood_report("binomial", 10, k=8)
+    v = r.views["theta"]
+    assert r.mle == {"theta": 0.8} and r.truth is None and (r.n, r.k) == (10, 8)
+    assert_allclose(r.loglik_max, stats.binom.logpmf(8, 10, 0.8), rtol=1e-12)
+    assert v.window == (0.0, 1.0)  # few trials: the whole parameter range
+    assert_allclose(v.loglik, stats.binom.logpmf(8, 10, v.theta), rtol=1e-9)
+    assert v.lik_exponent == 0
+    assert_allclose(v.lik, stats.binom.pmf(8, 10, v.theta), rtol=1e-9, atol=1e-300)
+    assert abs(v.score_hat) < 1e-12  # the score k/θ − (n−k)/(1−θ) vanishes at 0.8
+    assert_allclose(v.information, 10 / (0.8 * 0.2), rtol=1e-12)
+    assert_allclose(v.se, np.sqrt(0.8 * 0.2 / 10), rtol=1e-12)
+    se = np.sqrt(0.016)
+    assert_allclose(v.wald, (0.8 - Z95 * se, 0.8 + Z95 * se), rtol=1e-12)
+    assert v.wald[1] > 1.0  # the Wald interval leaves [0, 1]; the LR one does not
+    assert 0.0 < v.lr[0] < 0.8 < v.lr[1] < 1.0
+    for end in v.lr:
+        assert_allclose(2 * (stats.binom.logpmf(8, 10, 0.8) - stats.binom.logpmf(8, 10, end)), Q95, rtol=1e-9)
+    assert v.sharp_sizes == (10, 100, 1000, 10000) and v.sharp_k == (8, 80, 800, 8000)
+    assert v.tangent_truth is None and v.tangent_hat[2] == pytest.approx(v.tangent_hat[3], abs=1e-12)
+
+
+@pytest.mark.parametrize("model", ["bernoulli", "binomial"])
+@pytest.mark.parametrize("n,p,seed", [(50, 0.3, 1), (2000, 0.8, 2), (7, 0.05, 3)])
+def test_report_proportions_use_the_sampling_draw(model, n, p, seed):
+    name = "p" if model == "bernoulli" else "theta"
+    r = _report(model, n, seed, **{name: p})
+    x = sampling.draw("bernoulli", {"p": p}, n, seed)
+    k = int(x.sum())
+    assert (r.n, r.k, r.truth) == (n, k, {name: p})
+    assert r.mle[name] == k / n
+    v = r.views[name]
+    const = math.log(math.comb(n, k)) if model == "binomial" else 0.0  # exact integer C(n, k)
+    inside = (v.theta > 0) & (v.theta < 1)
+    assert_allclose(v.loglik[inside], _bernoulli_ll(x, v.theta[inside]) + const, rtol=1e-9)
+    assert_allclose(r.loglik_max, _bernoulli_ll(x, k / n)[0] + const, rtol=1e-9, atol=1e-12)
+    assert_allclose(v.loglik_truth, _bernoulli_ll(x, p)[0] + const, rtol=1e-9)
+    assert_allclose(v.score_truth, (k - n * p) / (p * (1 - p)), rtol=1e-12)  # the correct (minus) sign
+    assert v.window[0] <= min(p, k / n) and v.window[1] >= max(p, k / n)
+
+
+@pytest.mark.parametrize("n,mu,s2,seed", [(100, 1.5, 2.0, 0), (5, -3.0, 0.01, 1), (20_000, 0.0, 9.0, 2)])
+def test_report_gaussian_slices_match_scipy(n, mu, s2, seed):
+    r = _report("gaussian", n, seed, mu=mu, sigma2=s2)
+    x = sampling.draw("gaussian", {"mu": mu, "sigma": np.sqrt(s2)}, n, seed)
+    mu_hat, scale = stats.norm.fit(x)
+    assert_allclose([r.mle["mu"], r.mle["sigma2"]], [mu_hat, scale**2], rtol=1e-9)
+    vm, vs = r.views["mu"], r.views["sigma2"]
+    # sums of N terms: absolute slack ~ eps x Σ|terms| (see the surface test above)
+    tol = 1e-12 * np.abs(stats.norm.logpdf(x, mu_hat, scale)).sum()
+    assert_allclose(vm.loglik, _gauss_ll(x, vm.theta, scale**2), rtol=1e-9, atol=tol)
+    assert_allclose(vs.loglik, _gauss_ll(x, mu_hat, vs.theta), rtol=1e-9, atol=tol)
+    assert_allclose(r.loglik_max, _gauss_ll(x, mu_hat, scale**2)[0], rtol=1e-9, atol=tol)
+    assert_allclose(vm.information, n / scale**2, rtol=1e-9)
+    assert_allclose(vs.information, n / (2 * scale**4), rtol=1e-9)
+    # the score at the truth against central differences of scipy's log-likelihood
+    for v, f in ((vm, lambda t: _gauss_ll(x, t, scale**2)[0]), (vs, lambda t: _gauss_ll(x, mu_hat, t)[0])):
+        h = 1e-5 * max(abs(v.truth), 1.0)
+        fd = (f(v.truth + h) - f(v.truth - h)) / (2 * h)
+        assert_allclose(v.score_truth, fd, rtol=1e-5, atol=1e-6 * max(1.0, abs(f(v.truth))) / h)
+        assert abs(v.score_hat) <= 1e-9 * v.information * max(1.0, abs(v.theta_hat))
+        assert v.window[0] <= min(v.truth, v.theta_hat) and v.window[1] >= max(v.truth, v.theta_hat)
+    assert vs.window[0] > 0.0
+
+
+@pytest.mark.parametrize("model,truth", [("bernoulli", {"p": 0.3}), ("gaussian", {"mu": 0.0, "sigma2": 1.0})])
+def test_sharper_curves_are_nested_prefixes(model, truth):
+    n, seed = 5000, 4
+    r = lk.likelihood_report(model, n, truth=truth, seed=seed)
+    dist = {"p": truth.get("p")} if model == "bernoulli" else {"mu": 0.0, "sigma": 1.0}
+    x = sampling.draw(model, dist, n, seed)
+    for v in r.views.values():
+        assert v.sharp_sizes == (10, 100, 1000, 5000)
+        widths = []
+        for m in v.sharp_sizes:
+            sel = v.sharp_size == m
+            t, rel = v.sharp_theta[sel], v.sharp_rel[sel]
+            xm = x[:m]
+            if model == "bernoulli":
+                brute = _bernoulli_ll(xm, t) - _bernoulli_ll(xm, xm.mean())[0]
+            elif v.param == "mu":
+                brute = _gauss_ll(xm, t, xm.var()) - _gauss_ll(xm, xm.mean(), xm.var())[0]
+            else:
+                brute = _gauss_ll(xm, xm.mean(), t) - _gauss_ll(xm, xm.mean(), xm.var())[0]
+            assert_allclose(rel, brute, rtol=1e-7, atol=1e-9)  # differences of sums of m terms
+            assert rel.max() <= 1e-12 and rel.min() >= -lk.SHARP_DROP - 1e-6
+            widths.append(t.max() - t.min())
+        assert widths[0] > widths[1] > widths[2] > widths[3]  # more data, sharper peak
+
+
+@pytest.mark.parametrize("k,n", [(8, 10), (0, 12), (450, 1000)])
+def test_quadratic_view_is_the_taylor_parabola(k, n):
+    v = lk.likelihood_report("binomial", n, k=k).views["theta"]
+    finite = np.isfinite(v.quad_q)
+    j = n / (k / n * (1 - k / n)) if 0 < k < n else np.inf
+    assert_allclose(v.quad_q[finite], -0.5 * j * (v.quad_theta[finite] - k / n) ** 2, rtol=1e-12, atol=1e-300)
+    inside = (v.quad_theta >= 0) & (v.quad_theta <= 1)
+    assert np.all(np.isnan(v.quad_rel[~inside]))
+    brute = stats.binom.logpmf(k, n, v.quad_theta[inside]) - stats.binom.logpmf(k, n, k / n)
+    assert_allclose(v.quad_rel[inside], brute, rtol=1e-9, atol=1e-12)
+    assert v.quad_theta.min() <= v.wald[0] and v.quad_theta.max() >= v.wald[1]
+    assert_allclose(v.lr_drop, Q95 / 2, rtol=1e-12)
+    if 0 < k < n:  # the parabola crosses ℓ̂ − 1.92 exactly at the Wald endpoints
+        assert_allclose(-0.5 * j * (np.array(v.wald) - k / n) ** 2, -Q95 / 2, rtol=1e-9)
+    else:
+        assert v.wald == (k / n, k / n) and v.information == np.inf and v.se == 0.0
+
+
+def test_likelihood_curve_is_rescaled_by_a_power_of_ten():
+    r = _report("gaussian", 1_000_000, 0, mu=0.0, sigma2=1.0)
+    v = r.views["mu"]
+    assert v.lik_exponent == int(np.floor(r.loglik_max / np.log(10)))
+    # lik = exp(ℓ − e ln 10) in [0, 10); the raw exp(ℓ) would be 0.0
+    assert np.exp(r.loglik_max) == 0.0
+    assert 1.0 <= v.lik.max() < 10.0
+    assert_allclose(np.log(v.lik), v.loglik - v.lik_exponent * np.log(10), rtol=1e-12)
+
+
+@pytest.mark.parametrize("model,truth,n", [
+    ("bernoulli", {"p": 0.5}, 3000),
+    ("gaussian", {"mu": 1.0, "sigma2": 2.0}, 3000),
+    ("gaussian", {"mu": 0.0, "sigma2": 0.01}, 3000),  # densities > 1: the product overflows
+    ("bernoulli", {"p": 0.3}, 200),  # too short to fail
+])
+def test_naive_view_against_a_python_loop(model, truth, n):
+    r = lk.likelihood_report(model, n, truth=truth, seed=5, naive=True)
+    nv = r.naive
+    if model == "bernoulli":
+        x = sampling.draw("bernoulli", truth, n, 5)
+        p = r.mle["p"]
+        dens = [p if xi == 1 else 1 - p for xi in x]
+        logs = stats.bernoulli.logpmf(x, p)
+    else:
+        x = sampling.draw("gaussian", {"mu": truth["mu"], "sigma": np.sqrt(truth["sigma2"])}, n, 5)
+        m, s2 = r.mle["mu"], r.mle["sigma2"]
+        dens = [np.exp(-((xi - m) ** 2) / (2 * s2)) / np.sqrt(2 * np.pi * s2) for xi in x]
+        logs = stats.norm.logpdf(x, m, np.sqrt(s2))
+    prod, products, failure = 1.0, [], None
+    with np.errstate(under="ignore", over="ignore"):
+        for i, d in enumerate(dens, 1):
+            prod *= d
+            products.append(prod)
+            if failure is None and (prod == 0.0 or prod == np.inf):
+                failure = i
+    assert nv.failure_n == failure
+    if failure is not None:
+        assert {failure - 1, failure} <= set(nv.n.tolist())
+        assert nv.failure == ("overflow" if products[failure - 1] == np.inf else "underflow")
+        assert np.isfinite(nv.loglik_at_failure)
+    assert nv.n[0] == 1 and nv.n[-1] == n and np.all(np.diff(nv.n) > 0) and nv.n.size <= 402
+    assert_allclose(nv.log10_lik, np.cumsum(logs)[nv.n - 1] / np.log(10), rtol=1e-9, atol=1e-9)
+    with np.errstate(divide="ignore"):
+        assert_allclose(nv.log10_product, np.log10(np.array(products)[nv.n - 1]), rtol=1e-12)
+    assert nv.product_last == products[-1]
+    assert r.loglik_max == pytest.approx(np.sum(logs), rel=1e-9)
+    assert lk.likelihood_report(model, n, truth=truth, seed=5).naive is None  # only when asked
+
+
+def test_naive_view_of_typed_counts_spreads_the_successes():
+    r = lk.likelihood_report("binomial", 3000, k=900, naive=True)
+    spread = lk._spread(900, 3000)
+    assert spread.sum() == 900 and set(np.unique(spread)) == {0.0, 1.0}
+    assert np.all(np.abs(np.cumsum(spread) - np.arange(1, 3001) * 0.3) < 1)  # evenly spread
+    res = lk.naive_likelihood("bernoulli", spread, p=0.3)
+    assert r.naive.failure_n == res.failure_n is not None
+
+
+def test_gaussian_surface_matches_brute_force_and_bounds_the_heatmap():
+    x = gaussian_sample(7, n=40)
+    mu_hat, s2_hat = lk.gaussian_mle(x)
+    surf = lk.gaussian_surface(x, (mu_hat - 1, mu_hat + 1), (0.3 * s2_hat, 3 * s2_hat), grid=30, cells=12)
+    assert surf.rel.shape == (30, 30) and (surf.grid, surf.cells) == (30, 12)
+    mm, ss = np.meshgrid(surf.mu, surf.sigma2)
+    brute = _gauss_ll(x, mm.ravel(), ss.ravel()).reshape(mm.shape) - _gauss_ll(x, mu_hat, s2_hat)[0]
+    assert_allclose(surf.rel, brute, rtol=1e-9, atol=1e-10)
+    assert surf.cell_rel.size == 144
+    centres_mu = 0.5 * (surf.cell_mu_lo + surf.cell_mu_hi)
+    centres_s2 = 0.5 * (surf.cell_sigma2_lo + surf.cell_sigma2_hi)
+    assert_allclose(surf.cell_rel, _gauss_ll(x, centres_mu, centres_s2) - _gauss_ll(x, mu_hat, s2_hat)[0],
+                    rtol=1e-9, atol=1e-10)
+    assert_allclose(surf.cell_mu_lo.min(), mu_hat - 1) and surf.cell_mu_hi.max() == pytest.approx(mu_hat + 1)
+    assert_allclose(surf.levels, [-8.0, -4.5, -2.0, -0.5])
+    assert set(np.unique(surf.contours["level"])) <= set(surf.levels)
+    assert surf.floor == -lk.VIEW_DROP
+    big = lk.gaussian_surface(lk.gaussian_stats(x), (-1, 3), (0.5, 8), grid=200)
+    assert big.cells == 48 and big.cell_rel.size + big.contours["x"].size <= 4800
+
+
+@pytest.mark.parametrize(
+    "call,name",
+    [
+        (lambda: lk.likelihood_report("poisson", 10, truth={"p": 0.5}, seed=0), "model"),
+        (lambda: lk.likelihood_report("bernoulli", 0, truth={"p": 0.5}, seed=0), "n"),
+        (lambda: lk.likelihood_report("bernoulli", 1_000_001, truth={"p": 0.5}, seed=0), "n"),
+        (lambda: lk.likelihood_report("bernoulli", 10, truth={"theta": 0.5}, seed=0), "truth"),
+        (lambda: lk.likelihood_report("bernoulli", 10, truth={"p": 1.5}, seed=0), "p"),
+        (lambda: lk.likelihood_report("gaussian", 10, truth={"mu": 0.0, "sigma2": 0.0}, seed=0), "sigma2"),
+        (lambda: lk.likelihood_report("bernoulli", 10, truth={"p": 0.5}), "seed"),
+        (lambda: lk.likelihood_report("gaussian", 10, k=3), "k"),
+        (lambda: lk.likelihood_report("binomial", 10, k=3, truth={"theta": 0.5}), "truth"),
+        (lambda: lk.likelihood_report("binomial", 10, k=11), "k"),
+        (lambda: lk.likelihood_report("gaussian", 1, truth={"mu": 0.0, "sigma2": 1.0}, seed=0), "x"),
+        (lambda: lk.gaussian_surface(GOOD_X, (1.0, 0.0), (0.5, 2.0)), "mu_range"),
+        (lambda: lk.gaussian_surface(GOOD_X, (0.0, 1.0), (0.0, 2.0)), "sigma2_range"),
+        (lambda: lk.gaussian_surface(GOOD_X, (0.0, 1.0), (0.5, 2.0), grid=501), "grid"),
+        (lambda: lk.gaussian_surface(GOOD_X, (0.0, 1.0), (0.5, 2.0), cells=71), "cells"),
+    ],
+)
+def test_report_and_surface_reject_invalid_arguments(call, name):
+    with pytest.raises(ValueError, match=name):
+        call()
+
+
+@SETTINGS
+@given(n=st.integers(1, 3000), p=st.floats(0.01, 0.99), seed=st.integers(0, 2**32 - 1))
+def test_report_window_holds_the_peak_and_the_truth_property(n, p, seed):
+    v = lk.likelihood_report("bernoulli", n, truth={"p": p}, seed=seed).views["p"]
+    lo, hi = v.window
+    assert 0.0 <= lo <= min(p, v.theta_hat) and max(p, v.theta_hat) <= hi <= 1.0
+    step = v.theta[1] - v.theta[0]
+    assert abs(v.theta[np.nanargmax(v.loglik)] - v.theta_hat) <= step  # the grid peaks at the MLE
+    assert v.loglik.max() <= v.loglik_hat + 1e-9 * max(1.0, abs(v.loglik_hat))
+    assert v.floor < v.loglik_hat

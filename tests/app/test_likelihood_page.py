@@ -1,0 +1,168 @@
+"""The Likelihood page: every model and view in both languages, the numbers shown, the extremes."""
+
+import json
+
+import pytest
+
+from estimation import likelihood as lk
+from estimation import sampling
+from lab.strings import t
+from tests.app.apptest import assert_healthy, open_page, warnings_text
+
+PAGE = "pages/02_likelihood.py"
+VIEWS = ["curves", "surface", "logs", "sharpen"]
+
+
+def _metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def _charts(at):
+    return at.get("vega_lite_chart")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("model", ["bernoulli", "binomial", "gaussian"])
+def test_every_model_and_view_renders_in_both_languages(model, view, lang):
+    at = open_page(PAGE, {"model": model, "view": view, "source": "simulated", "n": "500", "lang": lang})
+    assert_healthy(at)
+    assert not at.warning, warnings_text(at)
+    expected = {"curves": 2, "surface": 3 if model == "gaussian" else 0, "logs": 1, "sharpen": 2}[view]
+    assert len(_charts(at)) == expected
+    if expected == 0:
+        assert at.info[0].value == t("likelihood.surface_gaussian_only", lang)
+    else:
+        assert at.latex  # the formulas beside the charts
+        assert t(f"likelihood.notice.{view}", lang) in [m.value for m in at.markdown]
+    for chart in _charts(at):  # never more than ~5,000 rows in any chart
+        assert chart.proto.spec.count('"series"') <= 5000
+
+
+def test_the_classic_8_of_10_shows_theta_hat_0_8():
+    at = open_page(PAGE)  # the defaults are the exam question
+    assert_healthy(at)
+    metrics = _metrics(at)
+    assert metrics[t("likelihood.metric.mle", "en", hat="θ̂")] == "0.8"
+    assert metrics[t("likelihood.metric.successes", "en", N="n", n="10")] == "8"
+    table = at.table[0].value
+    v = lk.likelihood_report("binomial", 10, k=8).views["theta"]
+    mle_row = table.loc[t("likelihood.mle_label", "en", hat="θ̂")]
+    assert mle_row.iloc[0] == 0.8
+    assert mle_row.iloc[1] == pytest.approx(v.loglik_hat, rel=1e-12)
+    assert abs(mle_row.iloc[2]) < 1e-12  # the score is zero at the MLE
+    assert len(table) == 1  # typed-in data: no true value
+    assert any("\\frac{k}{\\theta}-\\frac{n-k}{1-\\theta}" in x.value for x in at.latex)  # minus, not plus
+
+
+def test_8_of_10_intervals_shown_equal_the_core():
+    at = open_page(PAGE, {"view": "sharpen"})
+    assert_healthy(at)
+    table = at.table[0].value
+    assert table.iloc[0, :2].tolist() == pytest.approx(list(lk.binomial_wald_interval(8, 10)), rel=1e-12)
+    assert table.iloc[1, :2].tolist() == pytest.approx(list(lk.binomial_lr_interval(8, 10)), rel=1e-12)
+    assert table.iloc[0, 1] > 1.0 > table.iloc[1, 1]  # Wald leaves [0, 1]; the likelihood-ratio interval does not
+    assert table.iloc[:, 2].tolist() == pytest.approx((table.iloc[:, 1] - table.iloc[:, 0]).tolist())
+
+
+@pytest.mark.parametrize("vary", ["mu", "sigma2"])
+def test_gaussian_numbers_shown_equal_the_core(vary):
+    query = {"model": "gaussian", "n": "2000", "mu": "1.5", "s2": "4", "seed": "11", "vary": vary}
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    x = sampling.draw("gaussian", {"mu": 1.5, "sigma": 2.0}, 2000, 11)
+    metrics = _metrics(at)
+    assert metrics[t("likelihood.metric.mle", "en", hat="μ̂")] == f"{x.mean():.6g}"
+    assert metrics[t("likelihood.metric.mle", "en", hat="σ̂²")] == f"{x.var():.6g}"
+    report = lk.likelihood_report("gaussian", 2000, truth={"mu": 1.5, "sigma2": 4.0}, seed=11)
+    v = report.views[vary]
+    table = at.table[0].value
+    assert table.iloc[0].tolist() == pytest.approx([v.theta_hat, v.loglik_hat, v.score_hat], rel=1e-12, abs=1e-9)
+    assert table.iloc[1].tolist() == pytest.approx([v.truth, v.loglik_truth, v.score_truth], rel=1e-12)
+    at = open_page(PAGE, {**query, "view": "sharpen"})
+    table = at.table[0].value
+    assert table.iloc[0, :2].tolist() == pytest.approx(list(lk.gaussian_wald_interval(x, vary)), rel=1e-9)
+    assert table.iloc[1, :2].tolist() == pytest.approx(list(lk.gaussian_lr_interval(x, vary)), rel=1e-9)
+
+
+def test_why_logs_shows_the_underflow_point():
+    at = open_page(PAGE, {"model": "bernoulli", "n": "10000", "p": "0.5", "view": "logs", "seed": "3"})
+    assert_healthy(at)
+    x = sampling.draw("bernoulli", {"p": 0.5}, 10_000, 3)
+    naive = lk.naive_likelihood("bernoulli", x, p=x.mean())
+    metrics = _metrics(at)
+    assert metrics[t("likelihood.metric.failure", "en")] == f"{naive.failure_n:,}"
+    assert metrics[t("likelihood.metric.product", "en")] == "0"
+    assert metrics[t("likelihood.metric.sum", "en")] == f"{naive.loglik[-1]:.6g}"
+    # 8 of 10: the product survives, and the page says so
+    at = open_page(PAGE, {"view": "logs"})
+    assert _metrics(at)[t("likelihood.metric.failure", "en")] == t("likelihood.never", "en")
+
+
+@pytest.mark.parametrize("query", [
+    {"model": "gaussian", "n": "1000000", "view": "surface", "grid": "200"},
+    {"model": "gaussian", "n": "1000000", "view": "logs"},
+    {"model": "bernoulli", "n": "1000000", "view": "curves"},
+    {"model": "binomial", "source": "simulated", "n": "1000000", "view": "sharpen"},
+])
+def test_a_million_observations(query):
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    metrics = _metrics(at)
+    size = t("likelihood.metric.size", "en")
+    assert (metrics[size] == "1,000,000" if size in metrics
+            else t("likelihood.metric.successes", "en", N="n" if "source" in query else "N", n="1,000,000") in metrics)
+    assert len(_charts(at)) >= 1
+
+
+@pytest.mark.parametrize("query", [
+    {"model": "bernoulli", "p": "0.01", "n": "2"},
+    {"model": "bernoulli", "p": "0.99", "n": "1000000", "view": "sharpen"},
+    {"model": "binomial", "source": "simulated", "p": "0.01", "n": "2", "view": "sharpen"},
+    {"model": "gaussian", "mu": "-5", "s2": "0.01", "n": "2", "vary": "sigma2", "view": "surface", "grid": "25"},
+    {"model": "gaussian", "mu": "5", "s2": "10", "n": "2", "vary": "sigma2", "view": "sharpen"},
+    {"model": "gaussian", "s2": "0.01", "n": "100000", "view": "logs"},  # densities > 1: overflow
+    {"k": "0", "trials": "1"},
+    {"k": "1", "trials": "1", "view": "sharpen"},
+    {"k": "1000000", "trials": "1000000", "view": "logs"},
+    {"k": "0", "trials": "1000000", "view": "sharpen"},
+])
+def test_extremes_of_every_widget(query):
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    assert not at.warning, warnings_text(at)
+
+
+def test_tiny_variance_overflows_instead():
+    at = open_page(PAGE, {"model": "gaussian", "s2": "0.01", "n": "100000", "view": "logs"})
+    report = lk.likelihood_report("gaussian", 100_000, truth={"mu": 0.0, "sigma2": 0.01}, seed=42, naive=True)
+    assert report.naive.failure == "overflow"
+    assert t("likelihood.overflow_note", "en", n=f"{report.naive.failure_n:,}",
+             loglik=f"{report.naive.loglik_at_failure:.6g}") in [m.value for m in at.markdown]
+
+
+def test_more_successes_than_trials_is_explained_not_raised():
+    at = open_page(PAGE, {"k": "11", "trials": "10"})
+    assert not at.exception
+    assert at.error[0].value == t("likelihood.k_too_big", "en", k=11, n=10)
+    assert not _charts(at)
+
+
+@pytest.mark.parametrize("name,bad", [("s2", "0"), ("p", "1.5"), ("s2", "-1"), ("grid", "300"), ("view", "3d")])
+def test_bad_url_values_fall_back_with_a_warning(name, bad):
+    at = open_page(PAGE, {"model": "gaussian", "view": "surface", name: bad})
+    assert not at.exception
+    assert f"`{name}`" in warnings_text(at)
+    assert name not in at.query_params
+
+
+def test_switching_the_varied_parameter_keeps_the_report_cached():
+    at = open_page(PAGE, {"model": "gaussian", "n": "1000"})
+    before = _metrics(at)
+    at.radio(key="likelihood.vary").set_value("sigma2").run()
+    assert_healthy(at)
+    assert at.query_params["vary"] == "sigma2"
+    assert _metrics(at) == before  # same data, other slice
+    titles = [json.loads(c.proto.spec)["title"] for c in _charts(at)]
+    assert titles == [t("likelihood.lik_title", "en", sym="σ²"), t("likelihood.loglik_title", "en", sym="σ²")]
+    assert at.table[0].value.columns[0] == "σ²"
