@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence, TypeVar
 
 import streamlit as st
+from threadpoolctl import threadpool_limits
 
 from estimation import teaching
 from estimation.charts import export
@@ -34,6 +35,11 @@ from lab.registry import BY_ID, PAGES, SECTIONS, PageInfo
 from lab.strings import LANGUAGE_NAMES, LANGUAGES, t
 
 T = TypeVar("T")
+
+# One BLAS thread: the lab's matrices are small, where OpenBLAS's thread
+# start-up costs more than it saves (an L-BFGS fit: 144 ms → 1 ms), and a
+# server shared by a class is better served by one core per session.
+threadpool_limits(limits=1, user_api="blas")
 
 LANG = P.ChoiceParam("lang", "en", LANGUAGES)
 SEED = P.IntParam("seed", 42, lo=0, hi=2**32 - 1)

@@ -44,10 +44,16 @@ CONFIG = alt.Config(
 
 
 def finish(chart, *, title: str | None = None):
-    """Apply the lab's configuration (and a title) to a top-level chart and return it."""
+    """Apply the lab's configuration (and a title) to a top-level chart and return it.
+
+    Attributes are set on a shallow copy: ``.properties(config=...)`` would
+    deep-copy and re-validate the whole configuration for every chart.
+    """
+    chart = chart.copy(deep=False)
+    chart.config = CONFIG
     if title is not None:
-        return chart.properties(title=title, config=CONFIG)
-    return chart.properties(config=CONFIG)
+        chart.title = title
+    return chart
 
 
 def color_scale(labels) -> alt.Scale:
