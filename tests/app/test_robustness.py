@@ -93,3 +93,32 @@ def test_largest_settings_stay_under_the_memory_bound(path):
         tracemalloc.stop()
     assert not at.exception, [e.value for e in at.exception]
     assert peak / 2**20 < MEMORY_BOUND_MB, f"{BY_PATH[path].id}: peak {peak / 2**20:.0f} MB"
+
+
+_HOSTILE_UPLOADS = {
+    "empty": b"",
+    "binary": bytes(range(256)) * 64,
+    "sixty_mb": b"a,b\n" + b"1,0\n" * (15 * 2**20),
+    "million_columns": b",".join(b"c%d" % i for i in range(10**6)) + b"\n" + b"1," * (10**6 - 1) + b"1\n",
+    "mixed_encodings": "x,ラベル\n1,a\n".encode() + "2,é\n".encode("latin-1"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HOSTILE_UPLOADS))
+def test_hostile_uploads_get_a_message_not_a_traceback(monkeypatch, name):
+    import io
+
+    import streamlit
+
+    raw = _HOSTILE_UPLOADS[name]
+    monkeypatch.setattr(streamlit, "file_uploader", lambda *a, **k: io.BytesIO(raw))
+    tracemalloc.start()
+    try:
+        at = open_page("pages/06_cross_entropy.py", {"src": "upload"})
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.error, "the problem must be named"
+    assert len(at.title) == 1 and len(at.get("vega_lite_chart")) >= 1  # the page stays usable
+    assert (peak - len(raw)) / 2**20 < MEMORY_BOUND_MB, f"{name}: peak {peak / 2**20:.0f} MB"
