@@ -16,6 +16,7 @@ __all__ = [
     "check_real",
     "check_probability",
     "check_seed",
+    "lookup",
 ]
 
 
@@ -54,6 +55,8 @@ def check_int(value, name: str, *, lo: int | None = None, hi: int | None = None)
         else:
             raise ValueError(f"{name} must be an integer, got {value!r}")
     value = int(value)
+    if not -(2**63) <= value < 2**63:
+        raise ValueError(f"{name} is out of range: {value:.3g}")
     if lo is not None and value < lo:
         raise ValueError(f"{name} must be >= {lo}, got {value}")
     if hi is not None and value > hi:
@@ -98,3 +101,11 @@ MAX_SEED = 2**32 - 1
 def check_seed(seed) -> int:
     """Return ``seed`` as an int in [0, 2**32 - 1] for ``numpy.random.default_rng``."""
     return check_int(seed, "seed", lo=0, hi=MAX_SEED)
+
+
+def lookup(registry, key, name: str):
+    """Return ``registry[key]``; an unknown (or unhashable) key raises ``ValueError``."""
+    try:
+        return registry[key]
+    except (KeyError, TypeError):
+        raise ValueError(f"{name} must be one of {list(registry)}, got {key!r}") from None

@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy import special
 
-from estimation._validation import as_finite_array, check_int, check_real, check_seed
+from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup
 
 __all__ = [
     "ACTIVATIONS",
@@ -338,9 +338,7 @@ ACTIVATIONS: dict[str, Activation] = {
 
 def get_activation(name: str) -> Activation:
     """Return ``ACTIVATIONS[name]``, raising ``ValueError`` naming ``activation`` if unknown."""
-    if name not in ACTIVATIONS:
-        raise ValueError(f"activation must be one of {tuple(ACTIVATIONS)}, got {name!r}")
-    return ACTIVATIONS[name]
+    return lookup(ACTIVATIONS, name, "activation")
 
 
 def _check_params(act: Activation, params: dict) -> None:
@@ -566,11 +564,10 @@ def _names(names) -> tuple[str, ...]:
         raise ValueError(f"names must be a sequence of activation names, got {names!r}") from None
     if not names:
         raise ValueError("names must list at least one activation")
+    for name in names:
+        lookup(ACTIVATIONS, name, "names")
     if len(set(names)) != len(names):
         raise ValueError(f"names must be distinct, got {names}")
-    for name in names:
-        if name not in ACTIVATIONS:
-            raise ValueError(f"names must be keys of ACTIVATIONS {tuple(ACTIVATIONS)}, got {name!r}")
     return names
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from estimation._validation import check_int, check_real, check_seed
+from estimation._validation import check_int, check_real, check_seed, lookup
 
 __all__ = [
     "make_gaussian_classes",
@@ -218,9 +218,7 @@ def load_dataset(name: str) -> pd.DataFrame:
         (linearly separable), or versicolor vs virginica:
         ``select_xy(..., positive="virginica", negative="versicolor")`` (not).
     """
-    if name not in DATASETS:
-        raise ValueError(f"name must be one of {sorted(DATASETS)}, got {name!r}")
-    return _read_bundled(DATASETS[name].filename).copy()
+    return _read_bundled(lookup(DATASETS, name, "name").filename).copy()
 
 
 # ---------------------------------------------------------------------------

@@ -506,8 +506,12 @@ def var_of_sample_variance(sigma2, mu4, n):
     Var[S²] = (μ₄ − σ⁴ (N − 3)/(N − 1)) / N, evaluated as
     ((μ₄ − σ⁴) + 2σ⁴/(N − 1)) / N, a sum of two non-negative terms (no
     cancellation when μ₄ ≈ σ⁴). For Gaussian data (μ₄ = 3σ⁴) it is 2σ⁴/(N − 1).
-    Plain vectorised arithmetic: validation is the caller's job.
     """
+    sigma2 = as_finite_array(sigma2, "sigma2")
+    mu4 = as_finite_array(mu4, "mu4")
+    n = as_finite_array(n, "n")
+    if np.any(n < 2):
+        raise ValueError("n must be >= 2")
     sigma4 = np.square(sigma2)
     return (np.maximum(mu4 - sigma4, 0.0) + 2.0 * sigma4 / (n - 1.0)) / n
 

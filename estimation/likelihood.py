@@ -45,7 +45,7 @@ from typing import Callable
 import numpy as np
 from scipy import optimize, special, stats as sps
 
-from estimation._validation import as_finite_array, check_int, check_real
+from estimation._validation import as_finite_array, check_int, check_real, lookup
 from estimation.contours import contour_lines, loglik_levels
 
 __all__ = [
@@ -1377,9 +1377,7 @@ def likelihood_report(model: str, n: int, *, truth=None, seed=None, k=None, naiv
     """
     from estimation import sampling
 
-    if model not in MODELS:
-        raise ValueError(f"model must be one of {sorted(MODELS)}, got {model!r}")
-    spec = MODELS[model]
+    spec = lookup(MODELS, model, "model")
     n = check_int(n, "n", lo=1, hi=sampling.MAX_SIZE)
     points = check_int(points, "points", lo=3, hi=5000)
     typed = k is not None

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from estimation._validation import as_finite_array, check_int, check_real
+from estimation._validation import as_finite_array, check_int, check_real, lookup
 from estimation.contours import contour_lines, nice_levels
 from estimation.optimizers import OPTIMIZERS, Hyperparameter
 from estimation.surfaces import (
@@ -232,8 +232,7 @@ def make_surface(key: str, params: Mapping[str, float] | None = None) -> Surface
         Constructor arguments (only the quadratic takes any: ``condition``,
         ``angle_deg``); empty or None for the registry instance.
     """
-    if key not in SURFACES:
-        raise ValueError(f"surface must be one of {list(SURFACES)}, got {key!r}")
+    lookup(SURFACES, key, "surface")
     params = dict(params or {})
     if not params:
         return SURFACES[key]
@@ -247,9 +246,7 @@ def make_surface(key: str, params: Mapping[str, float] | None = None) -> Surface
 
 def preset(surface: Surface, name: str) -> dict[str, float]:
     """All hyperparameters of optimizer ``name`` on ``surface``: class defaults updated by the preset."""
-    if name not in OPTIMIZERS:
-        raise ValueError(f"optimizer must be one of {list(OPTIMIZERS)}, got {name!r}")
-    values = {hp.name: hp.default for hp in OPTIMIZERS[name].HYPERPARAMETERS}
+    values = {hp.name: hp.default for hp in lookup(OPTIMIZERS, name, "optimizer").HYPERPARAMETERS}
     values.update(surface.presets.get(name, {}))
     return values
 

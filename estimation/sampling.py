@@ -29,6 +29,7 @@ from estimation._validation import (
     check_probability,
     check_real,
     check_seed,
+    lookup,
 )
 
 __all__ = [
@@ -133,15 +134,8 @@ DISTRIBUTIONS: dict[str, Distribution] = {
 }
 
 
-def _lookup(dist: str) -> Distribution:
-    try:
-        return DISTRIBUTIONS[dist]
-    except (KeyError, TypeError):
-        raise ValueError(f"dist must be one of {sorted(DISTRIBUTIONS)}, got {dist!r}") from None
-
-
 def _checked(dist: str, params: Mapping[str, float]) -> tuple[Distribution, dict]:
-    d = _lookup(dist)
+    d = lookup(DISTRIBUTIONS, dist, "dist")
     missing = [k for k in d.defaults if k not in params]
     if missing:
         raise ValueError(f"missing parameter(s) for {dist}: {', '.join(missing)}")
