@@ -23,6 +23,11 @@ from lab.registry import PAGES
 # Heavier-than-default settings worth measuring, per page id (URL parameters).
 HEAVY = {
     "sampling": [{"n": "1000000"}, {"dist": "binomial", "n": "1000000"}],
+    "likelihood": [{"model": "gaussian", "n": "1000000", "view": "surface", "grid": "200"},
+                   {"model": "bernoulli", "n": "1000000", "view": "logs"}],
+    "estimator_bias": [{"n": "1000"}],
+    "optimizers": [{"opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop,AdaDelta,Adam", "steps": "10000"}],
+    "cross_entropy": [{"opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop,AdaDelta,Adam", "batch": "32"}],
 }
 REPEAT = 20
 _SCRIPT_MS: list[float] = []
