@@ -46,6 +46,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("sampling", "pages/01_sampling.py", "probability", ":material/casino:"),
     PageInfo("likelihood", "pages/02_likelihood.py", "estimation", ":material/insights:"),
     PageInfo("estimator_bias", "pages/03_estimator_bias.py", "estimation", ":material/straighten:"),
+    PageInfo("bayes", "pages/04_bayes.py", "estimation", ":material/psychology:"),
     PageInfo("optimizers", "pages/05_optimizers.py", "learning", ":material/route:"),
     PageInfo("cross_entropy", "pages/06_cross_entropy.py", "learning", ":material/model_training:"),
     PageInfo("activations", "pages/07_activations.py", "learning", ":material/show_chart:"),

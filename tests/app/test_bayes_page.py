@@ -1,0 +1,143 @@
+"""The Bayes page: every prior and data source, the 3-of-3 case, the step control, bad links, numbers shown."""
+
+import pytest
+
+from estimation import bayes, teaching
+from lab.strings import t as tr
+from tests.app.apptest import assert_healthy, open_page, warnings_text
+
+PAGE = "pages/04_bayes.py"
+PRESETS = {"uniform": (1.0, 1.0), "jeffreys": (0.5, 0.5), "weak": (2.0, 2.0), "strong": (20.0, 20.0),
+           "custom": (2.0, 5.0)}  # custom: the a, b sliders' defaults
+
+
+def _estimates(at):
+    """The point-estimate table as {row: value} (MLE, MAP, mean, sd, prior mean)."""
+    table = at.table[0].value
+    return dict(zip(("mle", "map", "mean", "sd", "prior_mean"), table.iloc[:, 0]))
+
+
+def _intervals(at):
+    table = at.table[1].value
+    return {m: tuple(table.iloc[i, :2]) for i, m in enumerate(("equal_tailed", "hdi", "wald", "wilson"))}
+
+
+def _assert_shows(at, rep):
+    """The tables show the core's numbers, rounded to the 4 decimals displayed."""
+    shown = _estimates(at)
+    assert shown["mle"] == round(rep.mle, 4)
+    assert shown["map"] == round(rep.map.value, 4)
+    assert shown["mean"] == round(rep.mean, 4)
+    assert shown["sd"] == round(rep.sd, 4)
+    assert shown["prior_mean"] == round(rep.prior_mean, 4)
+    for method, (lo, hi) in _intervals(at).items():
+        assert (lo, hi) == (round(rep.intervals[method][0], 4), round(rep.intervals[method][1], 4))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("source", ["simulated", "typed"])
+@pytest.mark.parametrize("prior", list(PRESETS))
+def test_every_prior_and_data_source_renders_the_cores_numbers(prior, source, lang):
+    at = open_page(PAGE, {"prior": prior, "source": source, "lang": lang, "seed": "5"})
+    assert_healthy(at)
+    assert not at.warning, warnings_text(at)
+    assert len(at.get("vega_lite_chart")) == 4
+    a, b = PRESETS[prior]
+    data = {"p": 0.2, "seed": 5} if source == "simulated" else {"k": 3}
+    n = 10 if source == "simulated" else 3
+    rep = bayes.report(a, b, n, t=3, **data)
+    _assert_shows(at, rep)
+    assert tr("bayes.data_line", lang, k=rep.k, n=rep.n, a=f"{a:.4g}", b=f"{b:.4g}", a_post=f"{rep.a_post:.4g}",
+              b_post=f"{rep.b_post:.4g}") in [m.value for m in at.markdown]
+    assert len(at.latex) >= 8  # Bayes' rule, posterior, summaries, MAP, step, coverage formulas
+
+
+def test_three_of_three_mle_is_one_but_the_posterior_mean_is_not():
+    at = open_page(PAGE, {"source": "typed", "k": "3", "trials": "3", "prior": "uniform"})
+    assert_healthy(at)
+    shown = _estimates(at)
+    assert shown["mle"] == 1.0
+    assert shown["mean"] == 0.8 and shown["mean"] < 1.0  # (k + 1)/(n + 2)
+    assert _intervals(at)["wald"] == (1.0, 1.0)  # Wald collapses to a point
+    assert _intervals(at)["equal_tailed"][0] < 0.5  # the posterior is far from certain
+    info = "\n".join(i.value for i in at.info)
+    assert "3" in info and "[1, 1]" in info
+
+
+def test_custom_prior_and_simulated_data_reach_the_core():
+    query = {"prior": "custom", "a": "3.5", "b": "0.7", "p": "0.85", "n": "200", "t": "150", "seed": "9"}
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    rep = bayes.report(3.5, 0.7, 200, p=0.85, seed=9, t=150)
+    _assert_shows(at, rep)
+    s = rep.step
+    assert tr("bayes.step_now", "en", t=150, k=s.k, a=f"{s.a:.4g}", b=f"{s.b:.4g}", mean=f"{s.mean:.4g}",
+              lo=f"{s.interval[0]:.4g}", hi=f"{s.interval[1]:.4g}", level="95") in [m.value for m in at.markdown]
+    coverage = at.table[2].value
+    cov = bayes.coverage_summary(200, 3.5, 0.7)  # the check's own fixed seed, whatever the page's seed
+    assert list(coverage.iloc[:, 0]) == [round(cov.mean[m], 3) for m in bayes.INTERVAL_METHODS]
+    assert list(coverage.iloc[:, 1]) == [round(cov.minimum[m], 3) for m in bayes.INTERVAL_METHODS]
+
+
+@pytest.mark.parametrize("step", [0, 10])
+def test_step_control_extremes(step):
+    at = open_page(PAGE, {"seed": "3"})
+    at.slider(key="bayes.t").set_value(step).run()
+    assert_healthy(at)
+    assert at.query_params["t"] == str(step)
+    rep = bayes.report(2.0, 2.0, 10, p=0.2, seed=3, t=step)
+    s = rep.step
+    if step == 0:  # nothing seen yet: the posterior is the prior
+        assert (s.a, s.b, s.k) == (2.0, 2.0, 0)
+    else:  # everything seen: the step view ends at the final posterior
+        assert (s.a, s.b) == (rep.a_post, rep.b_post)
+    assert tr("bayes.step_now", "en", t=step, k=s.k, a=f"{s.a:.4g}", b=f"{s.b:.4g}", mean=f"{s.mean:.4g}",
+              lo=f"{s.interval[0]:.4g}", hi=f"{s.interval[1]:.4g}", level="95") in [m.value for m in at.markdown]
+
+
+def test_a_step_beyond_n_is_clamped_with_a_note():
+    at = open_page(PAGE, {"t": "500"})  # n = 10
+    assert_healthy(at)
+    assert at.session_state["bayes.t"] == 10
+    assert any("t = 500" in i.value for i in at.info)
+    at.select_slider(key="bayes.n").set_value(5).run()  # lowering n pulls t down with it
+    assert_healthy(at)
+    assert at.session_state["bayes.t"] == 5 and at.query_params["t"] == "5"
+
+
+@pytest.mark.parametrize("a", ["0", "-1", "nan", "abc"])
+def test_an_invalid_prior_in_the_link_falls_back_with_a_warning(a):
+    at = open_page(PAGE, {"prior": "custom", "a": a, "b": "3"})
+    assert not at.exception and not at.error
+    assert "`a`" in warnings_text(at)
+    assert at.session_state["bayes.a"] == 2.0
+    _assert_shows(at, bayes.report(2.0, 3.0, 10, p=0.2, seed=42, t=3))
+
+
+@pytest.mark.parametrize("k", ["-1", "2.5", "1001"])
+def test_an_invalid_count_in_the_link_falls_back_with_a_warning(k):
+    at = open_page(PAGE, {"source": "typed", "k": k, "trials": "10"})
+    assert not at.exception and not at.error
+    assert "`k`" in warnings_text(at)
+    assert at.session_state["bayes.k"] == 3
+    _assert_shows(at, bayes.report(2.0, 2.0, 10, k=3, t=3))
+
+
+def test_more_successes_than_trials_shows_a_message_not_a_traceback():
+    at = open_page(PAGE, {"source": "typed", "k": "5", "trials": "3"})
+    assert not at.exception
+    assert len(at.error) == 1 and "k must be <= n = 3" in at.error[0].value
+    at.number_input(key="bayes.trials").set_value(8).run()  # fixing the count brings the page back
+    assert_healthy(at)
+    _assert_shows(at, bayes.report(2.0, 2.0, 8, k=5, t=3))
+
+
+def test_code_snippet_and_share_box_match_the_page():
+    at = open_page(PAGE, {"prior": "jeffreys", "p": "0.35", "n": "50", "seed": "4"})
+    assert_healthy(at)
+    snippet = teaching.snippet("bayes", a=0.5, b=0.5, n=50, p=0.35, seed=4)
+    assert snippet.code in [c.value for c in at.code]
+    assert round(snippet.value, 4) == _estimates(at)["mean"]
+    assert snippet.value == bayes.report(0.5, 0.5, 50, p=0.35, seed=4).mean
+    urls = [c.value for c in at.code if "/bayes?" in c.value]
+    assert urls and all(f"{k}={v}" in urls[0] for k, v in {"prior": "jeffreys", "p": "0.35", "n": "50"}.items())
