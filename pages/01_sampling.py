@@ -74,11 +74,12 @@ with lln_col:
 table_col, notice_col = st.columns(2)
 with table_col:
     st.subheader(ui.t("sampling.table_title"))
-    st.table(pd.DataFrame(
-        {ui.t("common.sample"): [summary.sample_mean, summary.sample_var],
-         ui.t("common.theory"): [summary.mean, summary.var]},
-        index=[ui.t("sampling.mean"), ui.t("sampling.variance")],
-    ).style.format("{:.5g}", na_rep="—"))
+    columns = {ui.t("common.sample"): [summary.sample_mean, summary.sample_var],
+               ui.t("common.theory"): [summary.mean, summary.var]}
+    st.dataframe(  # a Styler would cost ~10 ms per rerun; the column format is free
+        pd.DataFrame(columns, index=[ui.t("sampling.mean"), ui.t("sampling.variance")]),
+        column_config={name: st.column_config.NumberColumn(format="%.5g") for name in columns},
+    )
     st.caption(ui.t("sampling.variance_note"))
 with notice_col:
     st.subheader(ui.t("common.what_to_notice"))

@@ -18,7 +18,7 @@ def test_each_distribution_at_the_extremes_of_n(dist, n):
     assert len(charts) == 2
     for chart in charts:  # never more than ~5,000 points in any chart's data
         assert chart.proto.spec.count('"x"') + chart.proto.spec.count('"k"') < 5000
-    table = at.table[0].value
+    table = at.dataframe[0].value
     params = sampling.DISTRIBUTIONS[dist].defaults
     x = sampling.draw(dist, params, n, 3)
     sample_col, theory_col = table.columns
@@ -31,7 +31,7 @@ def test_each_distribution_at_the_extremes_of_n(dist, n):
 def test_parameters_reach_the_core():
     at = open_page(PAGE, {"dist": "binomial", "trials": "50", "p": "0.9", "n": "10000", "seed": "9"})
     assert_healthy(at)
-    table = at.table[0].value
+    table = at.dataframe[0].value
     theory = table[table.columns[1]].tolist()
     assert theory == pytest.approx([45.0, 4.5], rel=1e-12)
     x = sampling.draw("binomial", {"n": 50, "p": 0.9}, 10_000, 9)
@@ -54,7 +54,7 @@ def test_code_snippet_and_share_box_match_the_page():
     assert_healthy(at)
     snippet = teaching.snippet("sampling", dist="binomial", params={"n": 20, "p": 0.35}, size=5000, seed=4)
     assert snippet.code in [c.value for c in at.code]
-    shown_mean = at.table[0].value.iloc[0, 0]
+    shown_mean = at.dataframe[0].value.iloc[0, 0]
     assert snippet.value == pytest.approx(shown_mean, rel=1e-12)
     urls = [c.value for c in at.code if "/sampling?" in c.value]
     assert urls and all(f"{k}={v}" in urls[0] for k, v in
