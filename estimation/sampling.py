@@ -311,8 +311,8 @@ class SampleSummary:
         Exact E[X] and Var[X].
     sample_mean : float
         x̄ = (1/N) Σ x_i.
-    sample_var : float
-        s² = (1/(N − 1)) Σ (x_i − x̄)² (NaN when N = 1: undefined).
+    sample_var : float or None
+        s² = (1/(N − 1)) Σ (x_i − x̄)²; None when N = 1 (undefined).
     hist : Histogram
     k : ndarray of int
         Sample sizes 1 … N at which the running mean is reported (thinned).
@@ -326,7 +326,7 @@ class SampleSummary:
     mean: float
     var: float
     sample_mean: float
-    sample_var: float
+    sample_var: float | None
     hist: Histogram
     k: np.ndarray
     running: np.ndarray
@@ -342,7 +342,7 @@ def summarize(
     idx = thin_log_indices(x.size, max_points)
     k = idx + 1
     running = running_mean(x)[idx]
-    sample_var = float(np.var(x, ddof=1)) if x.size > 1 else float("nan")
+    sample_var = float(np.var(x, ddof=1)) if x.size > 1 else None
     return SampleSummary(
         n=x.size,
         mean=mean,

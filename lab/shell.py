@@ -32,7 +32,7 @@ from estimation import teaching
 from estimation.charts import export
 from lab import params as P
 from lab.registry import BY_ID, PAGES, SECTIONS, PageInfo
-from lab.strings import LANGUAGE_NAMES, LANGUAGES, t
+from lab.strings import LANGUAGE_NAMES, LANGUAGES, STRINGS, t
 
 T = TypeVar("T")
 
@@ -245,7 +245,9 @@ class Shell:
                                             format_func=lambda j, q=q: f"${q.choices[j]}$", key=f"_lab_ex_in_{qid}")
                     else:
                         response = st.number_input(self.t("ex.your_answer"), value=None, format="%g",
-                                                   key=f"_lab_ex_in_{qid}")
+                                                   min_value=-1e12, max_value=1e12, key=f"_lab_ex_in_{qid}")
+                        if q.rtol > 0:
+                            st.caption(self.t("ex.tolerance", rtol=teaching.fmt(100 * q.rtol, 3)))
                     submitted = st.form_submit_button(self.t("ex.check"), key=f"_lab_ex_check_{qid}")
                 if submitted and response is None:
                     st.info(self.t("ex.no_answer"))
@@ -303,6 +305,12 @@ class Shell:
             raise  # unreachable: st.stop() raises
 
 
+def nav_key(page: PageInfo) -> str:
+    """The sidebar label's key: a short ``common.nav.<id>`` if defined, else the title."""
+    key = f"common.nav.{page.id}"
+    return key if key in STRINGS else page.title_key
+
+
 def _navigation(lang: str, seed: int) -> None:
     carry = {}
     if lang != LANG.default:
@@ -315,7 +323,7 @@ def _navigation(lang: str, seed: int) -> None:
             continue
         st.sidebar.caption(t(f"common.section.{section}", lang).upper())
         for page in pages:
-            st.sidebar.page_link(page.path, label=t(page.title_key, lang), icon=page.icon,
+            st.sidebar.page_link(page.path, label=t(nav_key(page), lang), icon=page.icon,
                                  query_params=carry or None)
 
 

@@ -37,7 +37,9 @@ def _literals_and_patterns():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 constants.add(node.value)
-            elif isinstance(node, ast.JoinedStr):
+            elif isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
+                # Only f-strings with a literal prefix can name a key ("sampling.dist.{d}");
+                # "{a}.{b}" would match every key and hide unused ones.
                 parts = [re.escape(v.value) if isinstance(v, ast.Constant) else r"[\w]+" for v in node.values]
                 patterns.append(re.compile("".join(parts)))
     return constants, patterns
@@ -46,7 +48,7 @@ def _literals_and_patterns():
 def test_no_unused_keys():
     constants, patterns = _literals_and_patterns()
     derived = {k for p in PAGES for k in (p.title_key, p.summary_key, p.exam_key)}
-    derived |= {f"common.section.{s}" for s in SECTIONS}
+    derived |= {f"common.section.{s}" for s in SECTIONS} | {f"common.nav.{p.id}" for p in PAGES}
     unused = [
         key for key in STRINGS
         if key not in constants and key not in derived and not any(p.fullmatch(key) for p in patterns)

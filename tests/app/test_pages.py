@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lab.registry import BY_PATH
-from lab.shell import GLOBAL_PARAMS, STATE_PAGE, STATE_SPECS, state_key
+from lab.shell import GLOBAL_PARAMS, STATE_PAGE, STATE_SPECS, nav_key, state_key
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page, warnings_text
 from tests.conftest import page_scripts
@@ -31,7 +31,7 @@ def test_page_renders_defaults_in_both_languages(path, lang):
         assert len(at.get("vega_lite_chart")) >= 1
     # the translated navigation lists every registered page
     links = {link.proto.label for link in at.sidebar.get("page_link")}
-    assert {t(p.title_key, lang) for p in BY_PATH.values()} <= links
+    assert {t(nav_key(p), lang) for p in BY_PATH.values()} <= links
 
 
 @pytest.mark.parametrize("path", PAGES)
