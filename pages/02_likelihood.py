@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from estimation import likelihood as lk
+from estimation import teaching
 from estimation.charts import likelihood as charts
 from lab.params import ChoiceParam, FloatParam, IntParam
 from lab.shell import cached, page_shell
@@ -240,5 +241,6 @@ results = {"model": model, "n": report.n, "k": report.k, "mle": report.mle, "log
            "param": param, "se": pv.se, "wald_95": pv.wald, "lr_95": pv.lr}
 if report.naive is not None:
     results["naive_failure_n"] = report.naive.failure_n
+ui.code(cached(teaching.snippet)("likelihood", **data))
 ui.share(results)
 ui.exercises()

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from estimation import datasets, logistic
+from estimation import datasets, logistic, teaching
 from estimation.charts import cross_entropy as charts
 from estimation.optimizers import OPTIMIZERS
 from lab.params import BoolParam, ChoiceParam, FloatParam, MultiChoiceParam
@@ -284,3 +284,12 @@ else:
 
 st.subheader(ui.t("common.what_to_notice"))
 st.markdown(ui.t("cross_entropy.notice"))
+
+ui.code(cached(teaching.snippet)("cross_entropy", p=p, q=q, n=flips, seed=ui.seed))
+ui.share({
+    "identity": {"n": ident.n, "k": ident.k, "nll_sum": ident.nll_sum, "nll_mean": ident.nll_mean,
+                 "bce_mean": ident.bce_mean, "q_hat": ident.q_hat, "nll_mean_at_mle": ident.nll_mean_at_mle},
+    "training": result.summary(),
+    "mle_exists": result.mle_exists,
+})
+ui.exercises()

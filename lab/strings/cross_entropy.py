@@ -177,4 +177,49 @@ STRINGS = {
         "en": "- In section 1 the two numbers always agree, for every p, q and N: −log L / N *is* the mean BCE. The mean curve is lowest exactly at q̂ = k/N, the maximum-likelihood estimate.\n- The per-sample loss is unbounded: a confident wrong prediction (σ(z) → 0 for y = 1) costs −log σ(z) ≈ |z|. That is why it is computed from the logit, never as log(σ(z)).\n- All optimizers approach the same reference line: they differ in the route, not in the destination. Raise one learning rate to 10⁴ to watch it diverge and stop.\n- On separable data the loss creeps towards 0 while ‖w‖ grows without bound; a small λ stops the growth.",
         "ja": "- 1 節の 2 つの値は、p・q・N をどう変えても常に一致します。−log L / N は平均 BCE *そのもの*です。平均の曲線は最尤推定値 q̂ = k/N でちょうど最小になります。\n- 1 標本あたりの損失には上限がありません。自信満々に外す予測（y = 1 なのに σ(z) → 0）の損失は −log σ(z) ≈ |z| です。だからロジットから計算し、log(σ(z)) とは計算しません。\n- どの最適化手法も同じ基準線に近づきます。違うのは道筋で、行き先は同じです。学習率を 10⁴ に上げると、発散して止まる様子が見られます。\n- 分離可能なデータでは、損失が 0 に向かってじわじわ下がる一方、‖w‖ は際限なく大きくなります。小さな λ でこの増大が止まります。",
     },
+    # -- exercises -------------------------------------------------------------------
+    "ex.cross_entropy.mean_bce": {
+        "en": "A classifier gives three examples the probabilities p = P(y = 1); the pairs (p, y) are {pairs}. What is their mean binary cross-entropy?",
+        "ja": "分類器が 3 つの例に確率 p = P(y = 1) を出力しました。(p, y) の組は {pairs} です。平均二値交差エントロピーはいくつですか？",
+    },
+    "ex.cross_entropy.neg_log_sigmoid": {
+        "en": "An example with label y = 1 gets the logit z = {z}, so p = σ(z). What is its loss −log σ(z)?",
+        "ja": "ラベル y = 1 の例に対してロジット z = {z}（p = σ(z)）が出力されました。損失 −log σ(z) はいくつですか？",
+    },
+    "ex.cross_entropy.logit_gradient": {
+        "en": "An example with label y = {y} gets the logit z = {z}. What is the gradient ∂ℓ/∂z of its binary cross-entropy ℓ = −[y log σ(z) + (1 − y) log(1 − σ(z))]?",
+        "ja": "ラベル y = {y} の例に対してロジット z = {z} が出力されました。二値交差エントロピー ℓ = −[y log σ(z) + (1 − y) log(1 − σ(z))] の勾配 ∂ℓ/∂z はいくつですか？",
+    },
+    "ex.cross_entropy.separable": {
+        "en": "One feature x: the class y = 0 has x = {x0} and the class y = 1 has x = {x1}. Why does unpenalised logistic regression P(y = 1 | x) = σ(wx + b) have no maximum-likelihood estimate for these data? Pick the statement that explains it (J is the mean BCE).",
+        "ja": "特徴量は x の 1 つだけで、クラス y = 0 は x = {x0}、クラス y = 1 は x = {x1} です。このデータで、罰則なしのロジスティック回帰 P(y = 1 | x) = σ(wx + b) に最尤推定値が存在しないのはなぜですか？その理由を表す式を選んでください（J は平均 BCE）。",
+    },
+    "ex.slip.ce_swapped_labels": {
+        "en": "A common slip: y and 1 − y swapped, which gives the loss of the other label. For y = 1 the loss is −log p; for y = 0 it is −log(1 − p).",
+        "ja": "よくある間違い：y と 1 − y が入れ替わっていて、反対のラベルに対する損失になっています。y = 1 なら損失は −log p、y = 0 なら −log(1 − p) です。",
+    },
+    "ex.slip.ce_prob_not_loss": {
+        "en": "A common slip: that is σ(z), the predicted probability; the loss is its negative log, −log σ(z) = log(1 + e⁻ᶻ).",
+        "ja": "よくある間違い：それは予測確率 σ(z) です。損失はその負の対数 −log σ(z) = log(1 + e⁻ᶻ) です。",
+    },
+    "ex.slip.ce_grad_sign": {
+        "en": "A common slip: y − σ(z) is the gradient of the log-likelihood log L; the loss is −log L, so its gradient is σ(z) − y.",
+        "ja": "よくある間違い：y − σ(z) は対数尤度 log L の勾配です。損失は −log L なので、その勾配は σ(z) − y です。",
+    },
+    "ex.slip.ce_grad_extra_factor": {
+        "en": "A common slip: an extra factor σ′(z) = σ(1 − σ). In the cross-entropy it cancels: ∂ℓ/∂σ = (σ − y)/(σ(1 − σ)) times σ′(z) is σ − y. (With a squared error the factor stays, which slows saturated units down.)",
+        "ja": "よくある間違い：余分な因子 σ′(z) = σ(1 − σ) が付いています。交差エントロピーではこれが打ち消し合い、∂ℓ/∂σ = (σ − y)/(σ(1 − σ)) に σ′(z) を掛けると σ − y になります（二乗誤差ではこの因子が残り、飽和したユニットの学習が遅くなります）。",
+    },
+    "ex.slip.ce_not_convex": {
+        "en": "A common slip: the logistic-regression loss is convex in (w, b), so there is no local minimum to get stuck in. The trouble is that its infimum 0 is never attained.",
+        "ja": "よくある間違い：ロジスティック回帰の損失は (w, b) について凸関数なので、はまり込む局所解はありません。問題は下限の 0 に決して到達しないことです。",
+    },
+    "ex.slip.ce_zero_reached": {
+        "en": "A common slip: σ(z) lies strictly between 0 and 1 for every finite z, so every example costs a little: the loss is positive at every finite w and only tends to 0.",
+        "ja": "よくある間違い：有限の z では σ(z) は 0 と 1 の間にあるので、どの例にも少しは損失があります。損失は有限の w では常に正で、0 に近づくだけです。",
+    },
+    "ex.slip.ce_not_divergence": {
+        "en": "A common slip: this is not divergence. With any learning rate the loss keeps falling while ‖w‖ grows for ever, because there is no minimiser to settle at.",
+        "ja": "よくある間違い：これは発散ではありません。落ち着く先の最小点がないため、どんな学習率でも損失は下がり続け、‖w‖ は際限なく大きくなります。",
+    },
 }

@@ -178,4 +178,61 @@ STRINGS = {
         "en": "- With 10× the data the curve is about √10 ≈ 3.2× narrower: the standard error shrinks like 1/√N.\n- Near its peak ℓ is almost a parabola whose curvature is the observed information J; SE = 1/√J.\n- For a proportion with few trials ℓ is skewed: the Wald interval can leave [0, 1] (8 of 10 gives 1.048), while the likelihood-ratio interval respects it. With more data the two agree.",
         "ja": "- データを 10 倍にすると、曲線の幅は約 √10 ≈ 3.2 分の 1 になります。標準誤差は 1/√N で小さくなります。\n- 山頂付近の ℓ はほぼ放物線で、その曲率が観測情報量 J です。SE = 1/√J。\n- 試行回数が少ない比率では ℓ は非対称です。Wald 区間は [0, 1] からはみ出すことがあります（10 回中 8 回なら上限 1.048）が、尤度比区間ははみ出しません。データが増えると両者は一致します。",
     },
+    # --- exercises
+    "ex.likelihood.binomial_mle": {
+        "en": "A coin lands heads k = {k} times in n = {n} tosses. What is the maximum-likelihood estimate θ̂ of its probability of heads θ?",
+        "ja": "コインを n = {n} 回投げたところ、表が k = {k} 回出ました。表が出る確率 θ の最尤推定値 θ̂ はいくつですか？",
+    },
+    "ex.likelihood.binomial_score": {
+        "en": "With k = {k} successes in n = {n} trials, what is the score dℓ/dθ of the binomial log-likelihood at θ = {theta}?",
+        "ja": "n = {n} 回の試行で k = {k} 回成功したとき、二項分布の対数尤度のスコア dℓ/dθ は θ = {theta} でいくつですか？",
+    },
+    "ex.likelihood.gaussian_variance": {
+        "en": "The sample x = {x} (N = {N}) comes from a Gaussian N(μ, σ²) with μ and σ² both unknown. What is the maximum-likelihood estimate σ̂² of the variance?",
+        "ja": "標本 x = {x}（N = {N}）は、μ と σ² がともに未知の正規分布 N(μ, σ²) から得られました。分散の最尤推定値 σ̂² はいくつですか？",
+    },
+    "ex.likelihood.gaussian_score": {
+        "en": "For the sample x = {x} (N = {N}), what is the derivative ∂ℓ/∂σ² of the Gaussian log-likelihood at μ = {mu}, σ² = {s2}?",
+        "ja": "標本 x = {x}（N = {N}）について、正規分布の対数尤度の偏微分 ∂ℓ/∂σ² は μ = {mu}、σ² = {s2} でいくつですか？",
+    },
+    "ex.likelihood.proportion_se": {
+        "en": "In a survey k = {k} of n = {n} people answer yes. What is the estimated standard error of the proportion p̂ = k/n?",
+        "ja": "アンケートで n = {n} 人中 k = {k} 人が「はい」と答えました。比率 p̂ = k/n の標準誤差の推定値はいくつですか？",
+    },
+    "ex.likelihood.why_logs": {
+        "en": "A sample has N = {N} coin flips with k = {k} heads. Why does software maximise the log-likelihood ℓ(p) = Σᵢ log f(xᵢ; p) rather than the likelihood L(p) = Πᵢ f(xᵢ; p) itself? Pick the statement that explains it.",
+        "ja": "N = {N} 回のコイン投げで表が k = {k} 回出た標本があります。ソフトウェアが尤度 L(p) = Πᵢ f(xᵢ; p) そのものではなく、対数尤度 ℓ(p) = Σᵢ log f(xᵢ; p) を最大化するのはなぜですか？その理由を表す式を選んでください。",
+    },
+    "ex.slip.lik_score_plus": {
+        "en": "A common slip (also in the notes): the score with a plus, k/θ + (n − k)/(1 − θ). The derivative of log(1 − θ) is −1/(1 − θ), so dℓ/dθ = k/θ − (n − k)/(1 − θ); with the plus, setting it to zero gives k/(2k − n), which is not even in [0, 1].",
+        "ja": "よくある間違い（ノートにもあります）：スコアを k/θ + (n − k)/(1 − θ) と足し算にすること。log(1 − θ) の微分は −1/(1 − θ) なので dℓ/dθ = k/θ − (n − k)/(1 − θ) です。足し算のまま 0 とおくと k/(2k − n) となり、[0, 1] にすら入りません。",
+    },
+    "ex.slip.lik_failures": {
+        "en": "A common slip: that is the share of failures (n − k)/n; θ is the probability of success, so θ̂ = k/n.",
+        "ja": "よくある間違い：それは失敗の割合 (n − k)/n です。θ は成功の確率なので θ̂ = k/n です。",
+    },
+    "ex.slip.lik_n_minus_1": {
+        "en": "A common slip: dividing by N − 1 gives the unbiased sample variance s², not the MLE. Setting ∂ℓ/∂σ² to zero gives σ̂² = (1/N)Σ(xᵢ − x̄)², which divides by N.",
+        "ja": "よくある間違い：N − 1 で割ると不偏分散 s² になり、最尤推定値ではありません。∂ℓ/∂σ² = 0 から得られる σ̂² = (1/N)Σ(xᵢ − x̄)² は N で割ります。",
+    },
+    "ex.slip.lik_sigma2_plus": {
+        "en": "A common slip (also in the notes): +N/(2σ²). The derivative of −(N/2) log σ² with respect to σ² is −N/(2σ²), so ∂ℓ/∂σ² = −N/(2σ²) + Σ(xᵢ − μ)²/(2σ⁴).",
+        "ja": "よくある間違い（ノートにもあります）：+N/(2σ²) としてしまうこと。−(N/2) log σ² を σ² で微分すると −N/(2σ²) なので、∂ℓ/∂σ² = −N/(2σ²) + Σ(xᵢ − μ)²/(2σ⁴) です。",
+    },
+    "ex.slip.lik_wrt_sigma": {
+        "en": "A common slip: that is ∂ℓ/∂σ = −N/σ + Σ(xᵢ − μ)²/σ³, the derivative with respect to σ. Here the variable is σ²: ∂ℓ/∂σ² = (∂ℓ/∂σ)/(2σ).",
+        "ja": "よくある間違い：それは σ で微分した ∂ℓ/∂σ = −N/σ + Σ(xᵢ − μ)²/σ³ です。ここでの変数は σ² で、∂ℓ/∂σ² = (∂ℓ/∂σ)/(2σ) です。",
+    },
+    "ex.slip.lik_se_forgot_n": {
+        "en": "A common slip: √(p̂(1 − p̂)) is the spread of a single 0/1 observation; the standard error of the proportion of n of them is √(p̂(1 − p̂)/n).",
+        "ja": "よくある間違い：√(p̂(1 − p̂)) は 0/1 の観測 1 個のばらつきです。n 個から求めた比率の標準誤差は √(p̂(1 − p̂)/n) です。",
+    },
+    "ex.slip.lik_log_monotone": {
+        "en": "A common slip: log is strictly increasing, so L and ℓ = log L have their maximum at the same p̂ = k/N. Logs change the numbers (and turn the product into a sum), never the maximiser.",
+        "ja": "よくある間違い：log は狭義単調増加なので、L と ℓ = log L は同じ p̂ = k/N で最大になります。対数は値を変え（積を和にし）ますが、最大となる位置は変えません。",
+    },
+    "ex.slip.lik_not_probability": {
+        "en": "A common slip: the likelihood is a function of the parameter for fixed data, not a distribution over p; neither L(p) nor log L(p) has to integrate to 1 (log L is even negative).",
+        "ja": "よくある間違い：尤度はデータを固定したときのパラメータの関数で、p の確率分布ではありません。L(p) も log L(p) も積分が 1 になる必要はありません（log L は負の値にさえなります）。",
+    },
 }

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import streamlit
 
-from estimation import datasets, logistic
+from estimation import datasets, logistic, teaching
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page
 
@@ -214,3 +214,26 @@ def test_upload_column_pickers_can_be_changed(upload):
     assert t("cross_entropy.data_summary", "en", n="6", ones="1") in _text(at.caption)
     at.main.multiselect[0].set_value([]).run()  # no feature: the core's message, synthetic data instead
     assert not at.exception and "feature_cols" in _text(at.error)
+
+
+@pytest.mark.parametrize("p, q, flips, seed", [("0.3", "0.6", "20", "42"), ("0.9", "0.05", "10000", "7"),
+                                               ("0", "0.99", "5", "1")])
+def test_code_snippet_prints_the_mean_bce_shown(p, q, flips, seed):
+    at = open_page(PAGE, {"p": p, "q": q, "bn": flips, "seed": seed})
+    assert_healthy(at)
+    snippet = teaching.snippet("cross_entropy", p=float(p), q=float(q), n=int(flips), seed=int(seed))
+    assert snippet.code in [c.value for c in at.code]
+    nll, bce = (m.value for m in at.metric[:2])
+    assert nll == bce == f"{snippet.value:.6f}"
+
+
+def test_questions_render_in_japanese_and_the_separable_data_have_no_mle():
+    at = open_page(PAGE, {"lang": "ja", "seed": "3"})
+    assert_healthy(at)
+    shown = "\n".join(m.value for m in at.markdown)
+    for q in teaching.questions("cross_entropy", 3):
+        assert t(q.prompt, "ja", **q.fields) in shown
+    for seed in range(25):  # the "why no MLE?" data are separable, as the question says
+        q = next(q for q in teaching.questions("cross_entropy", seed) if q.prompt == "ex.cross_entropy.separable")
+        x0, x1 = ([float(v) for v in q.fields[f].split(", ")] for f in ("x0", "x1"))
+        assert not logistic.mle_exists(x0 + x1, [0] * len(x0) + [1] * len(x1))

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from estimation import likelihood as lk
-from estimation import sampling
+from estimation import sampling, teaching
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page, warnings_text
 
@@ -166,3 +166,39 @@ def test_switching_the_varied_parameter_keeps_the_report_cached():
     titles = [json.loads(c.proto.spec)["title"] for c in _charts(at)]
     assert titles == [t("likelihood.lik_title", "en", sym="σ²"), t("likelihood.loglik_title", "en", sym="σ²")]
     assert at.table[0].value.columns[0] == "σ²"
+
+
+@pytest.mark.parametrize("query, data", [
+    ({}, {"model": "binomial", "n": 10, "k": 8}),
+    ({"k": "0", "trials": "7"}, {"model": "binomial", "n": 7, "k": 0}),
+    ({"source": "simulated", "p": "0.7", "n": "50", "seed": "5"},
+     {"model": "binomial", "n": 50, "truth": {"theta": 0.7}, "seed": 5}),
+    ({"model": "bernoulli", "n": "1000", "p": "0.3", "seed": "3"},
+     {"model": "bernoulli", "n": 1000, "truth": {"p": 0.3}, "seed": 3}),
+    ({"model": "gaussian", "n": "2000", "mu": "1.5", "s2": "4", "seed": "11"},
+     {"model": "gaussian", "n": 2000, "truth": {"mu": 1.5, "sigma2": 4.0}, "seed": 11}),
+])
+def test_code_snippet_prints_the_max_loglik_shown(query, data):
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    snippet = teaching.snippet("likelihood", **data)
+    assert snippet.code in [c.value for c in at.code]
+    report = lk.likelihood_report(**data)
+    assert snippet.value == pytest.approx(report.loglik_max, rel=1e-12)
+    hats = ", ".join({"binomial": ["θ̂"], "bernoulli": ["p̂"], "gaussian": ["μ̂", "σ̂²"]}[data["model"]])
+    assert _metrics(at)[t("likelihood.metric.loglik", "en", hats=hats)] == f"{snippet.value:.6g}"
+
+
+def test_questions_render_in_japanese_and_a_multiple_choice_slip_is_named():
+    at = open_page(PAGE, {"lang": "ja", "seed": "7"})
+    assert_healthy(at)
+    questions = teaching.questions("likelihood", 7)
+    shown = "\n".join(m.value for m in at.markdown)
+    for q in questions:
+        assert t(q.prompt, "ja", **q.fields) in shown
+    i, q = next((i, q) for i, q in enumerate(questions, 1) if q.is_choice)  # why logs?
+    slip = q.slips[0]
+    at.radio(key=f"_lab_ex_in_7.{i}").set_value(int(slip.value))
+    at.button(key=f"_lab_ex_check_7.{i}").click().run()
+    assert not at.exception
+    assert t(slip.hint, "ja") in [w.value for w in at.warning]
