@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from estimation import estimators as E
+from estimation import teaching
 from estimation.charts import estimator_bias as charts
 from estimation.charts import sampling as sampling_charts
 from lab.params import ChoiceParam, FloatParam, MultiChoiceParam
@@ -213,3 +214,10 @@ if study.proportion_hist is not None:
 
 st.subheader(ui.t("common.what_to_notice"))
 st.markdown(ui.t("estimator_bias.notice"))
+
+ui.code(teaching.snippet("estimator_bias", population=pop, params=params, n=n, reps=reps, seed=ui.seed,
+                         result=study))  # reuses the study's simulation: no second Monte Carlo
+ui.share({"sigma2": sigma2, "optimal_divisor": study.optimal_divisor,
+          "exact": {k: v._asdict() for k, v in study.exact.items()},
+          "monte_carlo": {k: v._asdict() for k, v in study.summary.items()}})
+ui.exercises()

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from estimation import playground
+from estimation import playground, teaching
 from estimation.charts import optimizers as charts
 from estimation.optimizers import OPTIMIZERS
 from estimation.surfaces import SURFACES
@@ -239,3 +239,10 @@ for pair in range(0, len(names), 2):
             st.markdown(f"**{name}** · `{TORCH[name]}`")
             st.latex(RULES[name])
             st.caption(ui.t(f"optimizers.note.{name.lower()}"))
+
+ui.code(cached(teaching.snippet)("optimizers", surface=surface_key, optimizers=configs,
+                                 surface_params=surface_params, start=start, steps=steps))
+ui.share({"step": t, "runs": {row.name: {"loss": row.loss, "distance": row.distance, "reached": row.reached,
+                                         "status": row.status, "stopped_at": row.stopped_at,
+                                         "hyperparameters": row.hyperparameters} for row in snap.rows}})
+ui.exercises()

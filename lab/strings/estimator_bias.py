@@ -163,4 +163,53 @@ STRINGS = {
         "en": "- The 1/N histogram (vermillion) and its expectation line sit **left of σ²** by exactly σ²/N; the 1/(N − 1) estimator and the 1/N estimator around the **true μ** are centred on σ². The bias comes from measuring deviations from x̄, not from dividing by N as such.\n- Move N: the bias −σ²/N is large at N = 2 (half of σ²!) and vanishes as N grows; at N = 1000 the divisors are indistinguishable.\n- For Gaussian data the MSE order is always 1/(N + 1) < 1/N < 1/(N − 1): **unbiased is not the same as best**. Switch to Student-t (heavier tails) or Bernoulli (lighter tails) and watch the best divisor d* move.\n- At small N every distribution is skewed right: even for the unbiased estimator, most estimates fall below σ².",
         "ja": "- 1/N 推定量のヒストグラム（朱色）とその期待値の線は、σ² よりちょうど σ²/N だけ**左**にあります。1/(N − 1) 推定量と、**真の μ** を中心とする 1/N 推定量は σ² を中心に分布します。偏りの原因は N で割ること自体ではなく、x̄ からの偏差を測ることです。\n- N を動かしてみましょう。バイアス −σ²/N は N = 2 では σ² の半分にもなりますが、N が大きくなると消え、N = 1000 ではどの割る数でもほぼ同じです。\n- 正規分布のデータでは MSE は常に 1/(N + 1) < 1/N < 1/(N − 1) の順です。**不偏であることと最良であることは別物**です。t 分布（裾が重い）やベルヌーイ分布（裾が軽い）に切り替えて、最良の割る数 d* がどう動くか見てみましょう。\n- N が小さいとどの分布も右に裾を引きます。不偏な推定量でさえ、推定値の多くは σ² より小さくなります。",
     },
+    # check-yourself exercises (estimation/teaching/estimator_bias.py)
+    "ex.estimator_bias.expectation": {
+        "en": "A sample of N = {n} values comes from a population with variance σ² = {sigma2}. What is the expectation E[σ̂²] of the 1/N estimator σ̂² = (1/N) Σ (xₙ − x̄)², taken around the sample mean x̄?",
+        "ja": "分散 σ² = {sigma2} の母集団から N = {n} 個の値を取り出します。標本平均 x̄ を中心とする 1/N 推定量 σ̂² = (1/N) Σ (xₙ − x̄)² の期待値 E[σ̂²] はいくつですか？",
+    },
+    "ex.estimator_bias.bias": {
+        "en": "N = {n}, σ² = {sigma2}: what is the bias E[σ̂²] − σ² of the 1/N estimator σ̂² = (1/N) Σ (xₙ − x̄)²?",
+        "ja": "N = {n}、σ² = {sigma2} のとき、1/N 推定量 σ̂² = (1/N) Σ (xₙ − x̄)² のバイアス E[σ̂²] − σ² はいくつですか？",
+    },
+    "ex.estimator_bias.known_mean": {
+        "en": "The true mean μ is known, and σ² is estimated from N = {n} observations by σ̃² = (1/N) Σ (xₙ − μ)². Is it biased? Pick its expectation E[σ̃²].",
+        "ja": "真の平均 μ がわかっていて、N = {n} 個の観測値から σ̃² = (1/N) Σ (xₙ − μ)² で σ² を推定します。この推定量は偏っていますか？ 期待値 E[σ̃²] を選んでください。",
+    },
+    "ex.estimator_bias.smallest_mse": {
+        "en": "Gaussian data, N = {n}. Which variance estimator has the smallest mean squared error E[(σ̂² − σ²)²]?",
+        "ja": "正規分布のデータで N = {n} のとき、平均二乗誤差 E[(σ̂² − σ²)²] が最も小さい分散の推定量はどれですか？",
+    },
+    "ex.estimator_bias.proportion_variance": {
+        "en": "N = {n} independent 0/1 trials with success probability p = {p}. What is the variance Var[p̂] of the proportion of successes p̂?",
+        "ja": "成功確率 p = {p} の独立な 0/1 試行を N = {n} 回行います。成功の割合 p̂ の分散 Var[p̂] はいくつですか？",
+    },
+    "ex.slip.one_over_n_unbiased": {
+        "en": "A common slip: around the sample mean x̄ the 1/N estimator is not unbiased; E[σ̂²] = (N − 1)/N · σ², below σ².",
+        "ja": "よくある間違い：標本平均 x̄ を中心とする 1/N 推定量は不偏ではありません。E[σ̂²] = (N − 1)/N · σ² で、σ² より小さくなります。",
+    },
+    "ex.slip.bessel_factor_as_expectation": {
+        "en": "A common slip (also in the notes): N/(N − 1) is Bessel's correction factor that turns the 1/N estimator into S², not the expectation. Around x̄, E[σ̂²] = (N − 1)/N · σ²; around the true μ there is no bias at all.",
+        "ja": "よくある間違い（ノートにも見られます）：N/(N − 1) は 1/N 推定量を S² に直すベッセルの補正係数で、期待値ではありません。x̄ を中心にすると E[σ̂²] = (N − 1)/N · σ²、真の μ を中心にすると偏りはありません。",
+    },
+    "ex.slip.bias_sign": {
+        "en": "A common slip: the bias is E[σ̂²] − σ² = −σ²/N, negative: the 1/N estimator underestimates σ².",
+        "ja": "よくある間違い：バイアスは E[σ̂²] − σ² = −σ²/N で負です。1/N 推定量は σ² を小さめに見積もります。",
+    },
+    "ex.slip.known_mean_biased": {
+        "en": "A common slip: the factor (N − 1)/N comes from fitting x̄ to the same data. With the true μ every term has E[(xₙ − μ)²] = σ², so the 1/N estimator is unbiased.",
+        "ja": "よくある間違い：(N − 1)/N という係数は、同じデータに x̄ を合わせることから生じます。真の μ を使えば各項の期待値は E[(xₙ − μ)²] = σ² なので、1/N 推定量は不偏です。",
+    },
+    "ex.slip.unbiased_is_best": {
+        "en": "A common slip: unbiased is not the same as the smallest MSE. For Gaussian data 1/(N + 1) accepts a little bias for a larger cut in variance.",
+        "ja": "よくある間違い：不偏であることと MSE が最小であることは別です。正規分布のデータでは、1/(N + 1) が少しのバイアスと引き換えに分散を大きく減らします。",
+    },
+    "ex.slip.mle_not_smallest_mse": {
+        "en": "Close: 1/N (the maximum-likelihood estimator) beats the unbiased 1/(N − 1), but for Gaussian data 1/(N + 1) has a smaller MSE still.",
+        "ja": "惜しい：1/N（最尤推定量）は不偏な 1/(N − 1) より MSE が小さいですが、正規分布のデータでは 1/(N + 1) がさらに小さくなります。",
+    },
+    "ex.slip.p_hat_variance_no_n": {
+        "en": "A common slip: p(1 − p) is the variance of one trial; the average of N trials has variance p(1 − p)/N.",
+        "ja": "よくある間違い：p(1 − p) は 1 回の試行の分散です。N 回の平均の分散は p(1 − p)/N です。",
+    },
 }

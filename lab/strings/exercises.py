@@ -31,6 +31,18 @@ STRINGS = {
         "en": "A common slip: the error shrinks like 1/√k, so halving it needs four times the data, not twice.",
         "ja": "よくある間違い：誤差は 1/√k で小さくなるので、半分にするには 2 倍ではなく 4 倍のデータが必要です。",
     },
+    "ex.slip.gradient_ascent": {
+        "en": "A common slip (as in the notes' Adam code): the update must subtract; adding the step climbs the gradient.",
+        "ja": "よくある間違い（ノートの Adam のコードと同じ）：更新は引き算です。足すと勾配を登ってしまいます。",
+    },
+    "ex.slip.missing_sqrt": {
+        "en": "A common slip: divide by the square root of the accumulated squares (√h + ε), not by the sum itself.",
+        "ja": "よくある間違い：2 乗の累積そのものではなく、その平方根（√h + ε）で割ります。",
+    },
+    "ex.slip.derivative_factor_two": {
+        "en": "A common slip: d/dx (a·x²) = 2a·x; the factor 2 is easy to drop.",
+        "ja": "よくある間違い：d/dx (a·x²) = 2a·x です。係数 2 を落としやすいので注意しましょう。",
+    },
     "code.header": {"en": "Do it in code", "ja": "コードで確かめる"},
     "code.intro": {
         "en": "This numpy program reproduces the page's main number with the current settings. It prints:",
@@ -39,4 +51,16 @@ STRINGS = {
     "share.header": {"en": "Share and export", "ja": "共有とエクスポート"},
     "share.url": {"en": "Link to exactly this view (copy with the icon):", "ja": "この表示そのものへのリンク（アイコンでコピー）："},
     "share.json": {"en": "Results as JSON", "ja": "結果を JSON で保存"},
+    "ex.slip.sum_not_mean": {
+        "en": "A common slip: that is the sum over the examples (−log L); the mean divides it by N.",
+        "ja": "よくある間違い：それは全標本の和（−log L）です。平均はそれを N で割ります。",
+    },
+    "ex.slip.log10": {
+        "en": "A common slip: that used log base 10. In likelihoods and cross-entropy, log is the natural logarithm ln.",
+        "ja": "よくある間違い：常用対数（底 10）で計算しています。尤度や交差エントロピーの log は自然対数 ln です。",
+    },
+    "ex.slip.var_not_sd": {
+        "en": "A common slip: that is the variance; the standard error is its square root.",
+        "ja": "よくある間違い：それは分散です。標準誤差はその平方根です。",
+    },
 }

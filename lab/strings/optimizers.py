@@ -157,4 +157,49 @@ STRINGS = {
         "en": "- The origin is a stationary point (∇f = 0) but not a minimum: f = x² − y² falls without bound along y. Starting just off the x axis, every method first slides toward the saddle, then must escape along y.\n- The adaptive methods (**AdaGrad**, **RMSprop**, **Adam**) leave the saddle first: they rescale the tiny gradient in y to a step of about η, but then keep that nearly constant speed. Plain gradient steps multiply y by (1 + 2η) per step: **SGD**, **Momentum** and **Nesterov** are slow at first, then accelerate exponentially and leave the plot first.\n- Leaving the plot here is success (the loss falls toward −∞), so it is reported as an escape, not a divergence.",
         "ja": "- 原点は停留点（∇f = 0）ですが極小点ではありません。f = x² − y² は y 方向にどこまでも下がります。x 軸のわずかに外から出発すると、どの手法もまず鞍点へ滑り込み、その後 y 方向へ抜け出す必要があります。\n- 適応的な手法（**AdaGrad**・**RMSprop**・**Adam**）は y 方向の小さな勾配を約 η の歩幅に拡大するので最初に鞍点を離れますが、その後はほぼ一定の速さのままです。素の勾配ステップでは y が 1 ステップごとに (1 + 2η) 倍になるため、**SGD**・**Momentum**・**Nesterov** は最初は遅く、やがて指数的に加速して先に図の外へ出ます。\n- ここで図の外へ出るのは成功（損失が −∞ へ下がる）なので、発散ではなく脱出として表示します。",
     },
+    # check-yourself exercises (estimation/teaching/optimizers.py)
+    "ex.optimizers.adam_step": {
+        "en": "Adam with η = {lr}, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸ is at step t = {t}. After step t − 1 its buffers hold m = {m} and v = {v}; the new gradient is g = {g}. What is the step Δθ = θₜ − θₜ₋₁?",
+        "ja": "η = {lr}、β₁ = 0.9、β₂ = 0.999、ε = 10⁻⁸ の Adam がステップ t = {t} にあります。ステップ t − 1 の後のバッファは m = {m}、v = {v} で、新しい勾配は g = {g} です。更新量 Δθ = θₜ − θₜ₋₁ はいくつですか？",
+    },
+    "ex.optimizers.adam_rule": {
+        "en": "With mₜ = β₁mₜ₋₁ + (1 − β₁)gₜ, vₜ = β₂vₜ₋₁ + (1 − β₂)gₜ², m̂ₜ = mₜ/(1 − β₁ᵗ) and v̂ₜ = vₜ/(1 − β₂ᵗ), which update is Adam (Kingma & Ba 2015, torch.optim.Adam)?",
+        "ja": "mₜ = β₁mₜ₋₁ + (1 − β₁)gₜ、vₜ = β₂vₜ₋₁ + (1 − β₂)gₜ²、m̂ₜ = mₜ/(1 − β₁ᵗ)、v̂ₜ = vₜ/(1 − β₂ᵗ) とするとき、Adam（Kingma & Ba 2015、torch.optim.Adam）の更新式はどれですか？",
+    },
+    "ex.optimizers.momentum_step": {
+        "en": "Momentum in torch's form, bₜ = μbₜ₋₁ + gₜ and θₜ = θₜ₋₁ − ηbₜ, with η = {lr} and μ = {mu}. The buffer is bₜ₋₁ = {b}, the parameter θₜ₋₁ = {theta} and the new gradient gₜ = {g}. What is θₜ? (The velocity form vₜ = μvₜ₋₁ − ηgₜ, θₜ = θₜ₋₁ + vₜ gives the same θₜ, with v = −ηb.)",
+        "ja": "torch の形式のモメンタム bₜ = μbₜ₋₁ + gₜ、θₜ = θₜ₋₁ − ηbₜ で、η = {lr}、μ = {mu} とします。バッファは bₜ₋₁ = {b}、パラメータは θₜ₋₁ = {theta}、新しい勾配は gₜ = {g} です。θₜ はいくつですか？（速度形式 vₜ = μvₜ₋₁ − ηgₜ、θₜ = θₜ₋₁ + vₜ でも v = −ηb とすれば同じ θₜ になります。）",
+    },
+    "ex.optimizers.adagrad_step": {
+        "en": "AdaGrad (torch.optim.Adagrad) with η = {lr} and ε = 10⁻¹⁰. The running sum of squared gradients is hₜ₋₁ = {h}, the parameter θₜ₋₁ = {theta} and the new gradient gₜ = {g}. What is θₜ?",
+        "ja": "η = {lr}、ε = 10⁻¹⁰ の AdaGrad（torch.optim.Adagrad）で、勾配の 2 乗の累積和が hₜ₋₁ = {h}、パラメータが θₜ₋₁ = {theta}、新しい勾配が gₜ = {g} です。θₜ はいくつですか？",
+    },
+    "ex.optimizers.sgd_quadratic": {
+        "en": "Gradient descent with learning rate η = {lr} on f(x) = a·x² with a = {a}, starting from x₀ = {x0}. What is x₁ after one step?",
+        "ja": "f(x) = a·x²（a = {a}）に学習率 η = {lr} の勾配降下法を x₀ = {x0} から適用します。1 ステップ後の x₁ はいくつですか？",
+    },
+    "ex.slip.adam_no_bias_correction": {
+        "en": "A common slip (also in the notes): no bias correction. m and v start at 0, so early on they are too small; Adam divides them by 1 − β₁ᵗ and 1 − β₂ᵗ before the step.",
+        "ja": "よくある間違い（ノートにも見られます）：バイアス補正を忘れています。m と v は 0 から始まるので初めのうちは小さすぎます。Adam は更新の前にそれぞれ 1 − β₁ᵗ と 1 − β₂ᵗ で割ります。",
+    },
+    "ex.slip.eps_inside_sqrt": {
+        "en": "A common slip (also in the notes): ε goes outside the square root, √v̂ₜ + ε, as in Kingma & Ba and torch.optim.Adam.",
+        "ja": "よくある間違い（ノートにも見られます）：ε は平方根の外に置き、√v̂ₜ + ε とします（Kingma & Ba、torch.optim.Adam と同じ）。",
+    },
+    "ex.slip.momentum_ignored": {
+        "en": "A common slip: the step uses the buffer bₜ = μbₜ₋₁ + gₜ, not the new gradient alone.",
+        "ja": "よくある間違い：更新には新しい勾配だけでなく、バッファ bₜ = μbₜ₋₁ + gₜ を使います。",
+    },
+    "ex.slip.momentum_forms_mixed": {
+        "en": "A common slip: torch's buffer b is not the velocity v. With b, θₜ = θₜ₋₁ − η(μbₜ₋₁ + gₜ); the velocity form needs v = −ηb first.",
+        "ja": "よくある間違い：torch のバッファ b は速度 v ではありません。b を使うなら θₜ = θₜ₋₁ − η(μbₜ₋₁ + gₜ) で、速度形式を使うにはまず v = −ηb に直します。",
+    },
+    "ex.slip.adagrad_old_sum": {
+        "en": "A common slip: add gₜ² to the sum first (hₜ = hₜ₋₁ + gₜ²), then divide by √hₜ + ε.",
+        "ja": "よくある間違い：先に gₜ² を和に加えて hₜ = hₜ₋₁ + gₜ² とし、それから √hₜ + ε で割ります。",
+    },
+    "ex.slip.theta_as_eps": {
+        "en": "A common slip (the notes use θ for both): the small constant ε is not the parameter θ. ε = 10⁻¹⁰ only keeps the division safe.",
+        "ja": "よくある間違い（ノートでは両方に θ を使っています）：微小定数 ε はパラメータ θ ではありません。ε = 10⁻¹⁰ は 0 除算を防ぐためだけのものです。",
+    },
 }

@@ -168,7 +168,8 @@ def test_heavy_tail_note_only_for_nu_up_to_8():
 
 def test_every_chart_has_an_export_menu():
     at = open_page(PAGE)
-    labels = sorted(b.proto.label for b in at.get("download_button"))
+    buttons = [b for b in at.get("download_button") if "_lab_export_" in b.proto.id]  # not the JSON export
+    labels = sorted(b.proto.label for b in buttons)
     assert labels == sorted(["PNG", "SVG", "CSV"] * len(at.get("vega_lite_chart")))
     assert np.isfinite(_table(at)["n"]["mse_mc"])
 
@@ -189,3 +190,40 @@ def test_largest_allowed_simulation_renders_within_the_memory_bound():
     assert 500 * 200_000 == E.MAX_DRAWS
     assert peak / 2**20 < 150, f"peak {peak / 2**20:.0f} MB"
     assert _table(at)["n"]["mean_exact"] == pytest.approx(499 / 500, rel=1e-12)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_code_snippet_prints_the_tables_monte_carlo_mean_and_the_questions_render(lang):
+    import contextlib
+    import io
+
+    from estimation import teaching
+
+    query = {"pop": "student_t", "nu": "12", "n": "10", "reps": "2000", "seed": "9", "lang": lang}
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    snippet = teaching.snippet("estimator_bias", population="student_t", params={"nu": 12.0, "scale": 1.0},
+                               n=10, reps=2_000, seed=9)
+    assert snippet.code in [c.value for c in at.code]
+    # the snippet's number is the table's Monte Carlo E[σ̂²] of the 1/N row, and the program prints it
+    assert snippet.value == _table(at, lang)["n"]["mean_mc"]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(snippet.code, "<snippet>", "exec"), {})
+    assert float(out.getvalue().rsplit("=", 1)[1]) == pytest.approx(snippet.value, rel=1e-9)
+    urls = [c.value for c in at.code if "/estimator_bias?" in c.value]
+    assert urls and all(f"{k}={v}" in urls[0] for k, v in query.items() if (k, v) != ("lang", "en"))
+    # every question of this seed is shown in the page's language
+    text = _text(at)
+    for q in teaching.questions("estimator_bias", 9):
+        assert t(q.prompt, lang, **q.fields) in text
+
+
+def test_snippet_reuses_the_pages_study_and_refuses_another_ones():
+    from estimation import teaching
+
+    settings = {"population": "exponential", "params": {"scale": 2.0}, "n": 4, "reps": 500, "seed": 3}
+    study = E.estimator_study(*settings.values())
+    assert teaching.snippet("estimator_bias", **settings, result=study) == teaching.snippet("estimator_bias", **settings)
+    with pytest.raises(ValueError, match="result"):
+        teaching.snippet("estimator_bias", **{**settings, "n": 5}, result=study)

@@ -174,3 +174,27 @@ def test_no_optimizer_explains_what_is_missing():
     assert not at.exception
     assert t("optimizers.no_optimizer", "en") in [i.value for i in at.info]
     assert not at.get("vega_lite_chart")
+
+
+@pytest.mark.parametrize(("query", "name", "lang"), [
+    ({}, "Adam", "en"),  # defaults: Adam is racing, so the snippet runs Adam
+    ({"surface": "himmelblau", "opt": "SGD,Momentum", "steps": "500", "seed": "5"}, "SGD", "ja"),
+])
+def test_code_snippet_prints_the_tables_loss_and_the_questions_render(query, name, lang):
+    from estimation import teaching
+
+    at = open_page(PAGE, {**query, "lang": lang})
+    assert_healthy(at)
+    key = query.get("surface", "quadratic")
+    params = {"condition": 20.0, "angle_deg": 0.0} if key == "quadratic" else None
+    configs = {n: dict(SURFACES[key].presets[n]) for n in query.get("opt", "SGD,Momentum,AdaGrad,Adam").split(",")}
+    snippet = teaching.snippet("optimizers", surface=key, optimizers=configs, surface_params=params,
+                               steps=int(query.get("steps", 1000)))
+    assert snippet.code in [c.value for c in at.code]
+    assert f"{name}: loss" in snippet.code
+    table = _table(at)
+    assert snippet.value == table.loc[name, table.columns[1]]  # the loss the table shows at the last step
+    seed = int(query.get("seed", 42))
+    text = "\n".join(m.value for m in at.markdown)
+    for q in teaching.questions("optimizers", seed):
+        assert t(q.prompt, lang, **q.fields) in text
