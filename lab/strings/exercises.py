@@ -45,8 +45,8 @@ STRINGS = {
     },
     "code.header": {"en": "Do it in code", "ja": "コードで確かめる"},
     "code.intro": {
-        "en": "This numpy program reproduces the page's main number with the current settings. It prints:",
-        "ja": "この numpy プログラムは、現在の設定でページの主な数値を再現します。出力：",
+        "en": "This program reproduces the page's main number with the current settings. It prints:",
+        "ja": "このプログラムは、現在の設定でページの主な数値を再現します。出力：",
     },
     "share.header": {"en": "Share and export", "ja": "共有とエクスポート"},
     "share.url": {"en": "Link to exactly this view (copy with the icon):", "ja": "この表示そのものへのリンク（アイコンでコピー）："},
