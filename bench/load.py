@@ -54,7 +54,7 @@ async def session(browser, url: str, index: int, seconds: float, latencies: list
     try:
         await page.goto(url, timeout=60_000)
         await page.wait_for_selector('[data-testid="stSidebar"] a', timeout=60_000)
-        field = page.locator('[data-testid="stNumberInputField"]').first
+        field = page.locator('[data-testid="stSidebar"] [data-testid="stNumberInputField"]')
         deadline = time.monotonic() + seconds
         seed = 1000 + 1000 * index
         while time.monotonic() < deadline:

@@ -16,7 +16,10 @@ __all__ = [
     "check_real",
     "check_probability",
     "check_seed",
+    "check_counts",
+    "check_level",
     "lookup",
+    "scalar_or_array",
 ]
 
 
@@ -88,6 +91,40 @@ def check_real(
     if hi is not None and (value >= hi if hi_open else value > hi):
         raise ValueError(f"{name} must be {'<' if hi_open else '<='} {hi}, got {value}")
     return value
+
+
+def check_level(level) -> float:
+    """Return a confidence/credible ``level`` as a float in the open interval (0, 1)."""
+    return check_real(level, "level", lo=0.0, hi=1.0, lo_open=True, hi_open=True)
+
+
+def check_counts(k, n, *, n_min: int = 0, scalar: bool = False):
+    """Return ``(k, n)``: ``n >= n_min`` an int and ``k`` integer count(s) in ``[0, n]``.
+
+    A scalar ``k`` comes back as an ``int``; an array-like ``k`` (refused when
+    ``scalar``) as a float64 array of integral values, so it broadcasts in
+    vectorised formulas.
+    """
+    n = check_int(n, "n", lo=n_min)
+    if scalar or (np.ndim(k) == 0 and not isinstance(k, np.ndarray)):
+        k = check_int(k, "k", lo=0)
+        if k > n:
+            raise ValueError(f"k must be <= n = {n}, got {k}")
+        return k, n
+    k_arr = as_finite_array(k, "k")
+    if np.any(k_arr != np.floor(k_arr)):
+        raise ValueError(f"k must be an integer count, got {k!r}")
+    if np.any(k_arr < 0):
+        raise ValueError(f"k must be >= 0, got {k!r}")
+    if np.any(k_arr > n):
+        raise ValueError(f"k must be <= n = {n}, got {k!r}")
+    return k_arr, n
+
+
+def scalar_or_array(y):
+    """A 0-d result as a numpy scalar, an array unchanged (the return convention of the core)."""
+    y = np.asarray(y)
+    return y[()] if y.ndim == 0 else y
 
 
 def check_probability(value, name: str = "p", *, open_interval: bool = False) -> float:

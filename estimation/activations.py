@@ -29,7 +29,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy import special
 
-from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup
+from estimation import logistic
+from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup, scalar_or_array
 
 __all__ = [
     "ACTIVATIONS",
@@ -75,11 +76,6 @@ def _x(x) -> np.ndarray:
     return as_finite_array(x, "x")
 
 
-def _out(y: np.ndarray):
-    """A 0-d result as a numpy scalar, anything else unchanged."""
-    return y[()] if y.ndim == 0 else y
-
-
 def _slope(slope) -> float:
     return check_real(slope, "slope", lo=0.0, hi=1.0, hi_open=True)
 
@@ -92,13 +88,15 @@ def _alpha(alpha) -> float:
 # Activations and derivatives
 # --------------------------------------------------------------------------- #
 def sigmoid(x):
-    """Logistic sigmoid σ(x) = 1 / (1 + e^{-x}), via ``scipy.special.expit``.
+    """Logistic sigmoid σ(x) = 1 / (1 + e^{-x}): :func:`estimation.logistic.sigmoid` on ``x``.
 
     Notes
     -----
-    ``expit`` never overflows: σ(-1e3) = 0.0 and σ(1e3) = 1.0 without warnings.
+    One implementation (``scipy.special.expit``, in :mod:`estimation.logistic`),
+    which never overflows: σ(-1e3) = 0.0 and σ(1e3) = 1.0 without warnings.
+    Here the argument is called ``x`` and the result is a numpy scalar or array.
     """
-    return _out(special.expit(_x(x)))
+    return scalar_or_array(logistic.sigmoid(_x(x)))
 
 
 def d_sigmoid(x):
@@ -112,12 +110,12 @@ def d_sigmoid(x):
     gradient by at most 4^{-L}.
     """
     x = _x(x)
-    return _out(special.expit(x) * special.expit(-x))
+    return scalar_or_array(special.expit(x) * special.expit(-x))
 
 
 def tanh(x):
     """Hyperbolic tangent tanh(x) = (e^x - e^{-x}) / (e^x + e^{-x}) = 2σ(2x) - 1."""
-    return _out(np.tanh(_x(x)))
+    return scalar_or_array(np.tanh(_x(x)))
 
 
 def d_tanh(x):
@@ -129,12 +127,12 @@ def d_tanh(x):
     |x| > 710) nor cancels in the tails (1 - tanh² does for |x| > 19).
     """
     x = _x(x)
-    return _out(4.0 * special.expit(2.0 * x) * special.expit(-2.0 * x))
+    return scalar_or_array(4.0 * special.expit(2.0 * x) * special.expit(-2.0 * x))
 
 
 def relu(x):
     """Rectified linear unit ReLU(x) = max(0, x)."""
-    return _out(np.maximum(_x(x), 0.0))
+    return scalar_or_array(np.maximum(_x(x), 0.0))
 
 
 def d_relu(x):
@@ -144,7 +142,7 @@ def d_relu(x):
     -----
     ReLU is not differentiable at 0. Convention: ReLU'(0) = 0, as in PyTorch.
     """
-    return _out((_x(x) > 0.0).astype(np.float64))
+    return scalar_or_array((_x(x) > 0.0).astype(np.float64))
 
 
 def leaky_relu(x, slope=0.01):
@@ -157,13 +155,13 @@ def leaky_relu(x, slope=0.01):
         Slope on the negative side, in [0, 1) (0 gives ReLU).
     """
     x, slope = _x(x), _slope(slope)
-    return _out(np.where(x > 0.0, x, slope * x))
+    return scalar_or_array(np.where(x > 0.0, x, slope * x))
 
 
 def d_leaky_relu(x, slope=0.01):
     """Derivative of Leaky ReLU: 1 for x > 0, ``slope`` for x <= 0 (``slope`` at 0, as PyTorch)."""
     x, slope = _x(x), _slope(slope)
-    return _out(np.where(x > 0.0, 1.0, slope))
+    return scalar_or_array(np.where(x > 0.0, 1.0, slope))
 
 
 def elu(x, alpha=1.0):
@@ -181,7 +179,7 @@ def elu(x, alpha=1.0):
     reaches ``exp``.
     """
     x, alpha = _x(x), _alpha(alpha)
-    return _out(np.where(x > 0.0, x, alpha * np.expm1(np.minimum(x, 0.0))))
+    return scalar_or_array(np.where(x > 0.0, x, alpha * np.expm1(np.minimum(x, 0.0))))
 
 
 def d_elu(x, alpha=1.0):
@@ -193,12 +191,12 @@ def d_elu(x, alpha=1.0):
     otherwise x = 0 is a kink.
     """
     x, alpha = _x(x), _alpha(alpha)
-    return _out(np.where(x > 0.0, 1.0, alpha * np.exp(np.minimum(x, 0.0))))
+    return scalar_or_array(np.where(x > 0.0, 1.0, alpha * np.exp(np.minimum(x, 0.0))))
 
 
 def softplus(x):
     """Softplus log(1 + e^x), computed as ``logaddexp(0, x)`` (no overflow)."""
-    return _out(np.logaddexp(0.0, _x(x)))
+    return scalar_or_array(np.logaddexp(0.0, _x(x)))
 
 
 def d_softplus(x):
@@ -216,7 +214,7 @@ def gelu(x):
     ``approximate='none'``), not the tanh approximation.
     """
     x = _x(x)
-    return _out(x * special.ndtr(x))
+    return scalar_or_array(x * special.ndtr(x))
 
 
 def d_gelu(x):
@@ -229,7 +227,7 @@ def d_gelu(x):
     φ(x) = exp(-x²/2)/√(2π) underflows to 0 harmlessly for large |x|.
     """
     x = _x(x)
-    return _out(special.ndtr(x) + x * np.exp(-0.5 * x * x) / _SQRT_2PI)
+    return scalar_or_array(special.ndtr(x) + x * np.exp(-0.5 * x * x) / _SQRT_2PI)
 
 
 # --------------------------------------------------------------------------- #
@@ -242,9 +240,7 @@ class Activation:
     Attributes
     ----------
     name : str
-        Registry key.
-    label : str
-        Display name.
+        Registry key (display names and notes live in the page's strings).
     f, df : callable
         ``f(x, **params)`` and its derivative ``df(x, **params)``.
     params : dict
@@ -259,12 +255,9 @@ class Activation:
         Supremum of the derivative over the real line.
     latex_f, latex_df : str
         LaTeX for f and f'.
-    note : str
-        The convention or fact worth stating next to the plot.
     """
 
     name: str
-    label: str
     f: Callable
     df: Callable
     params: dict = field(default_factory=dict)
@@ -273,7 +266,6 @@ class Activation:
     dsup: float = 1.0
     latex_f: str = ""
     latex_df: str = ""
-    note: str = ""
 
 
 _GELU_DMAX_X = float(np.sqrt(2.0))
@@ -284,53 +276,46 @@ ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
         Activation(
-            "sigmoid", "Sigmoid", sigmoid, d_sigmoid,
+            "sigmoid", sigmoid, d_sigmoid,
             dmax=(0.0, 0.25), dsup=0.25,
             latex_f=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
             latex_df=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
-            note="σ'(x) ≤ 1/4 (at x = 0): with unit weights each layer shrinks the gradient ≥ 4×.",
         ),
         Activation(
-            "tanh", "tanh", tanh, d_tanh,
+            "tanh", tanh, d_tanh,
             dmax=(0.0, 1.0), dsup=1.0,
             latex_f=r"\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
             latex_df=r"\tanh'(x) = 1 - \tanh^{2} x",
-            note="tanh'(0) = 1, but it decays like 4e^{-2|x|} once units saturate.",
         ),
         Activation(
-            "relu", "ReLU", relu, d_relu,
+            "relu", relu, d_relu,
             kinks=(0.0,), dmax=None, dsup=1.0,
             latex_f=r"\mathrm{ReLU}(x) = \max(0, x)",
             latex_df=r"\mathrm{ReLU}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
-            note="Not differentiable at 0; the derivative there is taken as 0 (as PyTorch).",
         ),
         Activation(
-            "leaky_relu", "Leaky ReLU", leaky_relu, d_leaky_relu,
+            "leaky_relu", leaky_relu, d_leaky_relu,
             params={"slope": 0.01}, kinks=(0.0,), dmax=None, dsup=1.0,
             latex_f=r"f(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
             latex_df=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
-            note="The slope a for x < 0 keeps a gradient flowing; f'(0) = a by convention.",
         ),
         Activation(
-            "elu", "ELU", elu, d_elu,
+            "elu", elu, d_elu,
             params={"alpha": 1.0}, kinks=(0.0,), dmax=None, dsup=1.0,
             latex_f=r"f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
             latex_df=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x \le 0 \end{cases}",
-            note="Smooth at 0 only for α = 1 (a kink otherwise); f'(0) = α by convention.",
         ),
         Activation(
-            "softplus", "Softplus", softplus, d_softplus,
+            "softplus", softplus, d_softplus,
             dmax=None, dsup=1.0,
             latex_f=r"f(x) = \log\bigl(1 + e^{x}\bigr)",
             latex_df=r"f'(x) = \sigma(x) = \frac{1}{1 + e^{-x}}",
-            note="A smooth ReLU whose derivative is the sigmoid.",
         ),
         Activation(
-            "gelu", "GELU", gelu, d_gelu,
+            "gelu", gelu, d_gelu,
             dmax=(_GELU_DMAX_X, _GELU_DMAX), dsup=_GELU_DMAX,
             latex_f=r"\mathrm{GELU}(x) = x\,\Phi(x)",
             latex_df=r"\mathrm{GELU}'(x) = \Phi(x) + x\,\varphi(x)",
-            note="Exact (erf) form; f' peaks at x = √2 (≈ 1.129) and is negative for x < -0.75.",
         ),
     )
 }
@@ -697,7 +682,12 @@ class DepthProfiles(NamedTuple):
     profiles : dict of str to GradientProfile
         One per activation, in the order asked.
     bound : ndarray of shape (L + 1,)
-        :func:`sigmoid_chain_bound` (L, init_scale): (init_scale/4)^{L - l}.
+        :func:`sigmoid_chain_bound` (L, init_scale): (init_scale/4)^{L - l}, a
+        *reference curve*: the bound for a scalar sigmoid chain whose weights
+        all have |w| = init_scale. It bounds none of the profiles (their
+        weights are random, N(0, init_scale²/width), so a single weight can
+        exceed init_scale; at width 1–2 the sigmoid profile often rises above
+        it) and says nothing about the other activations.
     per_layer : dict of str to float
         Geometric-mean factor per layer, (g_0 / g_L)^{1/L} with g_l the mean
         |∂loss/∂h_l| (g_L = 1): about 1/4 or less for sigmoid at init_scale 1.

@@ -32,10 +32,13 @@ from scipy import optimize, special
 from estimation import sampling
 from estimation._validation import (
     as_finite_array,
+    check_counts,
     check_int,
+    check_level,
     check_probability,
     check_real,
     check_seed,
+    scalar_or_array,
 )
 
 __all__ = [
@@ -91,28 +94,6 @@ def _positive(x, name: str) -> np.ndarray:
     return arr
 
 
-def _counts(k, n, *, n_min: int = 0) -> tuple[np.ndarray, int]:
-    """Return ``(k, n)`` with ``n >= n_min`` an int and ``k`` integers in ``[0, n]``."""
-    n = check_int(n, "n", lo=n_min)
-    k_arr = as_finite_array(k, "k")
-    if np.any(k_arr != np.floor(k_arr)):
-        raise ValueError(f"k must be an integer count, got {k!r}")
-    if np.any(k_arr < 0):
-        raise ValueError(f"k must be >= 0, got {k!r}")
-    if np.any(k_arr > n):
-        raise ValueError(f"k must be <= n = {n}, got {k!r}")
-    return k_arr, n
-
-
-def _level(level) -> float:
-    return check_real(level, "level", lo=0.0, hi=1.0, lo_open=True, hi_open=True)
-
-
-def _out(x: np.ndarray):
-    """A 0-d result as a numpy scalar, anything else unchanged."""
-    return x[()] if x.ndim == 0 else x
-
-
 # --------------------------------------------------------------------------- #
 # Update
 # --------------------------------------------------------------------------- #
@@ -146,8 +127,8 @@ def beta_update(a, b, k, n):
     (np.float64(9.0), np.float64(3.0))
     """
     a, b = np.broadcast_arrays(_positive(a, "a"), _positive(b, "b"))
-    k, n = _counts(k, n)
-    return _out(a + k), _out(b + (n - k))
+    k, n = check_counts(k, n)
+    return scalar_or_array(a + k), scalar_or_array(b + (n - k))
 
 
 def sequential_update(a, b, x):
@@ -198,7 +179,7 @@ def posterior_mean(a, b):
     between them.
     """
     a, b = _positive(a, "a"), _positive(b, "b")
-    return _out(a / (a + b))
+    return scalar_or_array(a / (a + b))
 
 
 def posterior_variance(a, b):
@@ -210,7 +191,7 @@ def posterior_variance(a, b):
     """
     a, b = _positive(a, "a"), _positive(b, "b")
     s = a + b
-    return _out(a * b / (s * s * (s + 1.0)))
+    return scalar_or_array(a * b / (s * s * (s + 1.0)))
 
 
 def posterior_predictive(a, b, k, n):
@@ -235,8 +216,8 @@ def mle(k, n):
     is the MLE with pseudo-counts: a - 1 extra successes and b - 1 extra
     failures, (k + a - 1) / (n + a + b - 2). With a = b = 1 the two coincide.
     """
-    k, n = _counts(k, n, n_min=1)
-    return _out(k / n)
+    k, n = check_counts(k, n, n_min=1)
+    return scalar_or_array(k / n)
 
 
 class PosteriorMode(NamedTuple):
@@ -346,8 +327,8 @@ def equal_tailed_interval(a, b, level=0.95):
     The interval need not contain the mode for skewed posteriors.
     """
     a, b = np.broadcast_arrays(_positive(a, "a"), _positive(b, "b"))
-    tail = 0.5 * (1.0 - _level(level))
-    return _out(_beta_quantile(a, b, tail)), _out(_beta_quantile(a, b, tail, upper=True))
+    tail = 0.5 * (1.0 - check_level(level))
+    return scalar_or_array(_beta_quantile(a, b, tail)), scalar_or_array(_beta_quantile(a, b, tail, upper=True))
 
 
 class HDI(NamedTuple):
@@ -461,7 +442,7 @@ def hdi(a, b, level=0.95) -> HDI:
     """
     a = check_real(a, "a", lo=0.0, lo_open=True)
     b = check_real(b, "b", lo=0.0, lo_open=True)
-    level = _level(level)
+    level = check_level(level)
     tail = 1.0 - level
 
     if a == 1.0 and b == 1.0:
@@ -535,14 +516,14 @@ def wald_interval(k, n, level=0.95, *, clip=False):
     k = n the interval collapses to the single point p̂, so it misses every
     true p in (0, 1): the cause of its poor coverage near 0 and 1 [2]_.
     """
-    k, n = _counts(k, n, n_min=1)
-    z = _z(_level(level))
+    k, n = check_counts(k, n, n_min=1)
+    z = _z(check_level(level))
     p_hat = k / n
     half = z * np.sqrt(p_hat * (1.0 - p_hat) / n)
     lo, hi = p_hat - half, p_hat + half
     if clip:
         lo, hi = np.clip(lo, 0.0, 1.0), np.clip(hi, 0.0, 1.0)
-    return _out(lo), _out(hi)
+    return scalar_or_array(lo), scalar_or_array(hi)
 
 
 def wilson_interval(k, n, level=0.95):
@@ -576,8 +557,8 @@ def wilson_interval(k, n, level=0.95):
     successes (the interval is symmetric under p -> 1 - p); so k = 0 gives
     exactly 0 and k = n exactly 1.
     """
-    k, n = _counts(k, n, n_min=1)
-    z = _z(_level(level))
+    k, n = check_counts(k, n, n_min=1)
+    z = _z(check_level(level))
     z2n = z * z / n
 
     def lower(successes):
@@ -588,7 +569,7 @@ def wilson_interval(k, n, level=0.95):
         larger = (p_hat + 0.5 * z2n + half) / (1.0 + z2n)
         return p_hat * p_hat / ((1.0 + z2n) * larger)
 
-    return _out(lower(k)), _out(1.0 - lower(n - k))
+    return scalar_or_array(lower(k)), scalar_or_array(1.0 - lower(n - k))
 
 
 def interval_table(method: str, n, *, level=0.95, a=1.0, b=1.0):
@@ -666,7 +647,7 @@ def densities(a, b, k, n, p) -> Densities:
     """
     a = check_real(a, "a", lo=0.0, lo_open=True)
     b = check_real(b, "b", lo=0.0, lo_open=True)
-    k, n = _counts(k, n)
+    k, n = check_counts(k, n)
     k = float(k)
     p = as_finite_array(p, "p")
     if np.any((p < 0.0) | (p > 1.0)):
@@ -832,8 +813,8 @@ def spread_successes(k, n) -> np.ndarray:
     this one makes the one-at-a-time path representative. The final posterior
     does not depend on the order (:func:`sequential_update`).
     """
-    k_arr, n = _counts(k, n, n_min=1)
-    if k_arr.ndim:
+    k_arr, n = check_counts(k, n, n_min=1)
+    if np.ndim(k_arr):
         raise ValueError(f"k must be a single count, got {k!r}")
     k = int(k_arr)
     i = np.arange(n + 1, dtype=np.int64)
@@ -1026,7 +1007,7 @@ def report(a, b, n, *, k=None, p=None, seed=None, t=None, level=0.95) -> BayesRe
     a = check_real(a, "a", lo=0.0, lo_open=True)
     b = check_real(b, "b", lo=0.0, lo_open=True)
     n = check_int(n, "n", lo=1, hi=MAX_REPORT_N)
-    level = _level(level)
+    level = check_level(level)
     if k is not None and p is not None:
         raise ValueError("k and p exclude each other: give k (typed counts) or p (simulated data)")
     if k is None and p is None:

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from estimation._validation import check_int, check_real, check_seed, lookup
+from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup
 
 __all__ = [
     "make_gaussian_classes",
@@ -600,3 +600,26 @@ def parse_csv(
         raise ValueError("the file is empty: it has a header but no data rows")
     table.attrs["encoding"] = encoding
     return table
+
+
+def label_counts(y) -> tuple[int, int]:
+    """Return ``(N, ones)``: the number of 0/1 labels and how many of them are 1.
+
+    Parameters
+    ----------
+    y : array_like of shape (n_samples,)
+        Labels, each exactly 0 or 1 (as :func:`make_gaussian_classes` and
+        :func:`select_xy` return them).
+
+    Returns
+    -------
+    (int, int)
+
+    Notes
+    -----
+    N = len(y), ones = Σᵢ yᵢ.
+    """
+    y = as_finite_array(y, "y", ndim=1)
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError("y must contain only the labels 0 and 1")
+    return int(y.size), int(np.count_nonzero(y))

@@ -43,7 +43,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.special import gammaln, xlogy
 
-from estimation._validation import as_finite_array, check_int, check_real, check_seed
+from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup
 from estimation.sampling import Histogram, histogram
 
 __all__ = [
@@ -100,13 +100,6 @@ def _explained(check, why, *args, **kwargs):
         return check(*args, **kwargs)
     except ValueError as exc:
         raise ValueError(f"{exc} ({why})") from None
-
-
-def _lookup(registry: Mapping, key, name: str):
-    """Return ``registry[key]`` or raise ValueError naming ``name``."""
-    if not isinstance(key, str) or key not in registry:
-        raise ValueError(f"{name} must be one of {sorted(registry)}, got {key!r}")
-    return registry[key]
 
 
 # --------------------------------------------------------------------------
@@ -218,7 +211,7 @@ def variance_estimate(x, estimator: str = "n_minus_1", *, mu=None):
     >>> float(variance_estimate([1.0, 2.0, 3.0, 4.0], "known_mean", mu=2.0))
     1.5
     """
-    est = _lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
+    est = lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
     arr = _as_samples(x, max(1, est.ddof + 1))
     if est.centring == "known":
         if mu is None:
@@ -441,7 +434,7 @@ POPULATIONS: dict[str, Population] = {pop.key: pop for pop in (_Gaussian(), _Exp
 
 
 def _population(population) -> Population:
-    return _lookup(POPULATIONS, population, "population")
+    return lookup(POPULATIONS, population, "population")
 
 
 def draw_sample(population: str, params, size, seed: int) -> np.ndarray:
@@ -666,7 +659,7 @@ def variance_estimator_pdf(estimator: str, x, n: int, sigma2: float = 1.0):
     computed in log space:
     log g(y) = (k/2 − 1) log y − y/2 − (k/2) log 2 − log Γ(k/2).
     """
-    est = _lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
+    est = lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
     n = _check_n(n)
     sigma2 = check_real(sigma2, "sigma2", lo=0.0, lo_open=True)
     xs = as_finite_array(x, "x")
@@ -1001,7 +994,7 @@ def bias_curve(population: str, params, ns, seed: int, *, estimator: str = "n",
     """
     pop = _population(population)
     p = pop.validate(params)
-    est = _lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
+    est = lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
     seed = check_seed(seed)
     ns_list = _check_sizes(ns)
     draws_per_n = check_int(draws_per_n, "draws_per_n", lo=2 * max(ns_list), hi=MAX_DRAWS)
@@ -1045,7 +1038,7 @@ def exact_bias(population: str, params, ns, *, estimator: str = "n") -> np.ndarr
     = (ddof − 1) σ²/(N − ddof), so −σ²/N for 1/N, 0 for 1/(N − 1) and
     −2σ²/(N + 1) for 1/(N + 1); 0 for the known-mean estimator.
     """
-    est = _lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
+    est = lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
     return np.array([exact_moments(population, params, n)[est.key].bias for n in _check_sizes(ns)])
 
 
@@ -1226,4 +1219,47 @@ def estimator_study(
         moments=mom, exact=exact, summary=sim.summary,
         optimal_divisor=optimal_divisor(sim.population, sim.params, sim.n),
         hist=hist, curve_x=curve_x, curves=curves, proportion_hist=proportion_hist,
+    )
+
+
+#: The divisors d ∈ {N − 1, N, N + 1} of the bias–variance trade-off.
+DIVISOR_KEYS = ("n_minus_1", "n", "n_plus_1")
+
+
+class StudyHighlights(NamedTuple):
+    """The sentences of the Estimator bias page, as numbers (:func:`study_highlights`)."""
+
+    outside: float
+    best: str
+    biased_wins: bool
+
+
+def study_highlights(study: EstimatorStudy) -> StudyHighlights:
+    """What the page says about one :class:`EstimatorStudy`.
+
+    Parameters
+    ----------
+    study : EstimatorStudy
+
+    Returns
+    -------
+    StudyHighlights
+        ``outside``: the largest fraction of one variance estimator's R values
+        beyond the histogram range; ``best``: the :data:`DIVISOR_KEYS` key with
+        the smallest exact MSE (the first one on a tie); ``biased_wins``:
+        whether the biased 1/N estimator has a smaller exact MSE than S².
+
+    Notes
+    -----
+    outside = max_k ``study.hist.outside[k]`` over :data:`VARIANCE_ESTIMATORS`;
+    best = argmin_{d ∈ {N−1, N, N+1}} MSE(σ̂²_d);
+    biased_wins = MSE(σ̂²_N) < MSE(σ̂²_{N−1}).
+    """
+    if not isinstance(study, EstimatorStudy):
+        raise ValueError(f"study must be an EstimatorStudy, got {type(study).__name__}")
+    mse = {key: study.exact[key].mse for key in DIVISOR_KEYS}
+    return StudyHighlights(
+        outside=max(study.hist.outside[key] for key in VARIANCE_ESTIMATORS),
+        best=min(DIVISOR_KEYS, key=mse.__getitem__),
+        biased_wins=bool(mse["n"] < mse["n_minus_1"]),
     )

@@ -45,7 +45,8 @@ from typing import Callable
 import numpy as np
 from scipy import optimize, special, stats as sps
 
-from estimation._validation import as_finite_array, check_int, check_real, lookup
+from estimation._validation import as_finite_array, check_counts, check_int, check_level, check_real, lookup
+from estimation.bayes import wald_interval
 from estimation.contours import contour_lines, loglik_levels
 
 __all__ = [
@@ -252,11 +253,6 @@ def gaussian_stats(x) -> GaussianStats:
     return GaussianStats(n=arr.size, mean=mean, ss=float(np.sum((arr - mean) ** 2)))
 
 
-def _counts(k, n) -> tuple[int, int]:
-    n = check_int(n, "n", lo=1)
-    return check_int(k, "k", lo=0, hi=n), n
-
-
 # --------------------------------------------------------------------------- log-likelihoods
 
 
@@ -329,7 +325,7 @@ def binomial_loglik(k, n, theta):
     >>> round(float(binomial_loglik(8, 10, 0.8)), 6)
     -1.197362
     """
-    k, n = _counts(k, n)
+    k, n = check_counts(k, n, n_min=1, scalar=True)
     log_choose = special.gammaln(n + 1) - special.gammaln(k + 1) - special.gammaln(n - k + 1)
     return log_choose + _binomial_kernel(k, n, _THETA.check(theta))
 
@@ -380,7 +376,7 @@ def bernoulli_mle(x) -> float:
 
 def binomial_mle(k, n) -> float:
     """MLE θ̂ = k / n of k successes in n trials (e.g. 8 of 10 → 0.8)."""
-    k, n = _counts(k, n)
+    k, n = check_counts(k, n, n_min=1, scalar=True)
     return k / n
 
 
@@ -450,7 +446,7 @@ def binomial_score(k, n, theta):
     >>> abs(float(binomial_score(8, 10, 0.8))) < 1e-12  # zero at the MLE
     True
     """
-    k, n = _counts(k, n)
+    k, n = check_counts(k, n, n_min=1, scalar=True)
     theta = _THETA.check(theta)
     return _count_over(k, theta) - _count_over(n - k, 1.0 - theta)
 
@@ -483,7 +479,7 @@ def binomial_information(k, n, theta=None):
     likelihood-ratio interval avoids. (The one-sided second derivative of ℓ
     at θ = 0 when k = 0 would be n.)
     """
-    k, n = _counts(k, n)
+    k, n = check_counts(k, n, n_min=1, scalar=True)
     theta = np.float64(k / n) if theta is None else _THETA.check(theta)
     with np.errstate(divide="ignore"):
         inner = _count_over(k, theta**2) + _count_over(n - k, (1.0 - theta) ** 2)
@@ -492,7 +488,7 @@ def binomial_information(k, n, theta=None):
 
 def binomial_se(k, n) -> float:
     """Standard error of θ̂ = k/n: √(θ̂(1 − θ̂)/n) = 1/√J(θ̂); 0 when θ̂ is 0 or 1 (J = inf)."""
-    k, n = _counts(k, n)
+    k, n = check_counts(k, n, n_min=1, scalar=True)
     p = k / n
     return float(np.sqrt(p * (1.0 - p) / n))
 
@@ -590,7 +586,7 @@ def binomial_relative_loglik(k, n, theta):
     0·log 0 = 0; the binomial coefficient cancels, so this is also the
     Bernoulli relative log-likelihood with k = Σ x_i, n = N.
     """
-    k, n = _counts(k, n)
+    k, n = check_counts(k, n, n_min=1, scalar=True)
     return _binomial_kernel(k, n, _THETA.check(theta)) - _binomial_kernel(k, n, k / n)
 
 
@@ -676,12 +672,8 @@ class _OneParam:
     hi: float
 
 
-def _check_level(level) -> float:
-    return check_real(level, "level", lo=0.0, hi=1.0, lo_open=True, hi_open=True)
-
-
 def _wald(one: _OneParam, level: float) -> tuple[float, float]:
-    z = sps.norm.ppf(0.5 + 0.5 * _check_level(level))
+    z = sps.norm.ppf(0.5 + 0.5 * check_level(level))
     half = z / np.sqrt(one.information)  # 0 when the information is +inf
     return float(one.theta_hat - half), float(one.theta_hat + half)
 
@@ -703,14 +695,19 @@ def _lr_endpoint(one: _OneParam, f: Callable[[float], float], bound: float) -> f
             break
         if f(t) < 0.0:
             a, b = sorted((inner, t))
-            return float(optimize.brentq(f, a, b, xtol=1e-300, rtol=4 * np.finfo(float).eps, maxiter=500))
+            try:
+                return float(optimize.brentq(f, a, b, xtol=1e-300, rtol=4 * np.finfo(float).eps, maxiter=500))
+            except RuntimeError as exc:  # brentq's non-convergence: report it as invalid input, like every check
+                raise ValueError(
+                    f"level: the likelihood-ratio endpoint between {a:.6g} and {b:.6g} did not converge ({exc})"
+                ) from None
         inner = t
     # f ≥ 0 up to the last representable step: the interval reaches the bound (or its neighbour).
     return bound if np.isfinite(bound) else np.inf
 
 
 def _lr(one: _OneParam, level: float) -> tuple[float, float]:
-    return _above(one, 0.5 * sps.chi2.ppf(_check_level(level), 1))
+    return _above(one, 0.5 * sps.chi2.ppf(check_level(level), 1))
 
 
 def _above(one: _OneParam, drop: float) -> tuple[float, float]:
@@ -723,7 +720,7 @@ def _above(one: _OneParam, drop: float) -> tuple[float, float]:
 
 
 def _binomial_one(k, n) -> _OneParam:
-    k, n = _counts(k, n)
+    k, n = check_counts(k, n, n_min=1, scalar=True)
     p = k / n
     ref = _binomial_kernel(k, n, p)
     info = float(binomial_information(k, n))
@@ -763,7 +760,8 @@ def binomial_wald_interval(k, n, level=0.95) -> tuple[float, float]:
     θ̂ ± z √(θ̂(1 − θ̂)/n), z = Φ⁻¹((1 + level)/2) (1.96 for 95%). Not clipped
     to [0, 1]: it can leave the parameter space, and at θ̂ = 0 or 1 (SE = 0) it
     collapses to a point — both known weaknesses, shown next to the
-    likelihood-ratio interval.
+    likelihood-ratio interval. Computed by :func:`estimation.bayes.wald_interval`
+    with ``clip=False`` (one implementation of the formula).
 
     Examples
     --------
@@ -771,7 +769,9 @@ def binomial_wald_interval(k, n, level=0.95) -> tuple[float, float]:
     >>> round(lo, 4), round(hi, 4)
     (0.5521, 1.0479)
     """
-    return _wald(_binomial_one(k, n), level)
+    k, n = check_counts(k, n, n_min=1, scalar=True)
+    lo, hi = wald_interval(k, n, level, clip=False)  # the one implementation (estimation.bayes), unclipped
+    return float(lo), float(hi)
 
 
 def binomial_lr_interval(k, n, level=0.95) -> tuple[float, float]:
@@ -1386,7 +1386,7 @@ def likelihood_report(model: str, n: int, *, truth=None, seed=None, k=None, naiv
             raise ValueError("k: typed-in data (k of n) exist only for the binomial model")
         if truth is not None:
             raise ValueError("truth: typed-in data have no true parameter; pass truth=None")
-        k, n = _counts(k, n)
+        k, n = check_counts(k, n, n_min=1, scalar=True)
         truth_values = None
         x = _spread(k, n)
     else:
@@ -1545,3 +1545,49 @@ def gaussian_surface(x, mu_range, sigma2_range, *, grid: int = 100, cells: int =
         contours=contour_lines(mu, sigma2, rel, levels, max_points=max_points),
         floor=-VIEW_DROP,
     )
+
+
+def fits_float64(loglik):
+    """Whether L = exp(ℓ) is a positive, finite float64 (neither under- nor overflows).
+
+    Parameters
+    ----------
+    loglik : float or array_like
+        Log-likelihood values ℓ (natural log; −inf allowed: L = 0 exactly).
+
+    Returns
+    -------
+    bool or ndarray of bool
+
+    Notes
+    -----
+    True where 0 < exp(ℓ) < ∞ in float64, i.e. about
+    log(4.9 × 10⁻³²⁴) ≈ −744.4 < ℓ < log(1.8 × 10³⁰⁸) ≈ 709.8.
+    """
+    try:
+        loglik = np.asarray(loglik, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"loglik must be numeric: {exc}") from None
+    if np.any(np.isnan(loglik)):
+        raise ValueError("loglik must not contain NaN")
+    with np.errstate(over="ignore", under="ignore"):
+        lik = np.exp(loglik)
+    ok = (lik > 0.0) & np.isfinite(lik)
+    return bool(ok) if ok.ndim == 0 else ok
+
+
+def interval_table(view: ParamView) -> dict:
+    """The Wald and likelihood-ratio intervals of a :class:`ParamView`, with their widths.
+
+    Returns
+    -------
+    dict
+        ``{"wald": (lower, upper, width), "lr": (lower, upper, width)}``.
+
+    Notes
+    -----
+    width = upper − lower.
+    """
+    if not isinstance(view, ParamView):
+        raise ValueError(f"view must be a ParamView, got {type(view).__name__}")
+    return {name: (lo, hi, hi - lo) for name, (lo, hi) in (("wald", view.wald), ("lr", view.lr))}

@@ -944,7 +944,8 @@ def is_linearly_separable(X, y) -> bool:
         method="highs",
     )
     if res.status not in (0, 2):
-        raise RuntimeError(f"linprog failed to decide separability: {res.message}")
+        # numerically hopeless data (e.g. features spanning 1e300): report it as invalid input
+        raise ValueError(f"X: linprog could not decide whether the classes are separable ({res.message})")
     return res.status == 0
 
 
@@ -989,7 +990,7 @@ def mle_exists(X, y) -> bool:
         method="highs",
     )
     if res.status != 0:
-        raise RuntimeError(f"linprog failed to decide whether the MLE exists: {res.message}")
+        raise ValueError(f"X: linprog could not decide whether the MLE exists ({res.message})")
     return bool(-res.fun <= 1e-9 * A.shape[0])
 
 
@@ -1555,3 +1556,14 @@ def compare_optimizers(
         view=_decision_view(X, y, fits[names[0]], reference, view_grid, max_view_points),
         ridge=ridge,
     )
+
+
+#: Default learning rate η of each optimizer (keys of
+#: :data:`estimation.optimizers.OPTIMIZERS`) for :func:`compare_optimizers` on
+#: standardised features: their good ranges differ by orders of magnitude, and
+#: ``Optimizer.HYPERPARAMETERS`` defaults (e.g. SGD's 0.01) are generic ones.
+#: All but AdaDelta (whose steps are scaled by its own running averages)
+#: reach the optimum within 10⁻³ in 100 full-batch epochs on the default
+#: two-Gaussian data.
+LEARNING_RATES = {"SGD": 0.5, "Momentum": 0.1, "Nesterov": 0.1, "AdaGrad": 0.5, "RMSprop": 0.02,
+                  "AdaDelta": 1.0, "Adam": 0.05}

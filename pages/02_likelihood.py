@@ -7,7 +7,7 @@ from estimation import likelihood as lk
 from estimation import teaching
 from estimation.charts import likelihood as charts
 from lab.params import ChoiceParam, FloatParam, IntParam
-from lab.shell import cached, page_shell
+from lab.shell import cached, page_shell, state_key
 
 SIZES = (2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000,
          100_000, 200_000, 500_000, 1_000_000)
@@ -20,6 +20,7 @@ MU = FloatParam("mu", 0.0, lo=-5.0, hi=5.0, step=0.1, fmt="%.1f")
 S2 = FloatParam("s2", 1.0, lo=0.01, hi=10.0, step=0.01)  # σ² > 0: σ² = 0 in a link falls back with a warning
 SIZE = ChoiceParam("n", 100, SIZES)
 VIEW = ChoiceParam("view", "curves", ("curves", "surface", "logs", "sharpen"))
+VIEW_1D = ChoiceParam("view", "curves", ("curves", "logs", "sharpen"))  # the same parameter, without the surface
 VARY = ChoiceParam("vary", "mu", ("mu", "sigma2"))
 GRID = ChoiceParam("grid", 100, (25, 50, 100, 150, 200))
 
@@ -51,6 +52,7 @@ LOGS_LATEX = (r"L_n=\prod_{i=1}^{n} f(x_i)\ \xrightarrow{\ \text{float64}\ }\ %s
               r"\ell_n=\log L_n=\sum_{i=1}^{n}\log f(x_i)")  # %s: 0, or ∞ when densities exceed 1
 QUAD_LATEX = (r"\ell(\theta)\approx\ell(\hat\theta)-\tfrac{1}{2}J(\hat\theta)(\theta-\hat\theta)^2",
               r"J(\hat\theta)=-\ell''(\hat\theta),\qquad \mathrm{SE}=\frac{1}{\sqrt{J(\hat\theta)}}")
+NUMBER = st.column_config.NumberColumn(format="%.6g")  # a pandas Styler would cost ~10 ms per table
 INTERVAL_LATEX = (r"\text{Wald: }\ \hat\theta\pm1.96\,\mathrm{SE}",
                   r"\text{LR: }\ \{\theta:\ 2(\ell(\hat\theta)-\ell(\theta))\le\chi^2_1(0.95)=3.84\}")
 
@@ -67,10 +69,7 @@ typed = model == "binomial" and ui.radio(
 if typed:
     k = ui.number(K, ui.t("likelihood.k"), where=truth_col)
     trials = ui.number(TRIALS, ui.t("likelihood.trials"), where=size_col)
-    if k > trials:
-        st.error(ui.t("likelihood.k_too_big", k=k, n=trials), icon=":material/error:")
-        st.stop()
-    data = {"model": "binomial", "n": trials, "k": k}
+    data = {"model": "binomial", "n": trials, "k": k}  # k > n: the core's ValueError, shown by ui.run
 else:
     if model == "gaussian":
         truth = {"mu": ui.slider(MU, ui.t("likelihood.true_mu"), where=truth_col),
@@ -83,7 +82,11 @@ else:
     data = {"model": model, "n": n, "truth": truth, "seed": ui.seed}
 
 metrics_box = st.container()  # filled below, once the report is computed
-view = ui.radio(VIEW, ui.t("likelihood.view"), format_func=lambda v: ui.t(f"likelihood.view.{v}"))
+view_spec = VIEW if model == "gaussian" else VIEW_1D  # the surface needs two parameters
+if view_spec is VIEW_1D and st.session_state.get(state_key(ui.page.id, VIEW)) == "surface":
+    st.warning(ui.t("likelihood.surface_gaussian_only"), icon=":material/warning:")
+    st.session_state[state_key(ui.page.id, VIEW)] = VIEW.default
+view = ui.radio(view_spec, ui.t("likelihood.view"), format_func=lambda v: ui.t(f"likelihood.view.{v}"))
 st.divider()
 report = ui.run(cached(lk.likelihood_report), **data, naive=view == "logs")  # naive product only when shown
 
@@ -121,7 +124,7 @@ if view == "curves":
     lik_col.latex(LATEX[model]["lik"])
     if pv.lik_exponent:
         note = ui.t("likelihood.scaled_note", power=power, exponent=pv.lik_exponent)
-        if not -324 < pv.lik_exponent < 308:  # L itself is not a float64
+        if not ui.run(lk.fits_float64, pv.loglik_hat):  # L itself is not a float64
             note += " " + ui.t("likelihood.scaled_note_float")
         lik_col.caption(note)
     ui.chart(
@@ -135,9 +138,9 @@ if view == "curves":
     rows = {mle_label: [pv.theta_hat, pv.loglik_hat, pv.score_hat]}
     if pv.truth is not None:
         rows[truth_label] = [pv.truth, pv.loglik_truth, pv.score_truth]
-    table_col.table(pd.DataFrame.from_dict(
-        rows, orient="index", columns=[sym, ui.t("likelihood.col.loglik"), ui.t("likelihood.col.score", sym=sym)]
-    ).style.format("{:.6g}"))
+    table = pd.DataFrame.from_dict(
+        rows, orient="index", columns=[sym, ui.t("likelihood.col.loglik"), ui.t("likelihood.col.score", sym=sym)])
+    table_col.dataframe(table, column_config={c: NUMBER for c in table.columns})
     if pv.information == float("inf"):  # a proportion's MLE on the edge of [0, 1]
         table_col.caption(ui.t("likelihood.boundary_note", hat=hat, value=f"{pv.theta_hat:g}",
                                score=f"{pv.score_hat:g}"))
@@ -146,10 +149,6 @@ if view == "curves":
     for formula in (*LATEX[model]["score"], *LATEX[model]["mle"]):
         formula_col.latex(formula)
     formula_col.caption(ui.t(f"likelihood.slip.{model}"))
-
-if view == "surface" and model != "gaussian":
-    st.info(ui.t("likelihood.surface_gaussian_only"), icon=":material/info:")
-    st.stop()
 
 if view == "surface":
     grid = ui.select_slider(GRID, ui.t("likelihood.grid"))
@@ -227,11 +226,13 @@ if view == "sharpen":
     for formula in INTERVAL_LATEX:
         quad_col.latex(formula)
     st.subheader(ui.t("likelihood.interval_title", sym=sym))
-    st.table(pd.DataFrame(
-        [[*pv.wald, pv.wald[1] - pv.wald[0]], [*pv.lr, pv.lr[1] - pv.lr[0]]],
+    intervals = ui.run(lk.interval_table, pv)
+    table = pd.DataFrame(
+        [intervals["wald"], intervals["lr"]],
         index=[ui.t("likelihood.table.wald", hat=hat), ui.t("likelihood.table.lr")],
         columns=[ui.t("likelihood.col.lower"), ui.t("likelihood.col.upper"), ui.t("likelihood.col.width")],
-    ).style.format("{:.6g}"))
+    )
+    st.dataframe(table, column_config={c: NUMBER for c in table.columns})
     st.caption(ui.t("likelihood.info_note", hat=hat, info=f"{pv.information:.6g}", se=f"{pv.se:.6g}"))
 
 st.subheader(ui.t("common.what_to_notice"))
@@ -241,6 +242,6 @@ results = {"model": model, "n": report.n, "k": report.k, "mle": report.mle, "log
            "param": param, "se": pv.se, "wald_95": pv.wald, "lr_95": pv.lr}
 if report.naive is not None:
     results["naive_failure_n"] = report.naive.failure_n
-ui.code(cached(teaching.snippet)("likelihood", **data))
+ui.code(ui.run(cached(teaching.snippet), "likelihood", **data))
 ui.share(results)
 ui.exercises()

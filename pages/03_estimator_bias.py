@@ -12,7 +12,7 @@ from lab.shell import cached, page_shell
 
 SIZES = (2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 200, 500, 1_000)
 REPS = (100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000)
-MSE_KEYS = ("n_minus_1", "n", "n_plus_1")
+MSE_KEYS = E.DIVISOR_KEYS
 # Bias against N: Monte Carlo at 10 log-spaced sizes (≈ 10 ms for Gaussian data at
 # 50,000 draws each, SE ≈ σ²·0.006), the exact curve at every N.
 BIAS_SIZES = tuple(E.log_spaced_sizes(2, 100, 10).tolist())
@@ -81,6 +81,7 @@ reps = ui.select_slider(R, ui.t("estimator_bias.reps"), format_func="{:,}".forma
 size_col.caption(ui.t("estimator_bias.draws_limit", limit=E.MAX_DRAWS))
 
 study = ui.run(cached(E.estimator_study), pop, params, n, reps, ui.seed)
+highlights = ui.run(E.study_highlights, study)
 sigma2 = study.moments.variance
 info_col.caption(ui.t("estimator_bias.population_caption", mean=study.moments.mean, sigma2=sigma2,
                       kurtosis=study.moments.excess_kurtosis))
@@ -105,7 +106,7 @@ if keys:
 else:
     st.info(ui.t("estimator_bias.show_none"), icon=":material/info:")
 caption = "estimator_bias.dist_caption_gaussian" if study.curves is not None else "estimator_bias.dist_caption_other"
-st.caption(f"{ui.t(caption)} {ui.t('estimator_bias.outside', fraction=max(study.hist.outside.values()))}")
+st.caption(f"{ui.t(caption)} {ui.t('estimator_bias.outside', fraction=highlights.outside)}")
 formula_col, text_col = st.columns(2)
 with formula_col:
     for formula in ESTIMATORS_LATEX:
@@ -154,9 +155,8 @@ with text_col:
     st.latex(MSE_LATEX)
     st.markdown(ui.t("estimator_bias.gaussian_mse"))
     st.latex(GAUSSIAN_MSE_LATEX)
-    best = min(MSE_KEYS, key=lambda k: study.exact[k].mse)
-    biased_wins = study.exact["n"].mse < study.exact["n_minus_1"].mse
-    st.markdown(ui.t("estimator_bias.mse_biased_wins" if biased_wins else "estimator_bias.mse_unbiased_wins",
+    best = highlights.best
+    st.markdown(ui.t("estimator_bias.mse_biased_wins" if highlights.biased_wins else "estimator_bias.mse_unbiased_wins",
                      mse_n=study.exact["n"].mse, mse_unbiased=study.exact["n_minus_1"].mse,
                      best=short(best), mse_best=study.exact[best].mse))
     st.latex(OPTIMAL_LATEX)
@@ -215,8 +215,8 @@ if study.proportion_hist is not None:
 st.subheader(ui.t("common.what_to_notice"))
 st.markdown(ui.t("estimator_bias.notice"))
 
-ui.code(teaching.snippet("estimator_bias", population=pop, params=params, n=n, reps=reps, seed=ui.seed,
-                         result=study))  # reuses the study's simulation: no second Monte Carlo
+ui.code(ui.run(teaching.snippet, "estimator_bias", population=pop, params=params, n=n, reps=reps, seed=ui.seed,
+               result=study))  # reuses the study's simulation: no second Monte Carlo
 ui.share({"sigma2": sigma2, "optimal_divisor": study.optimal_divisor,
           "exact": {k: v._asdict() for k, v in study.exact.items()},
           "monte_carlo": {k: v._asdict() for k, v in study.summary.items()}})

@@ -184,9 +184,9 @@ st.latex(STEP_LATEX)
 # ---------------------------------------------------------------- frequentist check
 st.header(ui.t("bayes.coverage_header", level=pct))
 st.markdown(ui.t("bayes.coverage_intro", n=rep.n))
-# The coverage curves describe the recipes (n, prior), not this data set: the Monte Carlo check runs on
-# the core's fixed default seed, so a new data seed neither recomputes nor redraws them.
-cov = ui.run(cached(bayes.coverage_summary), rep.n, rep.a, rep.b, level=rep.level)
+# The coverage curves describe the recipes (n, prior), not this data set; the Monte Carlo dots, like every
+# random draw of the lab, come from the page's seed.
+cov = ui.run(cached(bayes.coverage_summary), rep.n, rep.a, rep.b, level=rep.level, seed=ui.seed)
 labels = {m: ui.t(f"bayes.cov.{m}") for m in bayes.INTERVAL_METHODS}
 ui.chart(
     charts.coverage_chart, cov, rep.level, labels=labels, mc_label=ui.t("bayes.mc_label"),

@@ -75,6 +75,8 @@ TORCH = {
     "AdaDelta": "torch.optim.Adadelta(lr=η, rho=ρ, eps=ε)",
     "Adam": "torch.optim.Adam(lr=η, betas=(β₁, β₂), eps=ε)",
 }
+NUMBER = st.column_config.NumberColumn(format="%.4g")
+STEP_NUMBER = st.column_config.NumberColumn(format="localized")  # 1,234; an unreached tolerance is empty
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -117,9 +119,8 @@ surface_key = ui.select(SURFACE, ui.t("optimizers.surface"), format_func=lambda 
                         where=surface_col, on_change=_forget_start)
 picked = ui.multiselect(OPT, ui.t("optimizers.optimizers"), where=opt_col)
 steps = ui.select_slider(STEPS, ui.t("optimizers.steps"), format_func="{:,}".format, where=steps_col)
-if not picked:
+if not picked:  # the surface, the notice, the share link and the exercises still show
     st.info(ui.t("optimizers.no_optimizer"), icon=":material/info:")
-    st.stop()
 names = [name for name in OPTIMIZERS if name in picked]  # registry order: stable table and legend
 
 surface_params = None
@@ -137,7 +138,7 @@ with columns[2]:
         start = (ui.number(X0, ui.t("optimizers.x0"), where=x_col), ui.number(Y0, ui.t("optimizers.y0"), where=y_col))
 
 # -- hyperparameters ----------------------------------------------------------
-presets = {name: playground.preset(surface, name) for name in OPTIMIZERS}
+presets = {name: ui.run(playground.preset, surface, name) for name in OPTIMIZERS}
 with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(_key(PRESET), True),
                  icon=":material/tune:"):
     use_presets = ui.toggle(PRESET, ui.t("optimizers.preset"), on_change=_load_presets, args=(presets,))
@@ -152,97 +153,104 @@ with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(_ke
                     st.markdown(f"**{name}**")
                     configs[name] = {hp: _value(spec, ui.t(f"optimizers.hp.{hp}")) for hp, spec in HP[name].items()}
 
-race = ui.run(cached(playground.race), surface_key, configs, surface_params=surface_params, start=start, steps=steps)
-
-# -- the step slider and the error measure ------------------------------------
 has_minimum = bool(surface.minima)
-progress_col, measure_col, tol_col = st.columns([2.2, 1.5, 1.3])
-progress = ui.slider(PROGRESS, ui.t("optimizers.progress"), where=progress_col, format=PROGRESS.fmt)
-t = playground.reveal_step(progress, race.steps)
-progress_col.caption(ui.t("optimizers.progress_caption", t=f"{t:,}", steps=f"{race.steps:,}"))
-measure, tol = "loss", None
-if has_minimum:
-    measure = ui.radio(MEASURE, ui.t("optimizers.measure"), format_func=lambda m: ui.t(f"optimizers.measure.{m}"),
-                       where=measure_col, help=ui.t("optimizers.measure_help"))
-    tol = float(ui.select_slider(TOL, ui.t("optimizers.tol"), format_func=lambda c: _power(float(c)), where=tol_col))
-snap = ui.run(playground.snapshot, race, t, measure=measure, tol=tol or 1.0)
+results = {}
+if names:
+    race = ui.run(cached(playground.race), surface_key, configs, surface_params=surface_params, start=start,
+                  steps=steps)
 
-for row in snap.rows:
-    if row.status == "diverged":
-        st.warning(ui.t("optimizers.diverged", name=row.name, step=row.stopped_at), icon=":material/warning:")
-escaped = [f"{row.name} ({row.stopped_at})" for row in snap.rows if row.status == "escaped"]
-if escaped:
-    st.info(ui.t("optimizers.escaped", runs=", ".join(escaped)), icon=":material/south_east:")
+    # -- the step slider and the error measure --------------------------------
+    progress_col, measure_col, tol_col = st.columns([2.2, 1.5, 1.3])
+    progress = ui.slider(PROGRESS, ui.t("optimizers.progress"), where=progress_col, format=PROGRESS.fmt)
+    t = ui.run(playground.reveal_step, progress, race.steps)
+    progress_col.caption(ui.t("optimizers.progress_caption", t=f"{t:,}", steps=f"{race.steps:,}"))
+    measure, tol = "loss", None
+    if has_minimum:
+        measure = ui.radio(MEASURE, ui.t("optimizers.measure"), format_func=lambda m: ui.t(f"optimizers.measure.{m}"),
+                           where=measure_col, help=ui.t("optimizers.measure_help"))
+        tol = float(ui.select_slider(TOL, ui.t("optimizers.tol"), format_func=lambda c: _power(float(c)),
+                                     where=tol_col))
+    snap = ui.run(playground.snapshot, race, t, measure=measure, tol=tol or 1.0)
 
-# -- charts -------------------------------------------------------------------
-stop_label = ui.t("optimizers.stop.diverged" if has_minimum else "optimizers.stop.escaped")
-land_col, loss_col = st.columns(2)
-with land_col:
-    ui.chart(
-        charts.landscape_chart, race.contour, snap.paths, snap.heads, snap.stops,
-        names=snap.names, box=race.box, start=race.start, minima=surface.minima,
-        x_title="x", y_title="y", level_title=ui.t("optimizers.level"), step_title=ui.t("optimizers.step"),
-        start_label=ui.t("optimizers.start"), minimum_label=ui.t("optimizers.minimum"), stop_label=stop_label,
-        title=ui.t("optimizers.landscape_title"),
-    )
-    st.latex(r"\begin{gathered} f(x, y) = " + surface.formula.replace(r",\ ", r" \\ ") + r"\end{gathered}")
-    st.caption(ui.t("optimizers.levels_log" if race.log_levels else "optimizers.levels_linear"))
-with loss_col:
-    y_title = ui.t(f"optimizers.y.{measure}" if has_minimum else "optimizers.y.saddle")
-    ui.chart(
-        charts.loss_chart, snap.paths, snap.stops, names=snap.names, steps=race.steps,
-        value_domain=snap.value_domain, log_scale=snap.log_scale, tol=tol,
-        x_title=ui.t("optimizers.step"), y_title=y_title,
-        tol_label=ui.t("optimizers.tol_label", tol=_power(tol)) if tol else "",
-        stop_label=stop_label,
-        title=ui.t("optimizers.loss_title" if has_minimum else "optimizers.loss_title_saddle"),
-    )
-    st.caption(ui.t("optimizers.floor_note" if has_minimum else "optimizers.symlog_note"))
+    for row in snap.rows:
+        if row.status == "diverged":
+            st.warning(ui.t("optimizers.diverged", name=row.name, step=row.stopped_at), icon=":material/warning:")
+    escaped = [f"{row.name} ({row.stopped_at})" for row in snap.rows if row.status == "escaped"]
+    if escaped:
+        st.info(ui.t("optimizers.escaped", runs=", ".join(escaped)), icon=":material/south_east:")
 
-# -- the table ----------------------------------------------------------------
-st.subheader(ui.t("optimizers.table_title", t=f"{t:,}"))
-status = {
-    row.name: ui.t(f"optimizers.status.{row.status}", step=row.stopped_at)
-    if row.stopped_at else ui.t(f"optimizers.status.{row.status}")
-    for row in snap.rows
-}
-table = {
-    ui.t("optimizers.col.settings"): [
-        ", ".join(f"{playground.WIDGETS[row.name][hp].symbol} = {value:g}"
-                  for hp, value in row.hyperparameters.items())
+    # -- charts ---------------------------------------------------------------
+    stop_label = ui.t("optimizers.stop.diverged" if has_minimum else "optimizers.stop.escaped")
+    land_col, loss_col = st.columns(2)
+    with land_col:
+        ui.chart(
+            charts.landscape_chart, race.contour, snap.paths, snap.heads, snap.stops,
+            names=snap.names, box=race.box, start=race.start, minima=surface.minima,
+            x_title="x", y_title="y", level_title=ui.t("optimizers.level"), step_title=ui.t("optimizers.step"),
+            start_label=ui.t("optimizers.start"), minimum_label=ui.t("optimizers.minimum"), stop_label=stop_label,
+            title=ui.t("optimizers.landscape_title"),
+        )
+        st.latex(r"\begin{gathered} f(x, y) = " + surface.formula.replace(r",\ ", r" \\ ") + r"\end{gathered}")
+        st.caption(ui.t("optimizers.levels_log" if race.log_levels else "optimizers.levels_linear"))
+    with loss_col:
+        y_title = ui.t(f"optimizers.y.{measure}" if has_minimum else "optimizers.y.saddle")
+        ui.chart(
+            charts.loss_chart, snap.paths, snap.stops, names=snap.names, steps=race.steps,
+            value_domain=snap.value_domain, log_scale=snap.log_scale, tol=tol,
+            x_title=ui.t("optimizers.step"), y_title=y_title,
+            tol_label=ui.t("optimizers.tol_label", tol=_power(tol)) if tol else "",
+            stop_label=stop_label,
+            title=ui.t("optimizers.loss_title" if has_minimum else "optimizers.loss_title_saddle"),
+        )
+        st.caption(ui.t("optimizers.floor_note" if has_minimum else "optimizers.symlog_note"))
+
+    # -- the table ------------------------------------------------------------
+    st.subheader(ui.t("optimizers.table_title", t=f"{t:,}"))
+    status = {
+        row.name: ui.t(f"optimizers.status.{row.status}", step=row.stopped_at)
+        if row.stopped_at else ui.t(f"optimizers.status.{row.status}")
         for row in snap.rows
-    ],
-    ui.t("optimizers.col.loss"): [row.loss for row in snap.rows],
-}
-if has_minimum:
-    table[ui.t("optimizers.col.distance")] = [row.distance for row in snap.rows]
-    table[ui.t("optimizers.col.reached", tol=_power(tol))] = [
-        float("nan") if row.reached is None else row.reached for row in snap.rows
-    ]
-table[ui.t("optimizers.col.status")] = [status[row.name] for row in snap.rows]
-frame = pd.DataFrame(table, index=pd.Index(list(snap.names)))
-formats = {c: "{:.4g}" for c in frame.columns if frame[c].dtype.kind == "f"}
-if has_minimum:
-    formats[ui.t("optimizers.col.reached", tol=_power(tol))] = "{:,.0f}"
-st.table(frame.style.format(formats, na_rep="—"))
-st.caption(ui.t("optimizers.table_note"))
+    }
+    table = {
+        ui.t("optimizers.col.settings"): [
+            ", ".join(f"{playground.WIDGETS[row.name][hp].symbol} = {value:g}"
+                      for hp, value in row.hyperparameters.items())
+            for row in snap.rows
+        ],
+        ui.t("optimizers.col.loss"): [row.loss for row in snap.rows],
+    }
+    if has_minimum:
+        table[ui.t("optimizers.col.distance")] = [row.distance for row in snap.rows]
+        table[ui.t("optimizers.col.reached", tol=_power(tol))] = [
+            float("nan") if row.reached is None else row.reached for row in snap.rows
+        ]
+    table[ui.t("optimizers.col.status")] = [status[row.name] for row in snap.rows]
+    column_config = {ui.t("optimizers.col.settings"): st.column_config.TextColumn(width="large"),
+                     ui.t("optimizers.col.loss"): NUMBER}
+    if has_minimum:
+        column_config[ui.t("optimizers.col.distance")] = NUMBER
+        column_config[ui.t("optimizers.col.reached", tol=_power(tol))] = STEP_NUMBER
+    st.dataframe(pd.DataFrame(table, index=pd.Index(list(snap.names))), column_config=column_config)
+    st.caption(ui.t("optimizers.table_note"))
+    results = {"step": t, "runs": {row.name: {"loss": row.loss, "distance": row.distance, "reached": row.reached,
+                                              "status": row.status, "stopped_at": row.stopped_at,
+                                              "hyperparameters": row.hyperparameters} for row in snap.rows}}
+
 st.subheader(ui.t("common.what_to_notice"))
 st.markdown(ui.t(f"optimizers.notice.{surface_key}"))
 
 # -- the update rules ---------------------------------------------------------
-st.subheader(ui.t("optimizers.rules_title"))
-st.markdown(ui.t("optimizers.rules_intro"))
-st.latex(r"g_t = \nabla f(\theta_{t-1}),\qquad t = 1, 2, \dots")
-for pair in range(0, len(names), 2):
-    for column, name in zip(st.columns(2), names[pair:pair + 2]):
-        with column.container(border=True):
-            st.markdown(f"**{name}** · `{TORCH[name]}`")
-            st.latex(RULES[name])
-            st.caption(ui.t(f"optimizers.note.{name.lower()}"))
-
-ui.code(cached(teaching.snippet)("optimizers", surface=surface_key, optimizers=configs,
-                                 surface_params=surface_params, start=start, steps=steps))
-ui.share({"step": t, "runs": {row.name: {"loss": row.loss, "distance": row.distance, "reached": row.reached,
-                                         "status": row.status, "stopped_at": row.stopped_at,
-                                         "hyperparameters": row.hyperparameters} for row in snap.rows}})
+if names:
+    st.subheader(ui.t("optimizers.rules_title"))
+    st.markdown(ui.t("optimizers.rules_intro"))
+    st.latex(r"g_t = \nabla f(\theta_{t-1}),\qquad t = 1, 2, \dots")
+    for pair in range(0, len(names), 2):
+        for column, name in zip(st.columns(2), names[pair:pair + 2]):
+            with column.container(border=True):
+                st.markdown(f"**{name}** · `{TORCH[name]}`")
+                st.latex(RULES[name])
+                st.caption(ui.t(f"optimizers.note.{name.lower()}"))
+    ui.code(ui.run(cached(teaching.snippet), "optimizers", surface=surface_key, optimizers=configs,
+                   surface_params=surface_params, start=start, steps=steps))
+ui.share(results)
 ui.exercises()

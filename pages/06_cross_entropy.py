@@ -26,9 +26,7 @@ CANCER_X = MultiChoiceParam("bc_x", ("radius", "texture"), CANCER.features, max_
 # -- 3. training: one learning rate per optimizer (their good ranges differ by orders of magnitude)
 RATES = (0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
          1, 2, 5, 10, 20, 50, 100, 1_000, 10_000)
-LR_DEFAULTS = {"SGD": 0.5, "Momentum": 0.1, "Nesterov": 0.1, "AdaGrad": 0.5, "RMSprop": 0.02,
-               "AdaDelta": 1, "Adam": 0.05}
-LR = {name: ChoiceParam(f"lr_{name.lower()}", LR_DEFAULTS[name], RATES) for name in OPTIMIZERS}
+LR = {name: ChoiceParam(f"lr_{name.lower()}", logistic.LEARNING_RATES[name], RATES) for name in OPTIMIZERS}
 OPT = MultiChoiceParam("opt", ("SGD", "Momentum", "Adam"), tuple(OPTIMIZERS))
 MOM = FloatParam("mom", 0.9, lo=0.0, hi=0.99, step=0.01)
 B1 = FloatParam("b1", 0.9, lo=0.0, hi=0.99, step=0.01)
@@ -52,13 +50,18 @@ q=\sigma(z):\quad \mathrm{BCE}(1,q) &= -\log\sigma(z)=\log(1+e^{-z}),
 \end{aligned}"""
 TRAIN_LATEX = r"""\begin{aligned}
 P(y=1\mid x) &= \sigma(z),\qquad z=w^{\top}x+b \\
-J(w,b) &= \frac{1}{N}\sum_{i=1}^{N}\bigl[\log(1+e^{z_i})-y_i z_i\bigr]+\frac{\lambda}{2}\lVert w\rVert^{2} \\
-\nabla_{w}J &= \frac{1}{N}X^{\top}\bigl(\sigma(z)-y\bigr)+\lambda w \\
-\frac{\partial J}{\partial b} &= \frac{1}{N}\sum_{i=1}^{N}\bigl(\sigma(z_i)-y_i\bigr)
+J_0(w,b) &= \frac{1}{N}\sum_{i=1}^{N}\bigl[\log(1+e^{z_i})-y_i z_i\bigr]=\text{mean BCE},\qquad
+J_\lambda(w,b) = J_0(w,b)+\frac{\lambda}{2}\lVert w\rVert^{2} \\
+\nabla_{w}J_\lambda &= \frac{1}{N}X^{\top}\bigl(\sigma(z)-y\bigr)+\lambda w \\
+\frac{\partial J_\lambda}{\partial b} &= \frac{1}{N}\sum_{i=1}^{N}\bigl(\sigma(z_i)-y_i\bigr)
 \end{aligned}"""
 SEPARABLE_LATEX = r"""\begin{aligned}
-(2y_i-1)(w^{\top}x_i+b)>0\ \ \forall i \;&\Longrightarrow\; J(c\,w,\,c\,b)\xrightarrow[c\to\infty]{}0=\inf J \\
-J(w,b)+\tfrac{\lambda}{2}\lVert w\rVert^{2} \;&\xrightarrow[\lVert w\rVert\to\infty]{}\;\infty
+(2y_i-1)(w^{\top}x_i+b)\ge 0\ \ \forall i \;&\Longrightarrow\; J_0(c\,w,\,c\,b)\ \text{decreases as } c\to\infty
+\ \text{towards } \inf J_0 \text{, never attained} \\
+(2y_i-1)(w^{\top}x_i+b)>0\ \ \forall i \;&\Longrightarrow\; \inf J_0=\lim_{c\to\infty}J_0(c\,w,\,c\,b)=0
+\quad\text{(complete separation)} \\
+\lambda>0:\quad J_\lambda(w,b)\ \ge\ \tfrac{\lambda}{2}\lVert w\rVert^{2} \;&\xrightarrow[\lVert w\rVert\to\infty]{}\;\infty
+\;\Longrightarrow\; J_\lambda \text{ has a minimiser}
 \end{aligned}"""
 
 ui = page_shell("cross_entropy", [
@@ -161,9 +164,6 @@ else:
     feature_col, pos_col, neg_col = st.columns(3)
     features = ui.multiselect(IRIS_X if source == "iris" else CANCER_X, ui.t("cross_entropy.features"),
                               where=feature_col)
-    if not features:
-        st.info(ui.t("cross_entropy.pick_feature"))
-        st.stop()
     if source == "iris":
         positive = ui.select(IRIS_POS, ui.t("cross_entropy.positive"), where=pos_col)
         negative = ui.select(IRIS_NEG, ui.t("cross_entropy.negative"), where=neg_col,
@@ -172,11 +172,17 @@ else:
     else:
         positive, negative = "M", None
         pos_col.caption(ui.t("cross_entropy.bc_classes"))
-    data = ui.run(cached(datasets.select_xy), datasets.load_dataset(source), spec.label, features,
-                  positive=positive, negative=negative)
-    X, y, feature_titles, class_names = picked(data)
+    X = y = None  # no feature picked: the sections that train on the data are skipped
+    if features:
+        data = ui.run(cached(datasets.select_xy), ui.run(cached(datasets.load_dataset), source), spec.label,
+                      features, positive=positive, negative=negative)
+        X, y, feature_titles, class_names = picked(data)
+    else:
+        st.info(ui.t("cross_entropy.pick_feature"))
     st.caption(ui.t("cross_entropy.dataset_source", source=spec.source, licence=spec.licence))
-st.caption(ui.t("cross_entropy.data_summary", n=f"{len(y):,}", ones=f"{int(y.sum()):,}"))
+if y is not None:
+    n_samples, ones = ui.run(datasets.label_counts, y)
+    st.caption(ui.t("cross_entropy.data_summary", n=f"{n_samples:,}", ones=f"{ones:,}"))
 
 # ---------------------------------------------------------------------------
 # 3. Training
@@ -184,9 +190,8 @@ st.caption(ui.t("cross_entropy.data_summary", n=f"{len(y):,}", ones=f"{int(y.sum
 st.header(ui.t("cross_entropy.train_header"))
 st.markdown(ui.t("cross_entropy.train_intro"))
 chosen = ui.multiselect(OPT, ui.t("cross_entropy.optimizers"))
-if not chosen:
+if not chosen:  # nothing to train: sections 3–5 are skipped, the rest of the page stays
     st.info(ui.t("cross_entropy.pick_optimizer"))
-    st.stop()
 names = [name for name in OPTIMIZERS if name in chosen]  # registry order: stable colours and legend
 columns = st.columns(4)
 hyper = {name: {"lr": ui.select_slider(LR[name], ui.t("cross_entropy.lr", name=name), format_func=rate,
@@ -208,88 +213,91 @@ batch = ui.select_slider(BATCH, ui.t("cross_entropy.batch"), where=batch_col,
 l2 = ui.select_slider(L2, ui.t("cross_entropy.l2"), format_func=rate, where=l2_col)
 log_y = ui.toggle(LOGY, ui.t("cross_entropy.logy"), where=logy_col)
 
-result = ui.run(cached(logistic.compare_optimizers), X, y, hyper, epochs=epochs,
-                batch_size=None if batch == "full" else batch, l2=l2, seed=ui.seed)
-for name in result.names:
-    if result.fits[name].diverged:
-        st.error(ui.t("cross_entropy.diverged", name=name, epoch=result.fits[name].diverged_epoch),
-                 icon=":material/trending_up:")
+result = None  # no optimizer or no feature picked: sections 3–5 show only their controls
+if names and X is not None:
+    result = ui.run(cached(logistic.compare_optimizers), X, y, hyper, epochs=epochs,
+                    batch_size=None if batch == "full" else batch, l2=l2, seed=ui.seed)
+if result is not None:
+    for name in result.names:
+        if result.fits[name].diverged:
+            st.error(ui.t("cross_entropy.diverged", name=name, epoch=result.fits[name].diverged_epoch),
+                     icon=":material/trending_up:")
 
-ui.chart(
-    charts.loss_curves_chart, {name: fit.objective for name, fit in result.fits.items()},
-    result.reference.objective, log_y=log_y,
-    x_title=ui.t("cross_entropy.epoch_axis"), y_title=ui.t("cross_entropy.objective_axis"),
-    reference_label=ui.t("cross_entropy.reference"), title=ui.t("cross_entropy.curves_title"),
-)
-st.latex(TRAIN_LATEX)
-st.subheader(ui.t("cross_entropy.table_title"))
-rows = result.summary()
-st.table(pd.DataFrame({
-    ui.t("cross_entropy.col.optimizer"): [r["name"] or ui.t("cross_entropy.reference_row") for r in rows],
-    ui.t("cross_entropy.col.epochs"): [f"{r['epochs_run']:,}" if r["epochs_run"] else "—" for r in rows],
-    ui.t("cross_entropy.col.nll"): [f"{r['nll']:.6f}" for r in rows],
-    ui.t("cross_entropy.col.nll_sum"): [f"{r['nll_sum']:.4f}" for r in rows],
-    ui.t("cross_entropy.col.gap"): [f"{r['gap']:.2e}" for r in rows],
-    ui.t("cross_entropy.col.accuracy"): [f"{r['accuracy']:.1%}" for r in rows],
-    ui.t("cross_entropy.col.status"): [
-        ui.t("cross_entropy.status_diverged", epoch=r["diverged_epoch"]) if r["diverged_epoch"]
-        else ui.t("cross_entropy.status_ok") if r["name"] else "—" for r in rows],
-}).set_index(ui.t("cross_entropy.col.optimizer")))
-st.caption(ui.t("cross_entropy.table_note"))
+    ui.chart(
+        charts.loss_curves_chart, {name: fit.objective for name, fit in result.fits.items()},
+        result.reference.objective, log_y=log_y,
+        x_title=ui.t("cross_entropy.epoch_axis"), y_title=ui.t("cross_entropy.objective_axis"),
+        reference_label=ui.t("cross_entropy.reference"), title=ui.t("cross_entropy.curves_title"),
+    )
+    st.latex(TRAIN_LATEX)
+    st.subheader(ui.t("cross_entropy.table_title"))
+    rows = result.summary()
+    st.table(pd.DataFrame({
+        ui.t("cross_entropy.col.optimizer"): [r["name"] or ui.t("cross_entropy.reference_row") for r in rows],
+        ui.t("cross_entropy.col.epochs"): [f"{r['epochs_run']:,}" if r["epochs_run"] else "—" for r in rows],
+        ui.t("cross_entropy.col.nll"): [f"{r['nll']:.6f}" for r in rows],
+        ui.t("cross_entropy.col.nll_sum"): [f"{r['nll_sum']:.4f}" for r in rows],
+        ui.t("cross_entropy.col.gap"): [f"{r['gap']:.2e}" for r in rows],
+        ui.t("cross_entropy.col.accuracy"): [f"{r['accuracy']:.1%}" for r in rows],
+        ui.t("cross_entropy.col.status"): [
+            ui.t("cross_entropy.status_diverged", epoch=r["diverged_epoch"]) if r["diverged_epoch"]
+            else ui.t("cross_entropy.status_ok") if r["name"] else "—" for r in rows],
+    }).set_index(ui.t("cross_entropy.col.optimizer")))
+    st.caption(ui.t("cross_entropy.table_note"))
 
-# ---------------------------------------------------------------------------
-# 4. The fitted model and the loss landscape
-# ---------------------------------------------------------------------------
-st.header(ui.t("cross_entropy.view_header"))
-view_col, landscape_col = st.columns(2, gap="large")
-one_feature = len(feature_titles) == 1
-with view_col:
-    ui.chart(
-        charts.data_view_chart, result.view,
-        x_title=feature_titles[0],
-        y_title=ui.t("cross_entropy.prob_axis") if one_feature else feature_titles[1],
-        class_labels=class_names, model_label=ui.t("cross_entropy.model_boundary", name=names[0]),
-        reference_label=ui.t("cross_entropy.reference_boundary"), prob_title=ui.t("cross_entropy.prob_axis"),
-        title=ui.t("cross_entropy.view_title"),
-    )
-    st.caption(ui.t("cross_entropy.view_caption", name=names[0], shown=f"{len(result.view.y):,}",
-                    n=f"{result.view.n_total:,}"))
-with landscape_col:
-    ui.chart(
-        charts.landscape_chart, result.landscape,
-        x_title=ui.t("cross_entropy.w_axis" if one_feature else "cross_entropy.w1_axis"),
-        y_title=ui.t("cross_entropy.b_axis" if one_feature else "cross_entropy.w2_axis"),
-        start_label=ui.t("cross_entropy.start"), optimum_label=ui.t("cross_entropy.optimum"),
-        title=ui.t("cross_entropy.landscape_title"),
-    )
-    st.caption(ui.t("cross_entropy.landscape_caption_1") if one_feature
-               else ui.t("cross_entropy.landscape_caption_2", b=f"{result.landscape.fixed_b:.3g}"))
+    # ---------------------------------------------------------------------------
+    # 4. The fitted model and the loss landscape
+    # ---------------------------------------------------------------------------
+    st.header(ui.t("cross_entropy.view_header"))
+    view_col, landscape_col = st.columns(2, gap="large")
+    one_feature = len(feature_titles) == 1
+    with view_col:
+        ui.chart(
+            charts.data_view_chart, result.view,
+            x_title=feature_titles[0],
+            y_title=ui.t("cross_entropy.prob_axis") if one_feature else feature_titles[1],
+            class_labels=class_names, model_label=ui.t("cross_entropy.model_boundary", name=names[0]),
+            reference_label=ui.t("cross_entropy.reference_boundary"), prob_title=ui.t("cross_entropy.prob_axis"),
+            title=ui.t("cross_entropy.view_title"),
+        )
+        st.caption(ui.t("cross_entropy.view_caption", name=names[0], shown=f"{len(result.view.y):,}",
+                        n=f"{result.view.n_total:,}"))
+    with landscape_col:
+        ui.chart(
+            charts.landscape_chart, result.landscape,
+            x_title=ui.t("cross_entropy.w_axis" if one_feature else "cross_entropy.w1_axis"),
+            y_title=ui.t("cross_entropy.b_axis" if one_feature else "cross_entropy.w2_axis"),
+            start_label=ui.t("cross_entropy.start"), optimum_label=ui.t("cross_entropy.optimum"),
+            title=ui.t("cross_entropy.landscape_title"),
+        )
+        st.caption(ui.t("cross_entropy.landscape_caption_1") if one_feature
+                   else ui.t("cross_entropy.landscape_caption_2", b=f"{result.landscape.fixed_b:.3g}"))
 
-# ---------------------------------------------------------------------------
-# 5. Separable data
-# ---------------------------------------------------------------------------
-st.header(ui.t("cross_entropy.separable_header"))
-if result.mle_exists:
-    st.success(ui.t("cross_entropy.mle_exists"), icon=":material/check_circle:")
-else:
-    text_col, norm_col = st.columns([2, 3], gap="large")
-    text_col.info(ui.t("cross_entropy.mle_missing"), icon=":material/all_inclusive:")
-    ui.chart(
-        charts.weight_norm_chart,
-        {ui.t("cross_entropy.lambda_run", value=rate(lam)): norms for lam, norms in result.ridge.items()},
-        x_title=ui.t("cross_entropy.epoch_axis"), y_title=ui.t("cross_entropy.norm_axis"),
-        title=ui.t("cross_entropy.norm_title", name=names[0]), where=norm_col,
-    )
-    st.latex(SEPARABLE_LATEX)
+    # ---------------------------------------------------------------------------
+    # 5. Separable data
+    # ---------------------------------------------------------------------------
+    st.header(ui.t("cross_entropy.separable_header"))
+    if result.mle_exists:
+        st.success(ui.t("cross_entropy.mle_exists"), icon=":material/check_circle:")
+    else:
+        text_col, norm_col = st.columns([2, 3], gap="large")
+        text_col.info(ui.t("cross_entropy.mle_missing"), icon=":material/all_inclusive:")
+        ui.chart(
+            charts.weight_norm_chart,
+            {ui.t("cross_entropy.lambda_run", value=rate(lam)): norms for lam, norms in result.ridge.items()},
+            x_title=ui.t("cross_entropy.epoch_axis"), y_title=ui.t("cross_entropy.norm_axis"),
+            title=ui.t("cross_entropy.norm_title", name=names[0]), where=norm_col,
+        )
+        st.latex(SEPARABLE_LATEX)
 
 st.subheader(ui.t("common.what_to_notice"))
 st.markdown(ui.t("cross_entropy.notice"))
 
-ui.code(cached(teaching.snippet)("cross_entropy", p=p, q=q, n=flips, seed=ui.seed))
+ui.code(ui.run(cached(teaching.snippet), "cross_entropy", p=p, q=q, n=flips, seed=ui.seed))
 ui.share({
     "identity": {"n": ident.n, "k": ident.k, "nll_sum": ident.nll_sum, "nll_mean": ident.nll_mean,
                  "bce_mean": ident.bce_mean, "q_hat": ident.q_hat, "nll_mean_at_mle": ident.nll_mean_at_mle},
-    "training": result.summary(),
-    "mle_exists": result.mle_exists,
+    "training": None if result is None else result.summary(),
+    "mle_exists": None if result is None else result.mle_exists,
 })
 ui.exercises()

@@ -28,12 +28,12 @@ CHAIN_LATEX = (
     r"\frac{\partial E}{\partial h_0}=\frac{\partial E}{\partial h_L}"
     r"\prod_{l=L}^{1}\operatorname{diag}\bigl(f'(z_l)\bigr)W_l^{\top}",
 )
-BOUND_LATEX = (  # one sigmoid unit per layer: a scalar chain
+BOUND_LATEX = (  # one sigmoid unit per layer, every |w| equal: a scalar chain (the chart's reference curve)
     r"h_l=\sigma(w\,h_{l-1}):",
     r"\Bigl|\frac{\partial h_L}{\partial h_0}\Bigr|=\prod_{l=1}^{L}|w|\,\sigma'(w\,h_{l-1})"
     r"\le\Bigl(\frac{|w|}{4}\Bigr)^{L}",
 )
-OUTPUT_LATEX = r"E=\tfrac12\lVert y-d\rVert^{2}\;\Rightarrow\;\frac{\partial E}{\partial y}=y-d\quad(\text{not } y-b)"
+OUTPUT_LATEX = r"E=\tfrac12\lVert y-d\rVert^{2}\;\Rightarrow\;\frac{\partial E}{\partial y}=y-d"  # the slip y − b: strings
 
 ui = page_shell("activations", [ACT, XMAX, SLOPE, ALPHA, LAYERS, WIDTH, SCALE])
 st.markdown(ui.t("activations.intro"))
@@ -78,11 +78,11 @@ else:
     curves = ui.run(cached(activations.activation_curves), tuple(names), x_max, params=params)
     chart_col, formula_col = st.columns([3, 2], gap="large")
     with chart_col:
-        common = {"labels": labels, "x_title": ui.t("activations.x_axis")}
+        common = {"labels": labels, "x_title": ui.t("activations.x_axis"), "series_title": ui.t("activations.tip.series"),
+                  "max_label": ui.t("activations.max_marker"), "kink_label": ui.t("activations.kink_marker")}
         ui.chart(charts.curves_chart, curves, derivative=False, y_title=ui.t("activations.f_axis"),
                  title=ui.t("activations.f_title"), **common)
         ui.chart(charts.curves_chart, curves, derivative=True, y_title=ui.t("activations.df_axis"),
-                 max_label=ui.t("activations.max_marker"), kink_label=ui.t("activations.kink_marker"),
                  title=ui.t("activations.df_title"), **common)
     with formula_col:
         st.subheader(ui.t("common.formulas"))
@@ -119,7 +119,8 @@ inputs = {n: float(p.grad_mean_abs[0]) for n, p in depth.profiles.items()}
 chart_col, formula_col = st.columns(2, gap="large")
 with chart_col:
     ui.chart(charts.depth_chart, depth, labels=labels, x_title=ui.t("activations.layer_axis"),
-             y_title=ui.t("activations.grad_axis"), bound_label=ui.t("activations.bound"),
+             y_title=ui.t("activations.grad_axis"), series_title=ui.t("activations.tip.series"),
+             std_title=ui.t("activations.tip.std"), reference_label=ui.t("activations.bound"),
              title=ui.t("activations.depth_title"))
     st.caption(ui.t("activations.depth_caption"))
     dead = [labels[n] for n, g in inputs.items() if g == 0.0]
@@ -130,6 +131,7 @@ with formula_col:
     st.subheader(ui.t("activations.chain_title"))
     for line in (*CHAIN_LATEX, *BOUND_LATEX):
         st.latex(line)
+    st.caption(ui.t("activations.reference_line"))
     st.latex(rf"|w|=s={scale_tex},\ L={n_layers}:\ \Bigl(\frac{{{scale_tex}}}{{4}}\Bigr)^{{{n_layers}}}"
              rf"={sci(depth.bound[0])}")
     st.subheader(ui.t("activations.depth_table_title"))
@@ -137,7 +139,7 @@ with formula_col:
         {ui.t("activations.col.input_grad"): [num(g) for g in (*inputs.values(), depth.bound[0])],
          ui.t("activations.col.per_layer"): [num(f) for f in (*depth.per_layer.values(), depth.bound[-2])]},
         index=[*(labels[n] for n in inputs), ui.t("activations.bound_row")],
-    ))  # the bound's factor per layer is bound[-2] = (s/4)^1
+    ))  # the reference's factor per layer is bound[-2] = (s/4)^1
     st.caption(ui.t("activations.depth_table_note"))
 
 notice_col, slips_col = st.columns(2, gap="large")
@@ -154,7 +156,7 @@ ui.code(cached(teaching.snippet)("activations", n_layers=n_layers, width=width, 
 ui.share({
     "input_gradient": inputs,
     "factor_per_layer": depth.per_layer,
-    "sigmoid_chain_bound": float(depth.bound[0]),
+    "sigmoid_chain_reference": float(depth.bound[0]),
     "max_derivative": {n: curves.peak[n][1] for n in names} if curves else {},
 })
 ui.exercises()

@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from estimation.activations import ACTIVATIONS, Curves, DepthProfiles
+from estimation.charts._layers import kind_layer
 from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish
 
 #: One colour per activation (the default trio gets the three most distinct; no yellow).
@@ -30,11 +31,6 @@ Y_AXIS_EXTENT = 56
 MAX_SHAPE, KINK_SHAPE = "triangle-up", "square"
 
 
-def _kind(kind: str) -> alt.Chart:
-    """An empty layer showing only the rows of one ``kind``."""
-    return alt.Chart().transform_filter(alt.FieldEqualPredicate(field="kind", equal=kind))
-
-
 def _color(names, labels: dict[str, str], extra: tuple[tuple[str, str], ...] = (), columns: int = 4) -> alt.Color:
     """Colour by ``series``: each activation's own colour, then the ``extra`` (label, colour) pairs."""
     domain = [labels[n] for n in names] + [label for label, _ in extra]
@@ -50,8 +46,9 @@ def curves_chart(
     labels: dict[str, str],
     x_title: str,
     y_title: str,
-    max_label: str = "max",
-    kink_label: str = "kink",
+    series_title: str,
+    max_label: str,
+    kink_label: str,
     title: str | None = None,
 ) -> alt.LayerChart:
     """f(x) (``derivative=False``) or f'(x) of each activation on the grid's x range.
@@ -60,6 +57,9 @@ def curves_chart(
     its coordinates (σ': (0, 0.25); tanh': (0, 1)), and a square marks f' at
     a kink, where the value is a convention (ReLU'(0) = 0, as PyTorch).
     The x scale is exactly [x_0, x_{n-1}] so the f and f' charts line up.
+    Every text shown comes from the caller (``labels``, the titles; the
+    tooltips reuse ``series_title``, ``x_title`` and ``y_title``; ``max_label``
+    and ``kink_label`` name the markers of the derivative chart).
     """
     names = list(curves.f)
     values = curves.df if derivative else curves.f
@@ -79,17 +79,18 @@ def curves_chart(
     color = _color(names, labels)
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[float(curves.x[0]), float(curves.x[-1])], nice=False))
     y = alt.Y("y:Q", title=y_title, axis=alt.Axis(minExtent=Y_AXIS_EXTENT, maxExtent=Y_AXIS_EXTENT))
-    tooltip = [alt.Tooltip("series:N"), alt.Tooltip("x:Q", format=".3f"), alt.Tooltip("y:Q", format=".4g")]
-    layers = [_kind("curve").mark_line(strokeWidth=2.5, clip=True).encode(x=x, y=y, color=color, tooltip=tooltip)]
+    tooltip = [alt.Tooltip("series:N", title=series_title), alt.Tooltip("x:Q", title=x_title, format=".3f"),
+               alt.Tooltip("y:Q", title=y_title, format=".4g")]
+    layers = [kind_layer("curve").mark_line(strokeWidth=2.5, clip=True).encode(x=x, y=y, color=color, tooltip=tooltip)]
     if derivative:
         shape = alt.Shape("marker:N", title=None, legend=alt.Legend(orient="top"), scale=alt.Scale(
             domain=[max_label, kink_label], range=[MAX_SHAPE, KINK_SHAPE]))
         layers += [  # the kink square first, so a maximum at a kink (ELU, α > 1) shows its triangle
-            _kind("kink").mark_point(filled=True, size=110, opacity=1, stroke="white", strokeWidth=1).encode(
+            kind_layer("kink").mark_point(filled=True, size=110, opacity=1, stroke="white", strokeWidth=1).encode(
                 x=x, y=y, color=color, shape=shape, tooltip=tooltip),
-            _kind("max").mark_point(filled=True, size=170, opacity=1, stroke="white", strokeWidth=1).encode(
+            kind_layer("max").mark_point(filled=True, size=170, opacity=1, stroke="white", strokeWidth=1).encode(
                 x=x, y=y, color=color, shape=shape, tooltip=tooltip),
-            _kind("max").mark_text(align="left", dx=10, dy=-10, fontSize=13, fontWeight="bold").encode(
+            kind_layer("max").mark_text(align="left", dx=10, dy=-10, fontSize=13, fontWeight="bold").encode(
                 x=x, y=y, color=color, text=alt.Text("text:N")),
         ]
     return finish(alt.layer(*layers, data=data, height=HEIGHT), title=title)
@@ -101,33 +102,40 @@ def depth_chart(
     labels: dict[str, str],
     x_title: str,
     y_title: str,
-    bound_label: str,
+    series_title: str,
+    std_title: str,
+    reference_label: str,
     title: str | None = None,
 ) -> alt.LayerChart:
-    """Mean |∂loss/∂h_l| against the layer l (log scale), with the bound (s/4)^{L−l} dashed.
+    """Mean |∂loss/∂h_l| against the layer l (log scale), with a dashed reference curve (s/4)^{L−l}.
 
+    The reference is the bound of a *scalar sigmoid chain whose weights all
+    have |w| = s* (``view.bound``); it is not a bound of the plotted profiles,
+    whose weights are random N(0, s²/width), and it concerns sigmoid only.
     The output layer L is on the right, the input (l = 0) on the left: the
     gradient flows right to left. Exact zeros (a layer of dead ReLU units)
-    cannot sit on a log axis and are left out.
+    cannot sit on a log axis and are left out. Tooltips are titled by
+    ``series_title``, ``x_title``, ``y_title`` and ``std_title`` (the
+    standard deviation of the activations h_l).
     """
     names = list(view.profiles)
     frames = [pd.DataFrame({"layer": view.layer, "grad": p.grad_mean_abs, "std": p.act_std,
                             "series": labels[n], "kind": "profile"}) for n, p in view.profiles.items()]
-    frames.append(pd.DataFrame({"layer": view.layer, "grad": view.bound, "series": bound_label, "kind": "bound"}))
+    frames.append(pd.DataFrame({"layer": view.layer, "grad": view.bound, "series": reference_label,
+                                "kind": "reference"}))
     data = pd.concat(frames, ignore_index=True)
     data = data[data["grad"] > 0.0]
-    color = _color(names, labels, ((bound_label, REFERENCE),), columns=3)  # drawn half-width
+    color = _color(names, labels, ((reference_label, REFERENCE),), columns=3)  # drawn half-width
     x = alt.X("layer:Q", title=x_title, scale=alt.Scale(domain=[0, int(view.layer[-1])], nice=False),
               axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("grad:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(format=".0e"))
+    tooltip = [alt.Tooltip("series:N", title=series_title), alt.Tooltip("layer:Q", title=x_title),
+               alt.Tooltip("grad:Q", title=y_title, format=".3e")]
     point = len(view.layer) <= 41  # dots on short chains only
     layers = [
-        _kind("bound").mark_line(strokeDash=[7, 5], strokeWidth=2.5).encode(
-            x=x, y=y, color=color, tooltip=[alt.Tooltip("series:N"), alt.Tooltip("layer:Q"),
-                                            alt.Tooltip("grad:Q", format=".3e")]),
-        _kind("profile").mark_line(strokeWidth=2.5, point=point).encode(
-            x=x, y=y, color=color, tooltip=[alt.Tooltip("series:N"), alt.Tooltip("layer:Q"),
-                                            alt.Tooltip("grad:Q", format=".3e"), alt.Tooltip("std:Q", format=".3g")]),
+        kind_layer("reference").mark_line(strokeDash=[7, 5], strokeWidth=2.5).encode(
+            x=x, y=y, color=color, tooltip=tooltip),
+        kind_layer("profile").mark_line(strokeWidth=2.5, point=point).encode(
+            x=x, y=y, color=color, tooltip=[*tooltip, alt.Tooltip("std:Q", title=std_title, format=".3g")]),
     ]
     return finish(alt.layer(*layers, data=data, height=HEIGHT), title=title)
-

@@ -10,15 +10,14 @@ which keeps the dataset — and the cost of building the chart — small; the
 
 from __future__ import annotations
 
-import functools
 import json
 
 import altair as alt
 import numpy as np
 import pandas as pd
-from altair.utils.schemapi import debug_mode
 
 from estimation.bayes import CoverageSummary, Densities, Path, StepView
+from estimation.charts._layers import records, unvalidated, with_data
 from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish
 
 #: Colours of the roles shared by the charts (Okabe–Ito).
@@ -37,22 +36,6 @@ SOLID = [1, 0]
 
 #: Largest number of path points drawn (longer paths are thinned evenly).
 MAX_PATH_POINTS = 501
-
-
-def _unvalidated(builder):
-    """Run a builder without altair's schema check of every object it creates.
-
-    That check (altair's debug mode) is a development aid and costs about a
-    third of building a chart; the tests validate each builder's complete
-    spec with ``chart.to_dict()`` instead.
-    """
-
-    @functools.wraps(builder)
-    def build(*args, **kwargs):
-        with debug_mode(False):
-            return builder(*args, **kwargs)
-
-    return build
 
 
 def _legend(labels: list[str], colors: list[str], dashes: list[list[int]] | None = None) -> dict:
@@ -119,7 +102,7 @@ def _densities(
     return finish(alt.layer(lines, rules, points, data=data, height=HEIGHT), title=title)
 
 
-@_unvalidated
+@unvalidated
 def posterior_chart(
     curves: Densities,
     y_top: float,
@@ -147,7 +130,7 @@ def posterior_chart(
     )
 
 
-@_unvalidated
+@unvalidated
 def step_chart(
     step: StepView,
     *,
@@ -169,7 +152,7 @@ def step_chart(
     )
 
 
-@_unvalidated
+@unvalidated
 def path_chart(
     path: Path,
     t: int,
@@ -184,7 +167,7 @@ def path_chart(
     y_title: str,
     title: str | None = None,
 ) -> alt.LayerChart:
-    """Posterior mean with its credible band and the MLE k_t/t against t; the step t marked.
+    """Posterior mean with its credible band and the MLE k_t/t (t >= 1) against t; the step t marked.
 
     ``truth`` (the true p of simulated data) is drawn as a horizontal rule
     when given. Paths longer than :data:`MAX_PATH_POINTS` are thinned evenly.
@@ -192,8 +175,10 @@ def path_chart(
     idx = np.arange(path.t.size)
     if idx.size > MAX_PATH_POINTS:
         idx = np.unique(np.linspace(0, idx.size - 1, MAX_PATH_POINTS).round().astype(int))
-    data = pd.DataFrame({"t": path.t[idx], "mean": path.mean[idx], "lo": path.lo[idx], "hi": path.hi[idx],
-                         "mle": path.mle[idx]})
+    # The MLE k_t/t is undefined at t = 0 (NaN in the path): the rows carry the finite count k_t and the MLE
+    # layer computes k_t/t for t >= 1 only, so no NaN (nor a null, once Streamlit makes a table) reaches the chart.
+    rows = records({"t": path.t[idx], "mean": path.mean[idx], "lo": path.lo[idx], "hi": path.hi[idx],
+                    "k": path.successes[idx]})
     labels = [mean_label, band_label, mle_label, step_label] + ([truth_label] if truth is not None else [])
     color = _legend(labels, [POSTERIOR, BAND, MLE, MEAN, TRUTH][: len(labels)])["color"]
     x = alt.X("t:Q", title=x_title, scale=alt.Scale(nice=False), axis=alt.Axis(format="d", tickMinStep=1))
@@ -206,7 +191,7 @@ def path_chart(
     mean = layer(mean_label).mark_line(strokeWidth=2.5).encode(
         x=x, y=y, tooltip=[alt.Tooltip("t:Q"), alt.Tooltip("mean:Q", format=".4f"), alt.Tooltip("lo:Q", format=".4f"),
                            alt.Tooltip("hi:Q", format=".4f")])
-    mle = layer(mle_label).transform_filter("isValid(datum.mle)").mark_point(filled=True, size=30, opacity=0.8).encode(
+    mle = layer(mle_label).transform_filter("datum.t > 0").transform_calculate(mle="datum.k / datum.t").mark_point(filled=True, size=30, opacity=0.8).encode(
         x=x, y=alt.Y("mle:Q"), tooltip=[alt.Tooltip("t:Q"), alt.Tooltip("mle:Q", format=".4f")])
     first = alt.FieldEqualPredicate(field="t", equal=int(path.t[0]))  # one row: one rule
     step = layer(step_label).transform_filter(first).mark_rule(strokeWidth=2).encode(x=alt.XDatum(t))
@@ -214,10 +199,10 @@ def path_chart(
     if truth is not None:
         layers.append(layer(truth_label).transform_filter(first).mark_rule(strokeDash=[1, 3], strokeWidth=2).encode(
             y=alt.YDatum(truth)))
-    return finish(alt.layer(*layers, data=data, height=HEIGHT), title=title)
+    return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), rows)
 
 
-@_unvalidated
+@unvalidated
 def coverage_chart(
     summary: CoverageSummary,
     level: float,

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import altair as alt
 import numpy as np
-import pandas as pd
 from scipy import special
 
-from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish
+from estimation.charts._layers import kind_layer, records, with_data
+from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE, finish
 from estimation.logistic import (
     BernoulliIdentity,
     DecisionView,
@@ -22,16 +22,6 @@ from estimation.logistic import (
     log_sigmoid,
 )
 
-#: One colour per optimizer: the default trio (SGD, Momentum, Adam) gets the three most distinct.
-OPTIMIZER_COLORS = {
-    "SGD": PALETTE[0],
-    "Momentum": PALETTE[1],
-    "Nesterov": PALETTE[5],
-    "AdaGrad": PALETTE[4],
-    "RMSprop": PALETTE[3],
-    "AdaDelta": PALETTE[7],
-    "Adam": PALETTE[2],
-}
 #: Class colours (y = 0, y = 1); the probability shading runs between them.
 CLASS_COLORS = (PALETTE[0], PALETTE[1])
 #: Most points per curve or path sent to a chart.
@@ -43,29 +33,6 @@ JITTER = 0.04
 def _colors(names) -> list[str]:
     spare = [c for c in PALETTE if c not in OPTIMIZER_COLORS.values()]
     return [OPTIMIZER_COLORS.get(n, spare[i % len(spare)]) for i, n in enumerate(names)]
-
-
-def _kind(kind: str) -> alt.Chart:
-    """An empty layer showing only the rows of one ``kind``."""
-    return alt.Chart().transform_filter(alt.FieldEqualPredicate(field="kind", equal=kind))
-
-
-def _table(*parts: dict) -> pd.DataFrame:
-    """One long table from column dicts: scalars are repeated, absent columns are null.
-
-    Built column by column with numpy (much cheaper than concatenating frames).
-    """
-    sizes = [max((np.size(v) for v in part.values() if np.ndim(v)), default=1) for part in parts]
-    columns = {}
-    for name in dict.fromkeys(k for part in parts for k in part):
-        pieces = [np.broadcast_to(np.asarray(part[name]), (n,)) if name in part else None
-                  for part, n in zip(parts, sizes)]
-        text = any(p is not None and p.dtype.kind in "USO" for p in pieces)
-        dtype, fill = (object, None) if text else (np.float64, np.nan)
-        columns[name] = np.concatenate([
-            p.astype(dtype) if p is not None else np.full(n, fill, dtype=dtype) for p, n in zip(pieces, sizes)
-        ])
-    return pd.DataFrame(columns)
 
 
 def _edges(axis: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -121,13 +88,13 @@ def per_sample_loss_chart(
     y = alt.Y("loss:Q", title=y_title)
     tooltip = [alt.Tooltip("series:N"), alt.Tooltip("z:Q", format=".3f"), alt.Tooltip("loss:Q", format=".4f")]
     layers = [
-        _kind("curve").mark_line().encode(x=x, y=y, color=color, strokeWidth=alt.StrokeWidth("width:Q", scale=None),
+        kind_layer("curve").mark_line().encode(x=x, y=y, color=color, strokeWidth=alt.StrokeWidth("width:Q", scale=None),
                                           tooltip=tooltip),
-        _kind("rule").mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(x=x, color=color),
-        _kind("point").mark_point(filled=True, opacity=1).encode(x=x, y=y, color=color, shape=_SHAPE, size=_SIZE,
+        kind_layer("rule").mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(x=x, color=color),
+        kind_layer("point").mark_point(filled=True, opacity=1).encode(x=x, y=y, color=color, shape=_SHAPE, size=_SIZE,
                                                                  tooltip=tooltip),
     ]
-    return finish(alt.layer(*layers, data=_table(*parts), height=HEIGHT), title=title)
+    return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), records(*parts))
 
 
 # ---------------------------------------------------------------------------
@@ -168,12 +135,12 @@ def loss_curves_chart(
     scale = alt.Scale(type="log", domainMax=top) if log_y else alt.Scale(zero=False, domainMax=top)
     y = alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format="~g"))
     layers = [
-        _kind("reference").mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(y=y, color=color),
-        _kind("run").mark_line(strokeWidth=2.5, clip=True).encode(
+        kind_layer("reference").mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(y=y, color=color),
+        kind_layer("run").mark_line(strokeWidth=2.5, clip=True).encode(
             x=alt.X("epoch:Q", title=x_title), y=y, color=color,
             tooltip=[alt.Tooltip("series:N"), alt.Tooltip("epoch:Q"), alt.Tooltip("loss:Q", format=".6g")]),
     ]
-    return finish(alt.layer(*layers, data=_table(*parts), height=HEIGHT), title=title)
+    return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), records(*parts))
 
 
 def weight_norm_chart(
@@ -194,7 +161,7 @@ def weight_norm_chart(
     line = alt.Chart().mark_line(strokeWidth=3).encode(
         x=alt.X("epoch:Q", title=x_title), y=alt.Y("norm:Q", title=y_title), color=color,
         tooltip=[alt.Tooltip("series:N"), alt.Tooltip("epoch:Q"), alt.Tooltip("norm:Q", format=".4g")])
-    return finish(alt.layer(line, data=_table(*parts), height=HEIGHT), title=title)
+    return with_data(finish(alt.layer(line, height=HEIGHT), title=title), records(*parts))
 
 
 # ---------------------------------------------------------------------------
@@ -240,14 +207,14 @@ def landscape_chart(
         domain=[float(landscape.axis1[0]), float(landscape.axis1[-1])], nice=False, zero=False))
     xy_tooltip = [alt.Tooltip("series:N"), alt.Tooltip("x:Q", format=".4g"), alt.Tooltip("y:Q", format=".4g")]
     layers = [
-        _kind("contour").mark_line(color="#9a9a9a", strokeWidth=1, clip=True).encode(
+        kind_layer("contour").mark_line(color="#9a9a9a", strokeWidth=1, clip=True).encode(
             x=x, y=y, detail=alt.Detail("line:N"), order=alt.Order("order:Q"),
             tooltip=[alt.Tooltip("level:Q", format=".4g")]),
-        _kind("path").mark_line(strokeWidth=2.5, clip=True).encode(x=x, y=y, color=color, order=alt.Order("order:Q")),
-        _kind("point").mark_point(filled=True, opacity=1, clip=True).encode(
+        kind_layer("path").mark_line(strokeWidth=2.5, clip=True).encode(x=x, y=y, color=color, order=alt.Order("order:Q")),
+        kind_layer("point").mark_point(filled=True, opacity=1, clip=True).encode(
             x=x, y=y, color=color, shape=_SHAPE, size=_SIZE, tooltip=xy_tooltip),
     ]
-    return finish(alt.layer(*layers, data=_table(*parts), height=HEIGHT + 80), title=title)
+    return with_data(finish(alt.layer(*layers, height=HEIGHT + 80), title=title), records(*parts))
 
 
 # ---------------------------------------------------------------------------
@@ -311,11 +278,11 @@ def data_view_chart(
     dash = alt.StrokeDash("series:N", legend=None, scale=alt.Scale(
         domain=[model_label, reference_label], range=[[1, 0], [7, 5]]))
     layers = [
-        _kind("cell").mark_rect(opacity=0.45).encode(x=x, x2=alt.X2("x2:Q"), y=y, y2=alt.Y2("y2:Q"), fill=fill),
-        _kind("point").mark_point(filled=True, size=40, opacity=0.85, stroke="white", strokeWidth=0.5).encode(
+        kind_layer("cell").mark_rect(opacity=0.45).encode(x=x, x2=alt.X2("x2:Q"), y=y, y2=alt.Y2("y2:Q"), fill=fill),
+        kind_layer("point").mark_point(filled=True, size=40, opacity=0.85, stroke="white", strokeWidth=0.5).encode(
             x=x, y=y, color=color,
             tooltip=[alt.Tooltip("series:N"), alt.Tooltip("x:Q", format=".4g"), alt.Tooltip("y:Q", format=".4g")]),
-        _kind("line").mark_line(strokeWidth=2.5, clip=True).encode(
+        kind_layer("line").mark_line(strokeWidth=2.5, clip=True).encode(
             x=x, y=y, color=color, strokeDash=dash, detail=alt.Detail("line:N"), order=alt.Order("order:Q")),
     ]
-    return finish(alt.layer(*layers, data=_table(*parts), height=HEIGHT + 80), title=title)
+    return with_data(finish(alt.layer(*layers, height=HEIGHT + 80), title=title), records(*parts))

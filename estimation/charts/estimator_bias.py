@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import numpy as np
 
+from estimation.charts._layers import records
 from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish
 from estimation.estimators import BinnedEstimates, EstimatorMoments, MonteCarloSummary
 
@@ -41,18 +42,6 @@ TRUTH = PALETTE[7]
 ERROR_BAR_SE = 2.0
 #: Candidate ticks of a log N axis.
 _LOG_TICKS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000)
-
-
-def _records(**columns) -> list[dict]:
-    """Rows ``{name: value}`` from equal-length 1-D columns; scalars are repeated.
-
-    Values become Python floats/strings (``tolist``), so the spec is plain JSON;
-    callers never pass NaN (a missing value is a missing key).
-    """
-    arrays = {k: np.asarray(v) for k, v in columns.items()}
-    size = max(a.size for a in arrays.values())
-    cols = [np.broadcast_to(a, size).tolist() for a in arrays.values()]
-    return [dict(zip(arrays, row)) for row in zip(*cols)]
 
 
 def _q(field: str, title: str | None = None, **extra) -> dict:
@@ -109,9 +98,9 @@ def sampling_distribution_chart(
     rows = []
     for key, name in zip(keys, names):
         d = np.asarray(hist.density[key], dtype=float)
-        rows += _records(x=step_x, y=np.concatenate([[0.0], d, d[-1:], [0.0]]), estimator=name, kind=hist_label)
+        rows += records(x=step_x, y=np.concatenate([[0.0], d, d[-1:], [0.0]]), estimator=name, kind=hist_label)
         if curves is not None:
-            rows += _records(x=np.asarray(curve_x, dtype=float), y=np.asarray(curves[key], dtype=float),
+            rows += records(x=np.asarray(curve_x, dtype=float), y=np.asarray(curves[key], dtype=float),
                              estimator=name, kind=exact_label)
     rows += [{"x": float(expectations[k]), "estimator": name, "kind": expectation_label}
              for k, name in zip(keys, names)]
@@ -172,8 +161,8 @@ def bias_chart(
     bias = np.asarray(bias, dtype=float)
     half = ERROR_BAR_SE * np.asarray(bias_se, dtype=float)
     # One row each for the zero rule and the current-N rule (a datum rule would repeat per row).
-    rows = (_records(n=ns, bias=bias, lo=bias - half, hi=bias + half, series=mc_label)
-            + _records(n=exact_ns, bias=np.asarray(exact_bias, dtype=float), series=exact_label)
+    rows = (records(n=ns, bias=bias, lo=bias - half, hi=bias + half, series=mc_label)
+            + records(n=exact_ns, bias=np.asarray(exact_bias, dtype=float), series=exact_label)
             + [{"bias": 0.0, "series": zero_label}])
     domain = [mc_label, exact_label, zero_label]
     if current_n is not None:

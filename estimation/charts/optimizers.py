@@ -13,18 +13,9 @@ from __future__ import annotations
 import altair as alt
 import numpy as np
 
-from estimation.charts.theme import PALETTE, REFERENCE, finish
+from estimation.charts._layers import kind_layer, records, with_data
+from estimation.charts.theme import OPTIMIZER_COLORS, PALETTE, REFERENCE, finish
 
-#: One colour per optimizer, by registry name (the same on every page that races them).
-OPTIMIZER_COLORS = {
-    "SGD": PALETTE[0],
-    "Momentum": PALETTE[1],
-    "Nesterov": PALETTE[5],
-    "AdaGrad": PALETTE[4],
-    "RMSprop": PALETTE[3],
-    "AdaDelta": PALETTE[7],
-    "Adam": PALETTE[2],
-}
 CONTOUR_COLOR = "#bdbdbd"
 START_COLOR = "#777777"
 MINIMUM_COLOR = "#000000"
@@ -41,34 +32,13 @@ LANDSCAPE_COLUMNS = ("kind", "series", "marker", "x", "y", "line", "order", "ste
 LOSS_COLUMNS = ("kind", "series", "marker", "step", "order", "value")
 
 
-def _block(columns: tuple[str, ...], kind: str, n: int, **values) -> list[dict]:
-    """``n`` rows of one ``kind`` with every column; absent ones are filled (no NaN reaches a chart)."""
-    cols = [[kind] * n]
-    for col in columns[1:]:
-        value = values.get(col, _FILL[col])
-        cols.append(np.asarray(value).tolist() if np.ndim(value) else [value] * n)
-    return [dict(zip(columns, row)) for row in zip(*cols)]
-
-
-def _with_data(chart, rows: list[dict]):
-    """Attach the chart's one dataset last, as plain records.
-
-    Built from Python lists and set after :func:`finish`, the rows skip
-    pandas' record conversion and altair's deep copies on ``.properties()``
-    (measured: about a quarter of the time of ``alt.layer(..., data=df)``
-    for a 3,400-row chart).
-    """
-    chart.data = {"values": rows}
-    return chart
+def _block(columns: tuple[str, ...], kind: str, **values) -> list[dict]:
+    """Rows of one ``kind`` with every column; absent ones are filled (no NaN reaches a chart)."""
+    return records({"kind": kind, **{col: values.get(col, _FILL[col]) for col in columns[1:]}})
 
 
 def _series(names, opt) -> list[str]:
     return [names[i] for i in np.asarray(opt, dtype=np.int64).tolist()]
-
-
-def _kind(kind: str) -> alt.Chart:
-    """An empty layer showing only the rows of one ``kind``."""
-    return alt.Chart().transform_filter(alt.FieldEqualPredicate(field="kind", equal=kind))
 
 
 def _optimizer_color(names, extra: dict[str, str] | None = None) -> alt.Color:
@@ -126,16 +96,16 @@ def landscape_chart(
     """
     cols = LANDSCAPE_COLUMNS
     rows = [
-        *_block(cols, "contour", len(contour["x"]), x=contour["x"], y=contour["y"], line=contour["line"],
+        *_block(cols, "contour", x=contour["x"], y=contour["y"], line=contour["line"],
                 order=contour["order"], level=contour["level"]),
-        *_block(cols, "path", len(paths["x"]), series=_series(names, paths["opt"]), x=paths["x"], y=paths["y"],
+        *_block(cols, "path", series=_series(names, paths["opt"]), x=paths["x"], y=paths["y"],
                 step=paths["step"], order=paths["step"]),
-        *_block(cols, "head", len(heads["x"]), series=_series(names, heads["opt"]), x=heads["x"], y=heads["y"],
+        *_block(cols, "head", series=_series(names, heads["opt"]), x=heads["x"], y=heads["y"],
                 step=heads["step"]),
-        *_block(cols, "stop", len(stops["x"]), series=_series(names, stops["opt"]), marker=stop_label,
+        *_block(cols, "stop", series=_series(names, stops["opt"]), marker=stop_label,
                 x=stops["x"], y=stops["y"], step=stops["step"]),
-        *_block(cols, "start", 1, marker=start_label, x=float(start[0]), y=float(start[1])),
-        *_block(cols, "minimum", len(minima), marker=minimum_label,
+        *_block(cols, "start", marker=start_label, x=float(start[0]), y=float(start[1])),
+        *_block(cols, "minimum", marker=minimum_label,
                 x=[float(m[0]) for m in minima], y=[float(m[1]) for m in minima]),
     ]
 
@@ -154,28 +124,28 @@ def landscape_chart(
     step_tip = [alt.Tooltip("series:N", title=" "), alt.Tooltip("step:Q", title=step_title),
                 alt.Tooltip("x:Q", format=".4g"), alt.Tooltip("y:Q", format=".4g")]
     layers = [
-        _kind("contour").mark_line(color=CONTOUR_COLOR, strokeWidth=1, clip=True).encode(
+        kind_layer("contour").mark_line(color=CONTOUR_COLOR, strokeWidth=1, clip=True).encode(
             x=x, y=y, detail=alt.Detail("line:N"), order=alt.Order("order:Q"),
             tooltip=[alt.Tooltip("level:Q", title=level_title, format=".3g")],
         ),
-        _kind("path").mark_line(strokeWidth=2, clip=True, point=alt.OverlayMarkDef(size=10, filled=True)).encode(
+        kind_layer("path").mark_line(strokeWidth=2, clip=True, point=alt.OverlayMarkDef(size=10, filled=True)).encode(
             x=x, y=y, color=color, order=alt.Order("order:Q"), tooltip=step_tip,
         ),
-        _kind("head").mark_point(filled=True, size=110, opacity=1, stroke="#ffffff", strokeWidth=1.5,
+        kind_layer("head").mark_point(filled=True, size=110, opacity=1, stroke="#ffffff", strokeWidth=1.5,
                                  clip=True).encode(x=x, y=y, color=color, tooltip=step_tip),
-        _kind("start").mark_point(filled=True, size=170, opacity=1, stroke="#ffffff", strokeWidth=1.5,
+        kind_layer("start").mark_point(filled=True, size=170, opacity=1, stroke="#ffffff", strokeWidth=1.5,
                                   clip=True).encode(x=x, y=y, **marker),
     ]
     if minima:
-        layers.append(_kind("minimum").mark_point(
+        layers.append(kind_layer("minimum").mark_point(
             filled=True, size=380, opacity=1, stroke="#ffffff", strokeWidth=1, clip=True,
         ).encode(x=x, y=y, **marker, tooltip=[alt.Tooltip("x:Q", format=".6g"), alt.Tooltip("y:Q", format=".6g")]))
     if len(stops["x"]):
-        layers.append(_kind("stop").mark_point(  # inside the box already: drawn whole at its edge
+        layers.append(kind_layer("stop").mark_point(  # inside the box already: drawn whole at its edge
             filled=True, size=300, opacity=1, stroke="#ffffff", strokeWidth=1,
         ).encode(x=x, y=y, **marker,
                  tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("step:Q", title=stop_label)]))
-    return _with_data(finish(alt.layer(*layers, height=height), title=title), rows)
+    return with_data(finish(alt.layer(*layers, height=height), title=title), rows)
 
 
 def _symlog_ticks(lo: float, hi: float) -> list[float]:
@@ -218,15 +188,15 @@ def loss_chart(
     """
     cols = LOSS_COLUMNS
     rows = [
-        *_block(cols, "path", len(paths["x"]), series=_series(names, paths["opt"]), step=paths["step"],
+        *_block(cols, "path", series=_series(names, paths["opt"]), step=paths["step"],
                 value=paths["value"], order=paths["step"]),
-        *_block(cols, "stop", len(stops["x"]), series=_series(names, stops["opt"]), marker=stop_label,
+        *_block(cols, "stop", series=_series(names, stops["opt"]), marker=stop_label,
                 step=stops["step"], value=stops["value"]),
     ]
     lo, hi = value_domain
     extra = {}
     if tol is not None:
-        rows += _block(cols, "tol", 1, series=tol_label, value=float(tol))
+        rows += _block(cols, "tol", series=tol_label, value=float(tol))
         extra = {tol_label: REFERENCE}
         lo, hi = min(lo, tol), max(hi, tol)
     x = alt.X("step:Q", title=x_title, scale={"domain": [0, max(int(steps), 1)], "nice": False})
@@ -236,15 +206,15 @@ def loss_chart(
     color = _optimizer_color(names, extra)
     tooltip = [alt.Tooltip("series:N", title=" "), alt.Tooltip("step:Q", title=x_title),
                alt.Tooltip("value:Q", title=y_title, format=".4g")]
-    layers = [_kind("path").mark_line(strokeWidth=2, clip=True).encode(
+    layers = [kind_layer("path").mark_line(strokeWidth=2, clip=True).encode(
         x=x, y=y, color=color, order=alt.Order("order:Q"), tooltip=tooltip)]
     if tol is not None:
-        layers.append(_kind("tol").mark_rule(strokeDash=[6, 4], strokeWidth=1.5).encode(y=y, color=color))
+        layers.append(kind_layer("tol").mark_rule(strokeDash=[6, 4], strokeWidth=1.5).encode(y=y, color=color))
     if len(stops["x"]):
-        layers.append(_kind("stop").mark_point(filled=True, size=300, opacity=1, stroke="#ffffff",
+        layers.append(kind_layer("stop").mark_point(filled=True, size=300, opacity=1, stroke="#ffffff",
                                                strokeWidth=1).encode(
             x=x, y=y, **_markers([stop_label], [CROSS], [STOP_COLOR]),
             tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("step:Q", title=stop_label)],
         ))
-    return _with_data(finish(alt.layer(*layers, height=height), title=title), rows)
+    return with_data(finish(alt.layer(*layers, height=height), title=title), rows)
 

@@ -20,6 +20,17 @@ PALETTE = (
     "#F0E442",  # yellow
     "#000000",  # black
 )
+#: One colour per optimizer, by registry name, the same on every page that races them
+#: (the default trio SGD, Momentum, Adam gets the three most distinct).
+OPTIMIZER_COLORS = {
+    "SGD": PALETTE[0],
+    "Momentum": PALETTE[1],
+    "Nesterov": PALETTE[5],
+    "AdaGrad": PALETTE[4],
+    "RMSprop": PALETTE[3],
+    "AdaDelta": PALETTE[7],
+    "Adam": PALETTE[2],
+}
 OBSERVED = PALETTE[0]
 EXACT = PALETTE[5]
 REFERENCE = "#444444"
@@ -54,9 +65,3 @@ def finish(chart, *, title: str | None = None):
     if title is not None:
         chart.title = title
     return chart
-
-
-def color_scale(labels) -> alt.Scale:
-    """A categorical scale assigning palette colours to ``labels`` in order."""
-    labels = list(labels)
-    return alt.Scale(domain=labels, range=[PALETTE[i % len(PALETTE)] for i in range(len(labels))])

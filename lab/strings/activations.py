@@ -91,10 +91,15 @@ STRINGS = {
     "activations.depth_title": {"en": "Gradient size at each layer", "ja": "各層での勾配の大きさ"},
     "activations.layer_axis": {"en": "layer l (0 = input, L = output)", "ja": "層 l（0 = 入力, L = 出力）"},
     "activations.grad_axis": {"en": "mean |∂E/∂h_l| (log scale)", "ja": "|∂E/∂h_l| の平均（対数目盛）"},
-    "activations.bound": {"en": "bound (s/4)^(L−l)", "ja": "上界 (s/4)^(L−l)"},
+    "activations.bound": {
+        "en": "reference: scalar sigmoid chain with |w| = s, (s/4)^(L−l)",
+        "ja": "参照：|w| = s のスカラーのシグモイド連鎖、(s/4)^(L−l)",
+    },
+    "activations.tip.series": {"en": "activation", "ja": "活性化関数"},
+    "activations.tip.std": {"en": "std of h_l", "ja": "h_l の標準偏差"},
     "activations.depth_caption": {
-        "en": "The gradient flows from right (output, size 1) to left (input). The dashed line is the scalar-chain bound from σ′ ≤ 1/4; with s = 1 it is 0.25^(L−l).",
-        "ja": "勾配は右（出力、大きさ 1）から左（入力）へ流れます。破線は σ′ ≤ 1/4 から得られる 1 次元の連鎖での上界で、s = 1 なら 0.25^(L−l) です。",
+        "en": "The gradient flows from right (output, size 1) to left (input). The dashed line is a reference curve for sigmoid only, not a bound of what is plotted: a scalar chain of sigmoids whose weights all have |w| = s satisfies |∂h_L/∂h_l| ≤ (s/4)^(L−l) because σ′ ≤ 1/4 (with s = 1, 0.25^(L−l)). The network's weights are random, N(0, s²/width), so a single weight can be larger than s: at width 1–2 the sigmoid curve often rises above the reference.",
+        "ja": "勾配は右（出力、大きさ 1）から左（入力）へ流れます。破線はシグモイドだけに関する参照曲線で、描いている値の上界ではありません。重みがすべて |w| = s のスカラーのシグモイド連鎖では、σ′ ≤ 1/4 から |∂h_L/∂h_l| ≤ (s/4)^(L−l) となります（s = 1 なら 0.25^(L−l)）。ネットワークの重みはランダム（N(0, s²/幅)）なので、個々の重みが s より大きくなることがあり、幅 1〜2 ではシグモイドの曲線が参照曲線を上回ることがよくあります。",
     },
     "activations.dead": {
         "en": "The gradient became exactly 0 for: {names}. Every unit of some layer was inactive (ReLU′ = 0 for x ≤ 0), so nothing flows back — “dying ReLU”. Those points are left out of the log axis.",
@@ -104,7 +109,14 @@ STRINGS = {
     "activations.depth_table_title": {"en": "At the input layer", "ja": "入力層での値"},
     "activations.col.input_grad": {"en": "mean |∂E/∂h₀|", "ja": "|∂E/∂h₀| の平均"},
     "activations.col.per_layer": {"en": "factor per layer", "ja": "1 層あたりの倍率"},
-    "activations.bound_row": {"en": "bound (s/4)^L", "ja": "上界 (s/4)^L"},
+    "activations.bound_row": {
+        "en": "reference: sigmoid chain, |w| = s: (s/4)^L",
+        "ja": "参照：|w| = s のシグモイド連鎖 (s/4)^L",
+    },
+    "activations.reference_line": {
+        "en": "The reference curve of the chart (sigmoid only; a scalar chain with every |w| = s, not a bound of the random network):",
+        "ja": "グラフの参照曲線（シグモイドのみ。すべての |w| = s のスカラーの連鎖で、ランダムなネットワークの上界ではありません）：",
+    },
     "activations.depth_table_note": {
         "en": "Factor per layer: the geometric mean (mean |∂E/∂h₀|)^(1/L). Below 1 the gradient vanishes with depth, above 1 it explodes.",
         "ja": "1 層あたりの倍率は幾何平均 (|∂E/∂h₀| の平均)^(1/L) です。1 より小さいと勾配は深さとともに消失し、1 より大きいと爆発します。",

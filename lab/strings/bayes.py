@@ -20,8 +20,8 @@ STRINGS = {
     "bayes.prior.weak": {"en": "Weak belief in a fair coin Beta(2, 2)", "ja": "公平なコインだと弱く信じる Beta(2, 2)"},
     "bayes.prior.strong": {"en": "Strong belief in a fair coin Beta(20, 20)", "ja": "公平なコインだと強く信じる Beta(20, 20)"},
     "bayes.prior.custom": {"en": "Custom Beta(a, b)", "ja": "自分で設定 Beta(a, b)"},
-    "bayes.a": {"en": "a (acts like a − 1 extra successes)", "ja": "a（a − 1 回分の成功を上乗せする働き）"},
-    "bayes.b": {"en": "b (acts like b − 1 extra failures)", "ja": "b（b − 1 回分の失敗を上乗せする働き）"},
+    "bayes.a": {"en": "a (prior pseudo-successes; a − 1 in the MAP)", "ja": "a（事前の仮想的な成功回数。MAP では a − 1）"},
+    "bayes.b": {"en": "b (prior pseudo-failures; b − 1 in the MAP)", "ja": "b（事前の仮想的な失敗回数。MAP では b − 1）"},
     "bayes.prior_help": {
         "en": "Beta(a, b) has mean a/(a + b); the larger a + b, the more concentrated it is, i.e. the stronger the belief.",
         "ja": "Beta(a, b) の平均は a/(a + b) です。a + b が大きいほど分布は集中し、信念が強いことを表します。",
@@ -84,8 +84,8 @@ STRINGS = {
     },
     "bayes.map_header": {"en": "MAP = MLE with pseudo-counts = regularisation", "ja": "MAP = 仮想データを足した最尤推定 = 正則化"},
     "bayes.map_text": {
-        "en": "Maximising the posterior means maximising **log-likelihood + log-prior**. The Beta prior's log has exactly the form of a log-likelihood, so the MAP estimate is the MLE computed on the data plus **a − 1 = {a1} imagined successes and b − 1 = {b1} imagined failures** (pseudo-counts). With the uniform prior (a = b = 1) nothing is added and MAP = MLE; with a or b below 1 (Jeffreys) the pseudo-count is negative and the prior pushes the MAP towards the edge.\n\nThis is the same idea as **L2 regularisation (weight decay)** on the cross-entropy page: a Gaussian prior N(0, λ⁻¹I) on the weights adds (λ/2)‖w‖² to the negative log-likelihood (the summed cross-entropy), and minimising the sum is MAP estimation. A prior is a regulariser, and a regulariser is a prior; both matter most when data are few.",
-        "ja": "事後確率の最大化は **対数尤度 + 対数事前確率** の最大化です。ベータ事前分布の対数は対数尤度とまったく同じ形なので、MAP 推定値は、データに **a − 1 = {a1} 回の架空の成功と b − 1 = {b1} 回の架空の失敗**（仮想データ）を足して求めた最尤推定値になります。一様事前分布（a = b = 1）では何も足されず、MAP = 最尤推定値です。a や b が 1 より小さい（ジェフリーズ事前分布）と仮想データは負になり、事前分布は MAP を端の方へ押しやります。\n\nこれは交差エントロピーのページの **L2 正則化（荷重減衰, weight decay）** と同じ考え方です。重みにガウス事前分布 N(0, λ⁻¹I) を置くと、負の対数尤度（交差エントロピーの総和）に (λ/2)‖w‖² が加わり、その和の最小化が MAP 推定になります。事前分布は正則化項であり、正則化項は事前分布です。どちらもデータが少ないときほど効きます。",
+        "en": "Maximising the posterior means maximising **log-likelihood + log-prior**. The Beta prior's log has exactly the form of a log-likelihood, so the MAP estimate is the MLE computed on the data plus **a − 1 = {a1} imagined successes and b − 1 = {b1} imagined failures** (pseudo-counts). With the uniform prior (a = b = 1) nothing is added and MAP = MLE; with a or b below 1 (Jeffreys) the pseudo-count is negative and the prior pushes the MAP towards the edge.\n\nThis is the same idea as **L2 regularisation (weight decay)** on the cross-entropy page: a Gaussian prior N(0, λ⁻¹I) on the weights adds (λ/2)‖w‖² to the negative log-likelihood (the summed cross-entropy), and minimising the sum is MAP estimation. (On the cross-entropy page λ multiplies the *mean* loss, (λ/2)‖w‖² added to the mean BCE, so its λ is the prior precision divided by N.) A prior is a regulariser, and a regulariser is a prior; both matter most when data are few.",
+        "ja": "事後確率の最大化は **対数尤度 + 対数事前確率** の最大化です。ベータ事前分布の対数は対数尤度とまったく同じ形なので、MAP 推定値は、データに **a − 1 = {a1} 回の架空の成功と b − 1 = {b1} 回の架空の失敗**（仮想データ）を足して求めた最尤推定値になります。一様事前分布（a = b = 1）では何も足されず、MAP = 最尤推定値です。a や b が 1 より小さい（ジェフリーズ事前分布）と仮想データは負になり、事前分布は MAP を端の方へ押しやります。\n\nこれは交差エントロピーのページの **L2 正則化（荷重減衰, weight decay）** と同じ考え方です。重みにガウス事前分布 N(0, λ⁻¹I) を置くと、負の対数尤度（交差エントロピーの総和）に (λ/2)‖w‖² が加わり、その和の最小化が MAP 推定になります（交差エントロピーのページでは λ は *平均* の損失に掛かり、平均 BCE に (λ/2)‖w‖² を加えるので、そこでの λ は事前分布の精度を N で割ったものです）。事前分布は正則化項であり、正則化項は事前分布です。どちらもデータが少ないときほど効きます。",
     },
     "bayes.map_slip": {
         "en": "A common slip is to give the posterior as Beta(k, n − k): that forgets the prior. Another is to put a − 1 into the posterior's parameters: the −1 belongs to the mode; the posterior is Beta(a + k, b + n − k).",
@@ -124,8 +124,8 @@ STRINGS = {
         "ja": "頻度論的なチェック：{level} % 区間は真の p をどのくらいの割合で含むか",
     },
     "bayes.coverage_intro": {
-        "en": "Fix a true p, draw many data sets of n = {n} trials, build each interval from each data set and count how often it contains p. This *coverage* is computed exactly by summing over the n + 1 possible outcomes k; the dots are a Monte Carlo simulation of the same thing, with its own fixed seed (the curves describe the recipes for this n and prior, not your data set). The credible interval uses the prior chosen above.",
-        "ja": "真の p を固定して n = {n} 回の試行からなるデータセットを何度も生成し、それぞれから区間を作って p を含む割合を数えます。この *被覆確率* は、起こりうる n + 1 通りの結果 k について和をとって厳密に計算しています。点は同じことをモンテカルロ法でシミュレーションした結果で、専用の固定シードを使っています（曲線が表すのはこの n と事前分布での区間の作り方の性質で、手元のデータではないからです）。信用区間には上で選んだ事前分布を使っています。",
+        "en": "Fix a true p, draw many data sets of n = {n} trials, build each interval from each data set and count how often it contains p. This *coverage* is computed exactly by summing over the n + 1 possible outcomes k; the dots are a Monte Carlo simulation of the same thing, drawn with the seed in the sidebar (the curves describe the recipes for this n and prior, not your data set). The credible interval uses the prior chosen above.",
+        "ja": "真の p を固定して n = {n} 回の試行からなるデータセットを何度も生成し、それぞれから区間を作って p を含む割合を数えます。この *被覆確率* は、起こりうる n + 1 通りの結果 k について和をとって厳密に計算しています。点は同じことをモンテカルロ法でシミュレーションした結果で、サイドバーのシードを使っています（曲線が表すのはこの n と事前分布での区間の作り方の性質で、手元のデータではありません）。信用区間には上で選んだ事前分布を使っています。",
     },
     "bayes.coverage_title": {"en": "Coverage of {level} % intervals, n = {n}", "ja": "{level} % 区間の被覆確率（n = {n}）"},
     "bayes.coverage_x": {"en": "true p", "ja": "真の p"},

@@ -8,11 +8,11 @@ STRINGS = {
     },
     "cross_entropy.exam": {
         "en": "Cross-entropy loss, logistic regression, maximum likelihood, optimizers (SGD, Momentum, Adam), L2 regularisation",
-        "ja": "交差エントロピー誤差・ロジスティック回帰・最尤推定・最適化手法（SGD・Momentum・Adam）・L2 正則化",
+        "ja": "交差エントロピー誤差・ロジスティック回帰・最尤推定・オプティマイザ（SGD・Momentum・Adam）・L2 正則化",
     },
     "cross_entropy.intro": {
         "en": "Binary cross-entropy (BCE) is not just a loss someone chose: it is the negative log-likelihood of a Bernoulli model. So training a logistic regression with any optimizer is maximum-likelihood estimation. Section 1 checks the identity on a coin-flip sample; sections 2–5 train on real or synthetic data.",
-        "ja": "二値交差エントロピー（BCE）は誰かが適当に選んだ損失ではなく、ベルヌーイモデルの負の対数尤度そのものです。したがって、どの最適化手法でロジスティック回帰を学習しても、それは最尤推定です。1 節ではコイン投げの標本でこの等式を確かめ、2〜5 節では実データや人工データで学習します。",
+        "ja": "二値交差エントロピー（BCE）は誰かが適当に選んだ損失ではなく、ベルヌーイモデルの負の対数尤度そのものです。したがって、どのオプティマイザでロジスティック回帰を学習しても、それは最尤推定です。1 節ではコイン投げの標本でこの等式を確かめ、2〜5 節では実データや人工データで学習します。",
     },
     # -- 1. the identity ---------------------------------------------------------
     "cross_entropy.identity_header": {"en": "1. Bernoulli likelihood = binary cross-entropy", "ja": "1. ベルヌーイ尤度 = 二値交差エントロピー"},
@@ -97,13 +97,13 @@ STRINGS = {
     # -- 3. training ----------------------------------------------------------------
     "cross_entropy.train_header": {"en": "3. Training is maximum-likelihood estimation", "ja": "3. 学習とは最尤推定のこと"},
     "cross_entropy.train_intro": {
-        "en": "The model is P(y = 1 | x) = σ(wᵀx + b). Every optimizer below minimises the same objective J: the mean BCE (= −log L / N) plus an optional L2 penalty. With λ = 0 they are all computing the maximum-likelihood estimate, each by its own route. Features are standardised first, (x − mean) / sd, as is usual in practice.",
-        "ja": "モデルは P(y = 1 | x) = σ(wᵀx + b) です。下のどの最適化手法も同じ目的関数 J（平均 BCE = −log L / N と、必要なら L2 罰則）を最小化します。λ = 0 なら、どれも道筋が違うだけで最尤推定値を求めています。特徴量は実務と同様に、あらかじめ (x − 平均) / 標準偏差 で標準化しています。",
+        "en": "The model is P(y = 1 | x) = σ(wᵀx + b). Every optimizer below minimises the same objective J_λ = J₀ + (λ/2)‖w‖², where J₀ is the mean BCE (= −log L / N) and λ ≥ 0 sets the optional L2 penalty. With λ = 0 they are all computing the maximum-likelihood estimate, each by its own route. Features are standardised first, (x − mean) / sd, as is usual in practice.",
+        "ja": "モデルは P(y = 1 | x) = σ(wᵀx + b) です。下のどのオプティマイザも同じ目的関数 J_λ = J₀ + (λ/2)‖w‖² を最小化します。J₀ は平均 BCE（= −log L / N）、λ ≥ 0 は必要に応じて加える L2 罰則の強さです。λ = 0 なら、どれも道筋が違うだけで最尤推定値を求めています。特徴量は実務と同様に、あらかじめ (x − 平均) / 標準偏差 で標準化しています。",
     },
-    "cross_entropy.optimizers": {"en": "Optimizers to compare", "ja": "比較する最適化手法"},
-    "cross_entropy.pick_optimizer": {"en": "Pick at least one optimizer.", "ja": "最適化手法を 1 つ以上選んでください。"},
+    "cross_entropy.optimizers": {"en": "Optimizers to compare", "ja": "比較するオプティマイザ"},
+    "cross_entropy.pick_optimizer": {"en": "Pick at least one optimizer.", "ja": "オプティマイザを 1 つ以上選んでください。"},
     "cross_entropy.lr": {"en": "Learning rate η: {name}", "ja": "学習率 η: {name}"},
-    "cross_entropy.mom": {"en": "Momentum μ", "ja": "モーメンタム係数 μ"},
+    "cross_entropy.mom": {"en": "Momentum μ", "ja": "モメンタム係数 μ"},
     "cross_entropy.b1": {"en": "Adam β₁", "ja": "Adam の β₁"},
     "cross_entropy.b2": {"en": "Adam β₂", "ja": "Adam の β₂"},
     "cross_entropy.rho": {"en": "Decay rate ρ (RMSprop, AdaDelta)", "ja": "減衰率 ρ（RMSprop, AdaDelta）"},
@@ -118,10 +118,10 @@ STRINGS = {
     },
     "cross_entropy.curves_title": {"en": "Training loss per epoch", "ja": "エポックごとの学習損失"},
     "cross_entropy.epoch_axis": {"en": "epoch", "ja": "エポック"},
-    "cross_entropy.objective_axis": {"en": "objective J = mean BCE + (λ/2)‖w‖²", "ja": "目的関数 J = 平均 BCE + (λ/2)‖w‖²"},
+    "cross_entropy.objective_axis": {"en": "objective J_λ = mean BCE + (λ/2)‖w‖²", "ja": "目的関数 J_λ = 平均 BCE + (λ/2)‖w‖²"},
     "cross_entropy.reference": {"en": "optimum J* (L-BFGS)", "ja": "最適値 J*（L-BFGS）"},
     "cross_entropy.table_title": {"en": "After training", "ja": "学習後の結果"},
-    "cross_entropy.col.optimizer": {"en": "optimizer", "ja": "最適化手法"},
+    "cross_entropy.col.optimizer": {"en": "optimizer", "ja": "オプティマイザ"},
     "cross_entropy.col.epochs": {"en": "epochs run", "ja": "実行エポック数"},
     "cross_entropy.col.nll": {"en": "mean BCE = −log L / N", "ja": "平均 BCE = −log L / N"},
     "cross_entropy.col.nll_sum": {"en": "−log L (sum)", "ja": "−log L（和）"},
@@ -132,8 +132,8 @@ STRINGS = {
     "cross_entropy.status_diverged": {"en": "diverged in epoch {epoch}", "ja": "エポック {epoch} で発散"},
     "cross_entropy.reference_row": {"en": "L-BFGS (reference optimum)", "ja": "L-BFGS（基準となる最適解）"},
     "cross_entropy.table_note": {
-        "en": "The gap is measured on the objective J that the optimizers minimise; with λ = 0 it is the gap in mean BCE. −log L = N × mean BCE: the same minimiser, a different scale.",
-        "ja": "差は最適化手法が最小化する目的関数 J で測っています。λ = 0 なら平均 BCE の差です。−log L = N × 平均 BCE なので、最小点は同じで尺度だけが違います。",
+        "en": "The gap is measured on the objective J_λ that the optimizers minimise; with λ = 0 it is the gap in mean BCE. −log L = N × mean BCE: the same minimiser, a different scale.",
+        "ja": "差はオプティマイザが最小化する目的関数 J_λ で測っています。λ = 0 なら平均 BCE の差です。−log L = N × 平均 BCE なので、最小点は同じで尺度だけが違います。",
     },
     # -- 4. model and landscape -------------------------------------------------------
     "cross_entropy.view_header": {"en": "4. The fitted model and the loss landscape", "ja": "4. 学習したモデルと損失の地形"},
@@ -164,18 +164,18 @@ STRINGS = {
     "cross_entropy.separable_header": {"en": "5. Separable data: when the MLE does not exist", "ja": "5. 分離可能なデータ: 最尤推定値が存在しないとき"},
     "cross_entropy.mle_exists": {
         "en": "The classes overlap, so the maximum-likelihood estimate exists and is unique: every optimizer heads for the same point. To see what separation does, raise the distance between the class means to about 6, or choose iris with setosa against the rest.",
-        "ja": "クラスが重なっているので、最尤推定値は存在して一意です。どの最適化手法も同じ点に向かいます。分離の影響を見るには、クラス平均間の距離を 6 程度まで上げるか、アヤメで setosa とその他を選んでください。",
+        "ja": "クラスが重なっているので、最尤推定値は存在して一意です。どのオプティマイザも同じ点に向かいます。分離の影響を見るには、クラス平均間の距離を 6 程度まで上げるか、アヤメで setosa とその他を選んでください。",
     },
     "cross_entropy.mle_missing": {
-        "en": "**The MLE does not exist for these data.** A line separates the classes (complete or quasi-complete separation), so scaling w up along that direction pushes every σ(zᵢ) towards its own label and the loss towards 0 — without ever reaching it. There is no minimiser: gradient descent keeps growing ‖w‖ for ever while the loss keeps falling (this is not divergence). An L2 penalty (λ/2)‖w‖² grows faster than the loss can fall, so the penalised objective has a minimiser and ‖w‖ settles.",
-        "ja": "**このデータでは最尤推定値が存在しません。** 直線でクラスを分離できる（完全分離または準完全分離）ため、その方向に w を大きくするほど各 σ(zᵢ) が自分のラベルに近づき、損失は 0 に近づきますが、0 には決して届きません。最小点がないので、勾配降下法は損失を下げ続けながら ‖w‖ を際限なく大きくします（発散ではありません）。L2 罰則 (λ/2)‖w‖² は損失が下がるよりも速く増えるので、罰則付きの目的関数には最小点があり、‖w‖ は一定値に落ち着きます。",
+        "en": "**The MLE does not exist for these data.** A line separates the classes (complete or quasi-complete separation), so scaling (w, b) up along that direction pushes the σ(zᵢ) of every point off the line towards its own label: the mean BCE J₀ keeps falling towards its infimum without ever reaching it. Under complete separation that infimum is 0; under quasi-complete separation the points lying on the line keep a positive loss, so it is above 0. There is no minimiser: gradient descent keeps growing ‖w‖ for ever while the loss keeps falling (this is not divergence). With λ > 0 the penalised objective J_λ = J₀ + (λ/2)‖w‖² grows without bound as ‖w‖ → ∞, so it has a minimiser and ‖w‖ settles.",
+        "ja": "**このデータでは最尤推定値が存在しません。** 直線でクラスを分離できる（完全分離または準完全分離）ため、その方向に (w, b) を大きくするほど、直線上にないすべての点の σ(zᵢ) が自分のラベルに近づきます。平均 BCE である J₀ は下限に向かって下がり続けますが、下限には決して届きません。完全分離ならこの下限は 0 です。準完全分離では直線上の点の損失が正のまま残るので、下限は 0 より大きくなります。最小点がないので、勾配降下法は損失を下げ続けながら ‖w‖ を際限なく大きくします（発散ではありません）。λ > 0 なら、罰則付きの目的関数 J_λ = J₀ + (λ/2)‖w‖² は ‖w‖ → ∞ で際限なく大きくなるので最小点を持ち、‖w‖ は一定値に落ち着きます。",
     },
     "cross_entropy.norm_title": {"en": "‖w‖ per epoch of {name}, with and without L2", "ja": "{name} のエポックごとの ‖w‖（L2 あり・なし）"},
     "cross_entropy.norm_axis": {"en": "‖w‖ (standardised features)", "ja": "‖w‖（標準化した特徴量）"},
     "cross_entropy.lambda_run": {"en": "λ = {value}", "ja": "λ = {value}"},
     "cross_entropy.notice": {
         "en": "- In section 1 the two numbers always agree, for every p, q and N: −log L / N *is* the mean BCE. The mean curve is lowest exactly at q̂ = k/N, the maximum-likelihood estimate.\n- The per-sample loss is unbounded: a confident wrong prediction (σ(z) → 0 for y = 1) costs −log σ(z) ≈ |z|. That is why it is computed from the logit, never as log(σ(z)).\n- All optimizers approach the same reference line: they differ in the route, not in the destination. Raise one learning rate to 10⁴ to watch it diverge and stop.\n- On separable data the loss creeps towards 0 while ‖w‖ grows without bound; a small λ stops the growth.",
-        "ja": "- 1 節の 2 つの値は、p・q・N をどう変えても常に一致します。−log L / N は平均 BCE *そのもの*です。平均の曲線は最尤推定値 q̂ = k/N でちょうど最小になります。\n- 1 標本あたりの損失には上限がありません。自信満々に外す予測（y = 1 なのに σ(z) → 0）の損失は −log σ(z) ≈ |z| です。だからロジットから計算し、log(σ(z)) とは計算しません。\n- どの最適化手法も同じ基準線に近づきます。違うのは道筋で、行き先は同じです。学習率を 10⁴ に上げると、発散して止まる様子が見られます。\n- 分離可能なデータでは、損失が 0 に向かってじわじわ下がる一方、‖w‖ は際限なく大きくなります。小さな λ でこの増大が止まります。",
+        "ja": "- 1 節の 2 つの値は、p・q・N をどう変えても常に一致します。−log L / N は平均 BCE *そのもの*です。平均の曲線は最尤推定値 q̂ = k/N でちょうど最小になります。\n- 1 標本あたりの損失には上限がありません。自信満々に外す予測（y = 1 なのに σ(z) → 0）の損失は −log σ(z) ≈ |z| です。だからロジットから計算し、log(σ(z)) とは計算しません。\n- どのオプティマイザも同じ基準線に近づきます。違うのは道筋で、行き先は同じです。学習率を 10⁴ に上げると、発散して止まる様子が見られます。\n- 分離可能なデータでは、損失が 0 に向かってじわじわ下がる一方、‖w‖ は際限なく大きくなります。小さな λ でこの増大が止まります。",
     },
     # -- exercises -------------------------------------------------------------------
     "ex.cross_entropy.mean_bce": {

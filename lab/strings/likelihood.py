@@ -24,10 +24,6 @@ STRINGS = {
     "likelihood.source.simulated": {"en": "simulate from θ", "ja": "θ から生成"},
     "likelihood.k": {"en": "Successes k", "ja": "成功回数 k"},
     "likelihood.trials": {"en": "Trials n", "ja": "試行回数 n"},
-    "likelihood.k_too_big": {
-        "en": "k = {k} successes cannot exceed n = {n} trials: lower k or raise n.",
-        "ja": "成功回数 k = {k} は試行回数 n = {n} を超えられません。k を減らすか n を増やしてください。",
-    },
     "likelihood.true_p": {"en": "True success probability p", "ja": "真の成功確率 p"},
     "likelihood.true_theta": {"en": "True success probability θ", "ja": "真の成功確率 θ"},
     "likelihood.true_mu": {"en": "True mean μ", "ja": "真の平均 μ"},
@@ -90,8 +86,8 @@ STRINGS = {
     },
     # --- surface view
     "likelihood.surface_gaussian_only": {
-        "en": "The surface needs two parameters: choose the Gaussian model above.",
-        "ja": "曲面には 2 つのパラメータが必要です。上で正規分布モデルを選んでください。",
+        "en": "The surface view needs two parameters, so it is offered for the Gaussian model only: showing the likelihood curves instead. Choose the Gaussian model above to see the surface.",
+        "ja": "曲面の表示には 2 つのパラメータが必要なので、正規分布モデルでのみ選べます。代わりに尤度の曲線を表示しています。曲面を見るには、上で正規分布モデルを選んでください。",
     },
     "likelihood.grid": {"en": "Surface grid (points per axis)", "ja": "曲面のグリッド（軸あたりの点数）"},
     "likelihood.surface_title": {"en": "Log-likelihood surface ℓ(μ, σ²) − ℓ̂", "ja": "対数尤度の曲面 ℓ(μ, σ²) − ℓ̂"},

@@ -74,7 +74,7 @@ def test_custom_prior_and_simulated_data_reach_the_core():
     assert tr("bayes.step_now", "en", t=150, k=s.k, a=f"{s.a:.4g}", b=f"{s.b:.4g}", mean=f"{s.mean:.4g}",
               lo=f"{s.interval[0]:.4g}", hi=f"{s.interval[1]:.4g}", level="95") in [m.value for m in at.markdown]
     coverage = at.table[2].value
-    cov = bayes.coverage_summary(200, 3.5, 0.7)  # the check's own fixed seed, whatever the page's seed
+    cov = bayes.coverage_summary(200, 3.5, 0.7, seed=9)  # the Monte Carlo check draws with the page's seed
     assert list(coverage.iloc[:, 0]) == [round(cov.mean[m], 3) for m in bayes.INTERVAL_METHODS]
     assert list(coverage.iloc[:, 1]) == [round(cov.minimum[m], 3) for m in bayes.INTERVAL_METHODS]
 
@@ -141,3 +141,35 @@ def test_code_snippet_and_share_box_match_the_page():
     assert snippet.value == bayes.report(0.5, 0.5, 50, p=0.35, seed=4).mean
     urls = [c.value for c in at.code if "/bayes?" in c.value]
     assert urls and all(f"{k}={v}" in urls[0] for k, v in {"prior": "jeffreys", "p": "0.35", "n": "50"}.items())
+
+
+def _coverage_dots(at):
+    """The Monte Carlo dots of the coverage chart (the last chart), as {p: wald coverage}."""
+    import pyarrow as pa
+
+    (data,) = at.get("vega_lite_chart")[-1].proto.datasets  # one top-level dataset, sent as Arrow
+    frame = pa.ipc.open_stream(data.data.data).read_all().to_pandas()
+    dots = frame[frame["mc"] == 1]
+    return dict(zip(dots["p"].tolist(), dots["wald"].tolist()))
+
+
+@pytest.mark.parametrize("seed", [9, 10])
+def test_the_coverage_monte_carlo_draws_with_the_page_seed(seed):
+    at = open_page(PAGE, {"seed": str(seed)})
+    assert_healthy(at)
+    mc = bayes.coverage_summary(10, 2.0, 2.0, seed=seed).monte_carlo
+    assert _coverage_dots(at) == dict(zip(mc.p.tolist(), mc.coverage["wald"].tolist()))
+
+
+def test_no_nan_reaches_a_chart_at_t_zero():
+    import pyarrow as pa
+
+    at = open_page(PAGE, {"t": "0"})
+    assert_healthy(at)
+    for chart in at.get("vega_lite_chart"):
+        for data in chart.proto.datasets:
+            table = pa.ipc.open_stream(data.data.data).read_all()
+            for name, column in zip(table.column_names, table.columns):
+                if name in ("t", "mean", "lo", "hi", "k"):  # the path chart's columns: never null, never NaN
+                    assert column.null_count == 0, name
+                    assert not any(isinstance(v, float) and v != v for v in column.to_pylist()), name

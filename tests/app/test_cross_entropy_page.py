@@ -171,15 +171,58 @@ def test_too_much_training_is_refused_without_a_traceback():
     assert "too much training" in _text(at.error)
 
 
-def test_empty_selections_ask_for_a_choice():
+def _rest_of_page_is_shown(at):
+    """The notice, the code snippet, the share box and the exercises come after the training sections."""
+    assert t("cross_entropy.notice", "en") in _text(at.markdown)
+    assert at.code and t("ex.header", "en") in [h.value for h in at.header]
+    assert [e.label for e in at.get("expander")][:2] == [t("code.header", "en"), t("share.header", "en")]
+
+
+def test_empty_selections_ask_for_a_choice_and_keep_the_rest_of_the_page():
     at = open_page(PAGE)
     at.multiselect(key="cross_entropy.opt").set_value([]).run()
-    assert not at.exception
+    assert_healthy(at)
     assert t("cross_entropy.pick_optimizer", "en") in _text(at.info)
+    assert len(at.get("vega_lite_chart")) == 1  # section 1 only: nothing was trained
+    assert not at.table[1:] and t("cross_entropy.view_header", "en") not in [h.value for h in at.header]
+    _rest_of_page_is_shown(at)
     at = open_page(PAGE, {"src": "iris"})
     at.multiselect(key="cross_entropy.iris_x").set_value([]).run()
-    assert not at.exception
+    assert_healthy(at)
     assert t("cross_entropy.pick_feature", "en") in _text(at.info)
+    assert len(at.get("vega_lite_chart")) == 1
+    assert at.multiselect(key="cross_entropy.opt").value == ["SGD", "Momentum", "Adam"]  # controls stay
+    _rest_of_page_is_shown(at)
+
+
+def test_a_failing_dataset_load_is_shown_not_raised(monkeypatch):
+    def broken(name):
+        raise ValueError(f"name: the bundled file for {name!r} is unreadable")
+
+    monkeypatch.setattr(datasets, "load_dataset", broken)
+    at = open_page(PAGE, {"src": "iris"})
+    assert not at.exception
+    assert "unreadable" in _text(at.error)
+
+
+def test_learning_rate_defaults_come_from_the_core():
+    at = open_page(PAGE, {"opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop,AdaDelta,Adam"})
+    assert_healthy(at)
+    for name, lr in logistic.LEARNING_RATES.items():
+        assert at.select_slider(key=f"cross_entropy.lr_{name.lower()}").value == lr
+        assert f"lr_{name.lower()}" not in at.query_params  # the default: kept out of the URL
+
+
+def test_separable_formula_counts_the_penalty_once():
+    at = open_page(PAGE, {"sep": "8"})
+    assert_healthy(at)
+    formulas = [x.value for x in at.latex]
+    train = next(f for f in formulas if r"\nabla_{w}J_\lambda" in f)
+    assert r"J_\lambda(w,b) = J_0(w,b)+\frac{\lambda}{2}" in train
+    separable = next(f for f in formulas if r"\inf J_0" in f)
+    assert r"J_\lambda(w,b)\ \ge\ \tfrac{\lambda}{2}" in separable
+    assert r"J(w,b)+\tfrac{\lambda}{2}" not in separable and r"0=\inf J " not in separable
+    assert "(complete separation)" in separable
 
 
 @pytest.mark.parametrize("query", [

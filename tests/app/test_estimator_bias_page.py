@@ -227,3 +227,16 @@ def test_snippet_reuses_the_pages_study_and_refuses_another_ones():
     assert teaching.snippet("estimator_bias", **settings, result=study) == teaching.snippet("estimator_bias", **settings)
     with pytest.raises(ValueError, match="result"):
         teaching.snippet("estimator_bias", **{**settings, "n": 5}, result=study)
+
+
+def test_the_caption_states_the_largest_share_beyond_the_histogram():
+    # exponential data at N = 2: long right tails pass the 4σ² end of the bins
+    at = open_page(PAGE, {"pop": "exponential", "n": "2", "reps": "5000", "seed": "3"})
+    assert_healthy(at)
+    study = E.estimator_study("exponential", {"scale": 1.0}, 2, 5_000, 3)
+    lo, hi = study.hist.edges[0], study.hist.edges[-1]
+    values = E.simulate("exponential", {"scale": 1.0}, 2, 5_000, 3).values
+    share = max(np.mean((values[k] < lo) | (values[k] > hi)) for k in E.VARIANCE_ESTIMATORS)
+    assert share > 0
+    captions = [c.value for c in at.caption if t("estimator_bias.outside", "en", fraction=share) in c.value]
+    assert len(captions) == 1

@@ -21,20 +21,31 @@ def _charts(at):
     return at.get("vega_lite_chart")
 
 
+def _column_formats(frame):
+    """The column_config of a shown st.dataframe (its number formats)."""
+    return [c["type_config"] for c in json.loads(frame.proto.columns).values()]
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("model", ["bernoulli", "binomial", "gaussian"])
 def test_every_model_and_view_renders_in_both_languages(model, view, lang):
     at = open_page(PAGE, {"model": model, "view": view, "source": "simulated", "n": "500", "lang": lang})
     assert_healthy(at)
-    assert not at.warning, warnings_text(at)
-    expected = {"curves": 2, "surface": 3 if model == "gaussian" else 0, "logs": 1, "sharpen": 2}[view]
-    assert len(_charts(at)) == expected
-    if expected == 0:
-        assert at.info[0].value == t("likelihood.surface_gaussian_only", lang)
+    shown = view
+    if view == "surface" and model != "gaussian":  # offered for the Gaussian only: the curves, with a warning
+        assert [w.value for w in at.warning] == [t("likelihood.surface_gaussian_only", lang)]
+        assert at.radio(key="likelihood.view").options == [t(f"likelihood.view.{v}", lang)
+                                                            for v in ("curves", "logs", "sharpen")]
+        assert "view" not in at.query_params
+        shown = "curves"
     else:
-        assert at.latex  # the formulas beside the charts
-        assert t(f"likelihood.notice.{view}", lang) in [m.value for m in at.markdown]
+        assert not at.warning, warnings_text(at)
+    assert at.radio(key="likelihood.view").value == shown
+    assert len(_charts(at)) == {"curves": 2, "surface": 3, "logs": 1, "sharpen": 2}[shown]
+    assert at.latex  # the formulas beside the charts
+    assert t(f"likelihood.notice.{shown}", lang) in [m.value for m in at.markdown]
+    assert at.code and at.get("expander")  # the snippet and the share box are never cut off
     for chart in _charts(at):  # never more than ~5,000 rows in any chart
         assert chart.proto.spec.count('"series"') <= 5000
 
@@ -45,7 +56,7 @@ def test_the_classic_8_of_10_shows_theta_hat_0_8():
     metrics = _metrics(at)
     assert metrics[t("likelihood.metric.mle", "en", hat="θ̂")] == "0.8"
     assert metrics[t("likelihood.metric.successes", "en", N="n", n="10")] == "8"
-    table = at.table[0].value
+    table = at.dataframe[0].value
     v = lk.likelihood_report("binomial", 10, k=8).views["theta"]
     mle_row = table.loc[t("likelihood.mle_label", "en", hat="θ̂")]
     assert mle_row.iloc[0] == 0.8
@@ -58,11 +69,12 @@ def test_the_classic_8_of_10_shows_theta_hat_0_8():
 def test_8_of_10_intervals_shown_equal_the_core():
     at = open_page(PAGE, {"view": "sharpen"})
     assert_healthy(at)
-    table = at.table[0].value
+    table = at.dataframe[0].value
     assert table.iloc[0, :2].tolist() == pytest.approx(list(lk.binomial_wald_interval(8, 10)), rel=1e-12)
     assert table.iloc[1, :2].tolist() == pytest.approx(list(lk.binomial_lr_interval(8, 10)), rel=1e-12)
     assert table.iloc[0, 1] > 1.0 > table.iloc[1, 1]  # Wald leaves [0, 1]; the likelihood-ratio interval does not
-    assert table.iloc[:, 2].tolist() == pytest.approx((table.iloc[:, 1] - table.iloc[:, 0]).tolist())
+    assert table.iloc[:, 2].tolist() == pytest.approx((table.iloc[:, 1] - table.iloc[:, 0]).tolist(), rel=1e-12)
+    assert all(c.get("format") == "%.6g" for c in _column_formats(at.dataframe[0]))
 
 
 @pytest.mark.parametrize("vary", ["mu", "sigma2"])
@@ -76,11 +88,11 @@ def test_gaussian_numbers_shown_equal_the_core(vary):
     assert metrics[t("likelihood.metric.mle", "en", hat="σ̂²")] == f"{x.var():.6g}"
     report = lk.likelihood_report("gaussian", 2000, truth={"mu": 1.5, "sigma2": 4.0}, seed=11)
     v = report.views[vary]
-    table = at.table[0].value
+    table = at.dataframe[0].value
     assert table.iloc[0].tolist() == pytest.approx([v.theta_hat, v.loglik_hat, v.score_hat], rel=1e-12, abs=1e-9)
     assert table.iloc[1].tolist() == pytest.approx([v.truth, v.loglik_truth, v.score_truth], rel=1e-12)
     at = open_page(PAGE, {**query, "view": "sharpen"})
-    table = at.table[0].value
+    table = at.dataframe[0].value
     assert table.iloc[0, :2].tolist() == pytest.approx(list(lk.gaussian_wald_interval(x, vary)), rel=1e-9)
     assert table.iloc[1, :2].tolist() == pytest.approx(list(lk.gaussian_lr_interval(x, vary)), rel=1e-9)
 
@@ -144,8 +156,39 @@ def test_tiny_variance_overflows_instead():
 def test_more_successes_than_trials_is_explained_not_raised():
     at = open_page(PAGE, {"k": "11", "trials": "10"})
     assert not at.exception
-    assert at.error[0].value == t("likelihood.k_too_big", "en", k=11, n=10)
+    with pytest.raises(ValueError) as err:  # the core's own message, shown by ui.run
+        lk.likelihood_report("binomial", 10, k=11)
+    assert at.error[0].value == t("common.error", "en", message=str(err.value))
+    assert "k" in str(err.value) and "10" in str(err.value)
     assert not _charts(at)
+
+
+def test_surface_choice_survives_model_switches():
+    at = open_page(PAGE, {"model": "gaussian", "view": "surface"})
+    assert_healthy(at)
+    assert len(_charts(at)) == 3
+    at.radio(key="likelihood.model").set_value("bernoulli").run()
+    assert_healthy(at)
+    assert [w.value for w in at.warning] == [t("likelihood.surface_gaussian_only", "en")]
+    assert at.radio(key="likelihood.view").value == "curves" and "view" not in at.query_params
+    assert len(_charts(at)) == 2
+    at.radio(key="likelihood.view").set_value("sharpen").run()
+    at.radio(key="likelihood.model").set_value("gaussian").run()
+    assert_healthy(at)
+    assert not at.warning and at.radio(key="likelihood.view").value == "sharpen"
+    assert at.query_params["view"] == "sharpen"
+
+
+def test_scaled_likelihood_says_when_L_leaves_float64():
+    note = t("likelihood.scaled_note_float", "en")
+    at = open_page(PAGE, {"model": "bernoulli", "n": "1000000"})  # ℓ̂ ≈ −6·10⁵: L underflows
+    report = lk.likelihood_report("bernoulli", 1_000_000, truth={"p": 0.3}, seed=42)
+    assert not lk.fits_float64(report.loglik_max)
+    assert any(note in c.value for c in at.caption)
+    at = open_page(PAGE, {"model": "bernoulli", "n": "200"})  # L ≈ 10⁻⁵⁵: rescaled, but a float64
+    report = lk.likelihood_report("bernoulli", 200, truth={"p": 0.3}, seed=42)
+    assert report.views["p"].lik_exponent != 0 and lk.fits_float64(report.loglik_max)
+    assert not any(note in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize("name,bad", [("s2", "0"), ("p", "1.5"), ("s2", "-1"), ("grid", "300"), ("view", "3d")])
@@ -165,7 +208,7 @@ def test_switching_the_varied_parameter_keeps_the_report_cached():
     assert _metrics(at) == before  # same data, other slice
     titles = [json.loads(c.proto.spec)["title"] for c in _charts(at)]
     assert titles == [t("likelihood.lik_title", "en", sym="σ²"), t("likelihood.loglik_title", "en", sym="σ²")]
-    assert at.table[0].value.columns[0] == "σ²"
+    assert at.dataframe[0].value.columns[0] == "σ²"
 
 
 @pytest.mark.parametrize("query, data", [

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
 
+from estimation import teaching
 from estimation.optimizers import OPTIMIZERS
 from estimation.surfaces import SURFACES, Quadratic, distance_to_minimum, first_step_below, run_optimizer
 from lab.strings import t
@@ -30,7 +33,7 @@ def _last_step(frame):
 
 
 def _table(at):
-    return at.table[0].value
+    return at.dataframe[0].value
 
 
 def _expected(key, name, steps, hp=None, t_=None):
@@ -96,6 +99,8 @@ def test_table_numbers_equal_the_core(key, tol, measure):
     assert_healthy(at)
     table = _table(at)
     settings_col, loss_col, dist_col, reached_col, status_col = table.columns
+    formats = {c: v["type_config"].get("format") for c, v in json.loads(at.dataframe[0].proto.columns).items()}
+    assert formats == {settings_col: None, loss_col: "%.4g", dist_col: "%.4g", reached_col: "localized"}
     surface = SURFACES[key]
     for name in OPTIMIZERS:
         traj, i, dist = _expected(key, name, 500)
@@ -173,7 +178,17 @@ def test_no_optimizer_explains_what_is_missing():
     at.multiselect(key="optimizers.opt").set_value([]).run()
     assert not at.exception
     assert t("optimizers.no_optimizer", "en") in [i.value for i in at.info]
-    assert not at.get("vega_lite_chart")
+    assert not at.get("vega_lite_chart") and not at.dataframe and not [c for c in at.code if "import" in c.value]
+    # only the race is missing: the controls, the notice, the share link and the questions stay
+    assert at.selectbox(key="optimizers.surface").value == "quadratic"
+    assert t("optimizers.notice.quadratic", "en") in [m.value for m in at.markdown]
+    assert t("share.header", "en") in [e.label for e in at.expander]
+    text = "\n".join(m.value for m in at.markdown)
+    for q in teaching.questions("optimizers", 42):
+        assert t(q.prompt, "en", **q.fields) in text
+    at.selectbox(key="optimizers.surface").set_value("saddle").run()  # still a working page
+    assert not at.exception and not at.error
+    assert t("optimizers.notice.saddle", "en") in [m.value for m in at.markdown]
 
 
 @pytest.mark.parametrize(("query", "name", "lang"), [
@@ -198,3 +213,15 @@ def test_code_snippet_prints_the_tables_loss_and_the_questions_render(query, nam
     text = "\n".join(m.value for m in at.markdown)
     for q in teaching.questions("optimizers", seed):
         assert t(q.prompt, lang, **q.fields) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_quadratic_notice_quotes_the_default_table(lang):
+    at = open_page(PAGE, {"lang": lang})  # quadratic, κ = 20, loss gap below 10⁻³
+    assert_healthy(at)
+    reached = _table(at)[t("optimizers.col.reached", lang, tol="10⁻³")]
+    sgd, momentum, adam = (int(reached[name]) for name in ("SGD", "Momentum", "Adam"))
+    assert sgd < momentum < adam  # what the notice says: SGD first at the default κ
+    notice = t("optimizers.notice.quadratic", lang)
+    assert f"{sgd}、{momentum}、{adam}" in notice if lang == "ja" else f"{sgd}, {momentum}, {adam}" in notice
+    assert notice in [m.value for m in at.markdown]

@@ -56,7 +56,7 @@ def test_sidebar_navigation_keeps_the_language_and_seed(app_url, page):
     page.wait_for_url("**/sampling**", timeout=20_000)
     wait_for_script(page)
     assert "lang=ja" in page.url and "seed=7" in page.url
-    assert page.locator('[data-testid="stNumberInputField"]').input_value() == "7"
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stNumberInputField"]').input_value() == "7"
     assert page.locator("h1").first.inner_text().strip() == t("sampling.title", "ja")
 
 

@@ -84,7 +84,7 @@ def test_piecewise_hand_formulas(x, slope, alpha):
 @pytest.mark.parametrize("name", list(act.ACTIVATIONS))
 def test_registry_records_are_complete(name):
     a = act.ACTIVATIONS[name]
-    assert a.name == name and a.label and a.latex_f and a.latex_df and a.note
+    assert a.name == name and a.latex_f and a.latex_df  # display names and notes: the page strings
     assert callable(a.f) and callable(a.df)
     x = np.linspace(-8.0, 8.0, 100_001)
     d = a.df(x, **a.params)
@@ -353,3 +353,19 @@ def test_activation_curves_grid_and_values(x_max, half):
 def test_page_calls_reject_invalid_arguments_naming_them(call, name):
     with pytest.raises(ValueError, match=rf"^{name}\b"):
         call()
+
+
+@given(st.floats(-800.0, 800.0))
+def test_sigmoid_is_the_logistic_module_one(x):
+    from estimation import logistic
+
+    assert act.sigmoid(x) == logistic.sigmoid(x) == pytest.approx(np.exp(-np.logaddexp(0.0, -x)), rel=1e-14, abs=1e-300)
+    assert isinstance(act.sigmoid(x), np.floating)  # the activations' return convention (numpy scalar)
+    grid = np.linspace(-50.0, 50.0, 101)
+    np.testing.assert_array_equal(act.sigmoid(grid), logistic.sigmoid(grid))
+
+
+def test_registry_has_no_display_strings():
+    """Display names and notes come from the page's strings, in both languages."""
+    fields = act.Activation.__dataclass_fields__
+    assert "label" not in fields and "note" not in fields

@@ -586,3 +586,31 @@ def test_coverage_summary_matches_its_parts():
 def test_page_report_invalid_arguments_name_them(call, name):
     with pytest.raises(ValueError, match=rf"^{name}\b"):
         call()
+
+
+@pytest.mark.parametrize("k", [3, np.int64(3), 3.0, np.array(3.0)])
+def test_scalar_counts_give_numpy_scalars(k):
+    """check_counts: a scalar k is a count whatever its type; results are numpy scalars."""
+    lo, hi = bayes.wald_interval(k, 10)
+    assert isinstance(lo, np.floating) and isinstance(bayes.mle(k, 10), np.floating)
+    assert bayes.mle(k, 10) == 0.3
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: bayes.mle(np.array([1, 11]), 10), "k"),
+    (lambda: bayes.mle(2.5, 10), "k"),
+    (lambda: bayes.mle(-1, 10), "k"),
+    (lambda: bayes.mle(1, 0), "n"),
+    (lambda: bayes.wald_interval(1, 10, level=1.0), "level"),
+    (lambda: bayes.equal_tailed_interval(2.0, 2.0, level=0.0), "level"),
+])
+def test_shared_count_and_level_checks_name_the_argument(call, name):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
+        call()
+
+
+def test_wald_clip_argument_keeps_both_behaviours():
+    lo, hi = bayes.wald_interval(1, 3)  # unclipped by default: the overshoot stays visible
+    assert lo < 0.0
+    clo, chi = bayes.wald_interval(1, 3, clip=True)
+    assert (clo, chi) == (0.0, hi)

@@ -6,7 +6,9 @@ import pytest
 from estimation import activations as act
 from estimation.charts import activations as charts
 
-LABELS = {name: a.label for name, a in act.ACTIVATIONS.items()}
+LABELS = {"sigmoid": "Sigmoid", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "Leaky ReLU", "elu": "ELU",
+          "softplus": "Softplus", "gelu": "GELU"}
+REFERENCE = "reference: scalar sigmoid chain with |w| = s, (s/4)^(L−l)"
 ALL = tuple(act.ACTIVATIONS)
 
 
@@ -21,7 +23,7 @@ def _rows(spec):
 def _curves_spec(names=ALL, derivative=True, x_max=6.0, **kw):
     curves = act.activation_curves(names, x_max, **kw)
     return curves, _spec(charts.curves_chart(
-        curves, derivative=derivative, labels=LABELS, x_title="input x", y_title="f′(x)",
+        curves, derivative=derivative, labels=LABELS, x_title="input x", y_title="f′(x)", series_title="activation",
         max_label="maximum of f′", kink_label="f′ at the kink", title="Derivatives"))
 
 
@@ -82,10 +84,11 @@ def test_function_and_derivative_charts_share_the_x_range_and_axis_width():
 
 def _depth_spec(view, labels=LABELS):
     return _spec(charts.depth_chart(view, labels=labels, x_title="layer l", y_title="mean |∂E/∂h_l|",
-                                    bound_label="bound (s/4)^(L−l)", title="Gradient per layer"))
+                                    series_title="activation", std_title="std of h_l", reference_label=REFERENCE,
+                                    title="Gradient per layer"))
 
 
-def test_depth_chart_is_valid_log_scaled_with_the_bound_in_the_legend():
+def test_depth_chart_is_valid_log_scaled_with_the_reference_in_the_legend():
     view = act.gradient_profiles(ALL, n_layers=100, width=4, seed=1)
     spec = _depth_spec(view)
     text = str(spec)
@@ -93,10 +96,10 @@ def test_depth_chart_is_valid_log_scaled_with_the_bound_in_the_legend():
     assert "'log'" in text
     rows = _rows(spec)
     assert len(rows) <= 5000
-    bound = [r for r in rows if r["kind"] == "bound"]
+    bound = [r for r in rows if r["kind"] == "reference"]
     assert [r["grad"] for r in bound] == pytest.approx(list(act.sigmoid_chain_bound(100)), rel=1e-15)
     colour = next(d for d in _legend_domains(spec) if d[0] == "color")
-    assert colour[1] == [LABELS[n] for n in ALL] + ["bound (s/4)^(L−l)"]
+    assert colour[1] == [LABELS[n] for n in ALL] + [REFERENCE]
     assert colour[2][-1] == charts.REFERENCE
     sigmoid = [r["grad"] for r in rows if r["series"] == "Sigmoid"]
     np.testing.assert_allclose(sigmoid, view.profiles["sigmoid"].grad_mean_abs, rtol=1e-15)
@@ -112,3 +115,39 @@ def test_depth_chart_leaves_out_exact_zeros():
     assert [r["grad"] for r in rows if r["series"] == "ReLU"] == [1.0]
     assert all(r["grad"] > 0 for r in rows)
     assert len([r for r in rows if r["series"] == "Sigmoid"]) == 4
+
+
+def _tooltip_titles(spec):
+    return [[(t["field"], t.get("title")) for t in layer["encoding"]["tooltip"]]
+            for layer in spec["layer"] if "tooltip" in layer.get("encoding", {})]
+
+
+def test_every_tooltip_is_titled_by_the_caller():
+    """No raw field name (series, x, y, layer, grad, std) reaches a tooltip: the titles are the page's strings."""
+    _, curves = _curves_spec(("sigmoid", "relu"))
+    for titles in _tooltip_titles(curves):
+        assert titles == [("series", "activation"), ("x", "input x"), ("y", "f′(x)")]
+    depth = _depth_spec(act.gradient_profiles(("sigmoid",), n_layers=3, width=2, seed=0))
+    reference, profile = _tooltip_titles(depth)
+    assert reference == [("series", "activation"), ("layer", "layer l"), ("grad", "mean |∂E/∂h_l|")]
+    assert profile == reference + [("std", "std of h_l")]
+
+
+def test_marker_labels_have_no_english_default():
+    curves = act.activation_curves(("relu",), 6.0)
+    with pytest.raises(TypeError, match="max_label"):
+        charts.curves_chart(curves, derivative=True, labels=LABELS, x_title="x", y_title="y",
+                            series_title="s", kink_label="k")
+
+
+def test_the_reference_is_not_a_bound_of_the_random_network():
+    """Why the dashed curve is called a reference: at width 1 random weights can beat |w| = s.
+
+    The scalar chain with every |w| = s is bounded by (s/4)^(L−l); the
+    random-weight sigmoid profile rises above it for some of 20 seeds.
+    """
+    above = []
+    for seed in range(20):
+        view = act.gradient_profiles(("sigmoid",), n_layers=10, width=1, seed=seed)
+        above.append(bool(np.any(view.profiles["sigmoid"].grad_mean_abs > view.bound * (1 + 1e-12))))
+    assert any(above)

@@ -126,3 +126,20 @@ def test_coverage_chart_has_three_curves_dots_and_the_nominal_level():
     exact = [r for r in values if r["mc"] == 0]
     np.testing.assert_allclose([r["wald"] for r in exact], cov.exact.coverage["wald"], rtol=1e-12)
     assert any(layer["encoding"].get("y", {}).get("datum") == 0.95 for layer in spec["layer"])
+
+
+def test_path_chart_drops_the_undefined_mle_at_t_zero():
+    """k_t/t is NaN at t = 0: the rows hold the finite counts k_t and the MLE layer divides for t >= 1 only."""
+    rep = bayes.report(2.0, 2.0, 8, k=3, t=0)
+    assert np.isnan(rep.path.mle[0])
+    spec = _spec(charts.path_chart(rep.path, 0, None, mean_label="m", band_label="b", mle_label="l",
+                                   step_label="s", truth_label="p", x_title="t", y_title="p"))
+    values = _values(spec)
+    assert all(v is not None and np.isfinite(v) for r in values for v in r.values())  # no NaN, no null
+    assert [r["k"] for r in values] == list(rep.path.successes) and values[0]["t"] == 0
+    (mle,) = [layer for layer in spec["layer"] if "l" in json.dumps(layer.get("transform", []))
+              and any("calculate" in tr and tr["as"] == "mle" for tr in layer["transform"])]
+    assert {"filter": "datum.t > 0"} in mle["transform"]
+    assert {"calculate": "datum.k / datum.t", "as": "mle"} in mle["transform"]
+    # what the layer draws is the core's MLE path, k_t/t for t >= 1
+    assert [r["k"] / r["t"] for r in values if r["t"] > 0] == list(rep.path.mle[1:])

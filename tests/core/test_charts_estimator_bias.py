@@ -11,6 +11,7 @@ import pytest
 
 from estimation import estimators as E
 from estimation.charts import estimator_bias as charts
+from estimation.charts._layers import records
 
 LABELS = {"n_minus_1": "div N-1", "n": "div N", "n_plus_1": "div N+1", "known_mean": "true mu"}
 MAX_ROWS = 5000
@@ -143,6 +144,6 @@ def test_mse_chart_stacks_variance_and_bias2_to_the_exact_mse(population):
 
 
 def test_records_broadcast_scalars_and_give_plain_python_values():
-    rows = charts._records(x=np.array([1.0, 2.0]), name="a")
+    rows = records(x=np.array([1.0, 2.0]), name="a")
     assert rows == [{"x": 1.0, "name": "a"}, {"x": 2.0, "name": "a"}]
     assert all(type(r["x"]) is float and type(r["name"]) is str for r in rows)

@@ -689,3 +689,55 @@ def test_estimator_study_refuses_invalid_arguments(kwargs, match):
     args = dict(population="gaussian", params=None, n=5, reps=100, seed=0) | kwargs
     with pytest.raises(ValueError, match=match):
         E.estimator_study(**args)
+
+
+# --------------------------------------------------------------------------
+# study_highlights: the page's sentences as numbers
+# --------------------------------------------------------------------------
+
+
+def _mse_oracle(sigma2, excess_kurtosis, n, d):
+    """MSE of SS/d from Var[S²] = σ⁴ (2/(N − 1) + κ/N) (κ: excess kurtosis)."""
+    var_s2 = sigma2**2 * (2.0 / (n - 1) + excess_kurtosis / n)
+    a = (n - 1) / d
+    return a * a * var_s2 + (a - 1.0) ** 2 * sigma2**2
+
+
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(2, 500), sigma2=st.floats(0.1, 10.0))
+def test_study_highlights_gaussian_biased_wins_and_n_plus_1_is_best(n, sigma2):
+    # Gaussian closed forms: 2σ⁴/(N − 1) > (2N − 1)σ⁴/N² > 2σ⁴/(N + 1)
+    study = E.estimator_study("gaussian", {"sigma2": sigma2}, n, 100, seed=1)
+    h = E.study_highlights(study)
+    assert h.best == "n_plus_1" and h.biased_wins is True
+    assert 2 * sigma2**2 / (n + 1) < (2 * n - 1) * sigma2**2 / n**2 < 2 * sigma2**2 / (n - 1)
+
+
+def test_study_highlights_light_tails_let_the_unbiased_estimator_win():
+    # Bernoulli(0.5): σ² = 1/4, excess kurtosis −2; at N = 5 MSE(d=4) < MSE(d=5) < MSE(d=6)
+    n = 5
+    oracle = {key: _mse_oracle(0.25, -2.0, n, d) for key, d in zip(E.DIVISOR_KEYS, (n - 1, n, n + 1))}
+    assert oracle["n_minus_1"] < oracle["n"] < oracle["n_plus_1"]
+    h = E.study_highlights(E.estimator_study("bernoulli", {"p": 0.5}, n, 200, seed=2))
+    assert h.best == "n_minus_1" and h.biased_wins is False
+
+
+@pytest.mark.parametrize("population, params", [("exponential", {"scale": 1.0}), ("student_t", {"nu": 5.0})])
+def test_study_highlights_outside_is_the_largest_share_beyond_the_bins(population, params):
+    n, reps, seed = 2, 5_000, 3
+    study = E.estimator_study(population, params, n, reps, seed)
+    lo, hi = study.hist.edges[0], study.hist.edges[-1]
+    values = simulate(population, params, n, reps, seed).values  # the same samples
+    shares = [np.mean((values[k] < lo) | (values[k] > hi)) for k in VARIANCE_ESTIMATORS]
+    h = E.study_highlights(study)
+    assert h.outside == pytest.approx(max(shares), rel=0, abs=1e-12)  # 1 − count/R vs count_out/R: rounding only
+    assert h.outside > 0  # heavy right tails at N = 2 pass the 4σ² cap
+    mse = {k: _mse_oracle(study.moments.variance, study.moments.excess_kurtosis, n, d)
+           for k, d in zip(E.DIVISOR_KEYS, (n - 1, n, n + 1))}
+    assert h.best == min(mse, key=mse.get)
+    assert h.biased_wins == (mse["n"] < mse["n_minus_1"])
+
+
+def test_study_highlights_refuses_a_non_study():
+    with pytest.raises(ValueError, match="study"):
+        E.study_highlights({"exact": {}})

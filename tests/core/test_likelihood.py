@@ -762,3 +762,35 @@ def test_report_window_holds_the_peak_and_the_truth_property(n, p, seed):
     assert abs(v.theta[np.nanargmax(v.loglik)] - v.theta_hat) <= step  # the grid peaks at the MLE
     assert v.loglik.max() <= v.loglik_hat + 1e-9 * max(1.0, abs(v.loglik_hat))
     assert v.floor < v.loglik_hat
+
+
+def test_a_non_converging_endpoint_search_is_reported_as_value_error(monkeypatch):
+    """brentq's RuntimeError (no convergence) surfaces as ValueError naming the level, never escapes."""
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("Failed to converge after 500 iterations")
+
+    monkeypatch.setattr(lk.optimize, "brentq", fail)
+    with pytest.raises(ValueError, match=r"^level\b.*did not converge"):
+        lk.binomial_lr_interval(3, 10)
+
+
+@given(st.integers(1, 10_000).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))),
+       st.floats(0.5, 0.999))
+@settings(max_examples=60)
+def test_binomial_wald_interval_is_the_bayes_one_unclipped(kn, level):
+    from estimation import bayes
+
+    k, n = kn
+    lo, hi = lk.binomial_wald_interval(k, n, level)
+    assert (lo, hi) == tuple(map(float, bayes.wald_interval(k, n, level, clip=False)))
+    z = stats.norm.ppf(0.5 + 0.5 * level)  # closed form, independent of both modules
+    half = z * math.sqrt(k / n * (1 - k / n) / n)
+    assert_allclose([lo, hi], [k / n - half, k / n + half], rtol=1e-12, atol=1e-15)
+    assert type(lo) is float and type(hi) is float
+
+
+@pytest.mark.parametrize("k, n, name", [(np.array([1, 2]), 5, "k"), (6, 5, "k"), (1.5, 5, "k"), (1, 0, "n")])
+def test_binomial_counts_are_single_integer_counts(k, n, name):
+    with pytest.raises(ValueError, match=rf"^{name}\b"):
+        lk.binomial_wald_interval(k, n)

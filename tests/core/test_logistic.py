@@ -789,3 +789,12 @@ def test_compare_optimizers_sample_pass_budget():
 def test_lab_view_bad_arguments(call, word):
     with pytest.raises(ValueError, match=word):
         call()
+
+
+@pytest.mark.parametrize("decide", [L.is_linearly_separable, L.mle_exists])
+def test_a_failed_linprog_is_reported_as_value_error(decide, monkeypatch):
+    """linprog's failure statuses (1 iteration limit, 4 numerical trouble) surface as ValueError, not RuntimeError."""
+    failed = type("Result", (), {"status": 4, "message": "numerical difficulties", "fun": 0.0})()
+    monkeypatch.setattr(L.optimize, "linprog", lambda *args, **kwargs: failed)
+    with pytest.raises(ValueError, match=r"^X\b.*numerical difficulties"):
+        decide(np.array([[0.0], [1.0], [2.0]]), np.array([0, 1, 0]))

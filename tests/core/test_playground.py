@@ -372,3 +372,26 @@ def test_adam_hyperparameters_reach_the_run():
     race = P.race("quadratic", {"Adam": {"lr": 0.05, "beta1": 0.0}}, steps=20)
     direct = run_optimizer(Adam(lr=0.05, beta1=0.0), SURFACES["quadratic"], steps=20)
     assert_array_equal(race.trajectories["Adam"].points, direct.points)
+
+
+# ---------------------------------------------------------------------------
+# The quadratic notice's claims (lab/strings/optimizers.py, notice.quadratic)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("kappa", "quoted"), [
+    (20.0, {"SGD": 43, "Momentum": 58, "Adam": 63}),  # SGD first at the default κ
+    (100.0, {"SGD": 162, "Momentum": 131, "Adam": 63}),  # the gentle direction holds SGD back
+])
+def test_quadratic_race_steps_quoted_by_the_notice(kappa, quoted):
+    params = {"condition": kappa, "angle_deg": 0.0}
+    race = P.race("quadratic", presets("quadratic", tuple(quoted), params), surface_params=params, steps=1000)
+    snap = P.snapshot(race, race.steps, measure="loss", tol=1e-3)
+    assert {row.name: row.reached for row in snap.rows} == quoted
+    # oracle for SGD on f = x²/κ + y² (φ = 0): x_t = x₀ (1 − 2η/κ)^t, y_t = y₀ (1 − 2η)^t
+    eta, (x0, y0) = 0.95, Quadratic(kappa).start
+    t = np.arange(1001)
+    loss = (x0 * (1 - 2 * eta / kappa) ** t) ** 2 / kappa + (y0 * (1 - 2 * eta) ** t) ** 2
+    assert int(np.argmax(loss < 1e-3)) == quoted["SGD"]
+    y = run_optimizer(SGD(lr=eta), Quadratic(kappa), steps=50).points[1:, 1]
+    assert np.all(np.sign(y[1:]) == -np.sign(y[:-1]))  # the zig-zag: y changes sign at every step

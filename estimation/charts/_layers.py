@@ -1,0 +1,59 @@
+"""Small helpers shared by the chart builders: layers filtered by ``kind``, row tables, datasets.
+
+Every chart carries one top-level dataset; its rows are plain dicts of Python
+values, and a value a row does not have is a *missing key*, never NaN/null.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import altair as alt
+import numpy as np
+from altair.utils.schemapi import debug_mode
+
+
+def kind_layer(kind: str) -> alt.Chart:
+    """An empty layer showing only the rows whose ``kind`` column equals ``kind``."""
+    return alt.Chart().transform_filter(alt.FieldEqualPredicate(field="kind", equal=kind))
+
+
+def records(*parts: dict, **columns) -> list[dict]:
+    """Rows from column dicts: each part's arrays have one length, its scalars are repeated.
+
+    ``columns`` given as keywords form one more part. Values become Python
+    floats/ints/strings (``tolist``), so the spec is plain JSON; a column a
+    part does not have is absent from its rows (callers never pass NaN).
+    """
+    rows: list[dict] = []
+    for part in (*parts, columns) if columns else parts:
+        size = max((np.size(v) for v in part.values() if np.ndim(v)), default=1)
+        cols = [np.broadcast_to(np.asarray(v), (size,)).tolist() for v in part.values()]
+        rows += [dict(zip(part, row)) for row in zip(*cols)]
+    return rows
+
+
+def with_data(chart, rows: list[dict]):
+    """Attach the chart's one dataset, as plain records, to a finished chart.
+
+    Set after :func:`~estimation.charts.theme.finish`, the rows skip pandas'
+    record conversion and altair's deep copies on ``.properties()``.
+    """
+    chart.data = {"values": rows}
+    return chart
+
+
+def unvalidated(builder):
+    """Run a builder without altair's schema check of every object it creates.
+
+    That check (altair's debug mode) is a development aid and costs about a
+    third of building a chart; the tests validate each builder's complete
+    spec with ``chart.to_dict()`` instead.
+    """
+
+    @functools.wraps(builder)
+    def build(*args, **kwargs):
+        with debug_mode(False):
+            return builder(*args, **kwargs)
+
+    return build
