@@ -114,3 +114,30 @@ def test_first_exercise_takes_a_right_and_a_wrong_answer(path):
         assert len(at.latex) >= len(q.solution)  # the worked solution appears
         # the session score counts each question's latest answer
         assert t("ex.score", right=right, answered=1) in [c.value for c in at.caption]
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p != "streamlit_app.py"])
+def test_every_chart_is_titled_labelled_and_legible(path):
+    """Accessibility: a chart title, x and y axis titles, text of at least 12 px."""
+    import json
+
+    at = open_page(path)
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        assert spec.get("title"), "every chart has a title"
+        encodings = [n["encoding"] for n in _walk(spec) if isinstance(n.get("encoding"), dict)]
+        for channel in ("x", "y"):
+            titles = [e[channel].get("title") for e in encodings if isinstance(e.get(channel), dict)]
+            assert any(titles), (spec.get("title"), channel)
+        axis = spec.get("config", {}).get("axis", {})
+        assert axis.get("labelFontSize", 0) >= 12 and axis.get("titleFontSize", 0) >= 12
