@@ -85,7 +85,8 @@ with notice_col:
     st.subheader(ui.t("common.what_to_notice"))
     st.markdown(ui.t("sampling.notice"))
 
-ui.code(cached(teaching.snippet)("sampling", dist=dist, params=params, size=size, seed=ui.seed))
+ui.code(ui.run(teaching.snippet, "sampling", dist=dist, params=params, size=size, seed=ui.seed,
+              sample_mean=summary.sample_mean))
 ui.share({"mean": summary.mean, "variance": summary.var,
           "sample_mean": summary.sample_mean, "sample_variance": summary.sample_var})
 ui.exercises()

@@ -10,12 +10,13 @@ import json
 
 import altair as alt
 import numpy as np
-import pandas as pd
 
+from estimation.charts._layers import records, unvalidated, with_data
 from estimation.charts.theme import EXACT, HEIGHT, OBSERVED, REFERENCE, finish
 from estimation.sampling import Histogram
 
 
+@unvalidated
 def histogram_chart(
     hist: Histogram,
     *,
@@ -31,10 +32,11 @@ def histogram_chart(
     Both layers share the y axis: relative frequency against P(X = k) for a
     discrete distribution, count/(N·width) against the pdf for the Gaussian.
     """
-    bars = pd.DataFrame({"left": hist.left, "right": hist.right, "density": hist.density,
-                         "count": hist.count, "series": observed_label})
-    curve = pd.DataFrame({"left": hist.curve_x, "density": hist.curve_y, "series": exact_label})
-    data = pd.concat([bars, curve], ignore_index=True)
+    data = records(
+        {"left": hist.left, "right": hist.right, "density": hist.density, "count": hist.count,
+         "series": observed_label},
+        {"left": hist.curve_x, "density": hist.curve_y, "series": exact_label},
+    )
     color = alt.Color("series:N", title=None,
                       scale=alt.Scale(domain=[observed_label, exact_label], range=[OBSERVED, EXACT]))
     x = alt.X("left:Q", title=x_title)
@@ -52,9 +54,10 @@ def histogram_chart(
                   exact.mark_point(filled=True, size=70)]
     else:
         layers = [bar, exact.mark_line(strokeWidth=3)]
-    return finish(alt.layer(*layers, data=data).properties(height=HEIGHT), title=title)
+    return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), data)
 
 
+@unvalidated
 def running_mean_chart(
     k: np.ndarray,
     running: np.ndarray,
@@ -69,7 +72,7 @@ def running_mean_chart(
     title: str | None = None,
 ) -> alt.LayerChart:
     """Running mean x̄_k against k (log axis) with the band E[X] ± 2·sd/√k and E[X]."""
-    data = pd.DataFrame({"k": k, "mean": running, "lo": mean - band, "hi": mean + band})
+    data = records(k=k, mean=running, lo=mean - band, hi=mean + band)
     color = alt.Color("series:N", title=None, scale=alt.Scale(
         domain=[running_label, band_label, mean_label], range=[OBSERVED, "#9ecae1", REFERENCE]))
     x = alt.X("k:Q", title=x_title, scale=alt.Scale(type="log"))
@@ -82,4 +85,4 @@ def running_mean_chart(
     line = layer(running_label).mark_line(strokeWidth=2.5).encode(
         x=x, y=alt.Y("mean:Q"), tooltip=[alt.Tooltip("k:Q"), alt.Tooltip("mean:Q", format=".5g")]
     )
-    return finish(alt.layer(area, rule, line, data=data).properties(height=HEIGHT), title=title)
+    return with_data(finish(alt.layer(area, rule, line, height=HEIGHT), title=title), data)

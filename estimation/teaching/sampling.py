@@ -67,8 +67,12 @@ _DRAW = {
 }
 
 
-def snippet(*, dist: str, params: dict, size: int, seed: int) -> Snippet:
-    """Reproduce the sample mean shown on the page with numpy alone."""
+def snippet(*, dist: str, params: dict, size: int, seed: int, sample_mean: float | None = None) -> Snippet:
+    """Reproduce the sample mean shown on the page with numpy alone.
+
+    ``sample_mean`` is the page's value (from :func:`estimation.sampling.summarize`);
+    without it the sample is drawn again.
+    """
     values = {"p": params.get("p"), "trials": params.get("n"), "mu": params.get("mu"),
               "sigma": params.get("sigma"), "n": size}
     code = "\n".join([
@@ -78,8 +82,9 @@ def snippet(*, dist: str, params: dict, size: int, seed: int) -> Snippet:
         _DRAW[dist].format(**values),
         'print(f"sample mean = {x.mean():.12g}")',
     ])
-    value = float(sampling.draw(dist, params, size, seed).mean())
-    return Snippet(code=code, value=value)
+    if sample_mean is None:
+        sample_mean = float(sampling.draw(dist, params, size, seed).mean())
+    return Snippet(code=code, value=sample_mean)
 
 
 #: Settings the tests run the snippet with (and compare with the page).
