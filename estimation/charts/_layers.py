@@ -6,11 +6,8 @@ values, and a value a row does not have is a *missing key*, never NaN/null.
 
 from __future__ import annotations
 
-import functools
-
 import altair as alt
 import numpy as np
-from altair.utils.schemapi import debug_mode
 
 
 def kind_layer(kind: str) -> alt.Chart:
@@ -41,19 +38,3 @@ def with_data(chart, rows: list[dict]):
     """
     chart.data = {"values": rows}
     return chart
-
-
-def unvalidated(builder):
-    """Run a builder without altair's schema check of every object it creates.
-
-    That check (altair's debug mode) is a development aid and costs about a
-    third of building a chart; the tests validate each builder's complete
-    spec with ``chart.to_dict()`` instead.
-    """
-
-    @functools.wraps(builder)
-    def build(*args, **kwargs):
-        with debug_mode(False):
-            return builder(*args, **kwargs)
-
-    return build

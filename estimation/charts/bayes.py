@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from estimation.bayes import CoverageSummary, Densities, Path, StepView
-from estimation.charts._layers import records, unvalidated, with_data
+from estimation.charts._layers import records, with_data
 from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish
 
 #: Colours of the roles shared by the charts (Okabe–Ito).
@@ -102,7 +102,6 @@ def _densities(
     return finish(alt.layer(lines, rules, points, data=data, height=HEIGHT), title=title)
 
 
-@unvalidated
 def posterior_chart(
     curves: Densities,
     y_top: float,
@@ -130,7 +129,6 @@ def posterior_chart(
     )
 
 
-@unvalidated
 def step_chart(
     step: StepView,
     *,
@@ -152,7 +150,6 @@ def step_chart(
     )
 
 
-@unvalidated
 def path_chart(
     path: Path,
     t: int,
@@ -202,7 +199,6 @@ def path_chart(
     return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), rows)
 
 
-@unvalidated
 def coverage_chart(
     summary: CoverageSummary,
     level: float,

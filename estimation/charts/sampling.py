@@ -11,12 +11,11 @@ import json
 import altair as alt
 import numpy as np
 
-from estimation.charts._layers import records, unvalidated, with_data
+from estimation.charts._layers import records, with_data
 from estimation.charts.theme import EXACT, HEIGHT, OBSERVED, REFERENCE, finish
 from estimation.sampling import Histogram
 
 
-@unvalidated
 def histogram_chart(
     hist: Histogram,
     *,
@@ -57,7 +56,6 @@ def histogram_chart(
     return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), data)
 
 
-@unvalidated
 def running_mean_chart(
     k: np.ndarray,
     running: np.ndarray,
