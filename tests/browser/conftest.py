@@ -120,6 +120,8 @@ def wait_for_script(pg, *, charts: bool = False, timeout_ms: int = 45_000) -> No
     With ``charts`` also wait for the first chart to be drawn by vega-embed.
     """
     pg.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=timeout_ms)
+    # the shell's last sidebar widget: the sidebar has rendered, not just its skeleton
+    pg.wait_for_selector('[data-testid="stSidebar"] [data-testid="stNumberInputField"]', timeout=timeout_ms)
     if charts:
         pg.wait_for_selector('[data-testid="stVegaLiteChart"] :is(canvas, svg)', timeout=timeout_ms)
     pg.wait_for_function(
