@@ -125,7 +125,7 @@ def depth_chart(
                                 "kind": "reference"}))
     data = pd.concat(frames, ignore_index=True)
     data = data[data["grad"] > 0.0]
-    color = _color(names, labels, ((reference_label, REFERENCE),), columns=3)  # drawn half-width
+    color = _color(names, labels, ((reference_label, REFERENCE),), columns=1)  # the long reference label: one entry per row
     x = alt.X("layer:Q", title=x_title, scale=alt.Scale(domain=[0, int(view.layer[-1])], nice=False),
               axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("grad:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(format=".0e"))
