@@ -9,7 +9,8 @@ reports, over 20 reruns each:
   (nothing cached) and every chart is rebuilt: the worst widget change;
 - *view rerun*: a rerun with unchanged parameters (cache hits).
 
-Run: ``python bench/bench_pages.py`` (prints a markdown table).
+Run: ``python bench/bench_pages.py [page id ...]`` (prints a markdown table;
+all pages unless ids are given).
 """
 
 from __future__ import annotations
@@ -82,11 +83,13 @@ def measure(path: str, query: dict[str, str]) -> tuple[list[float], list[float]]
     return seed_ms, view_ms
 
 
-def main() -> None:
+def main(ids: list[str]) -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     _instrument()
     rows = []
     for page in PAGES:
+        if ids and page.id not in ids:
+            continue
         for query in [{}] + HEAVY.get(page.id, []):
             seed_ms, view_ms = measure(page.path, query)
             label = "&".join(f"{k}={v}" for k, v in query.items()) or "defaults"
@@ -96,4 +99,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

@@ -32,6 +32,7 @@ from threadpoolctl import threadpool_limits
 from estimation import teaching
 from estimation.charts import export
 from lab import params as P
+from lab.fingerprint import fingerprint
 from lab.registry import BY_ID, PAGES, SECTIONS, PageInfo
 from lab.strings import LANGUAGE_NAMES, LANGUAGES, STRINGS, t
 
@@ -68,17 +69,20 @@ def cached(fn: Callable[..., T]) -> Callable[..., T]:
     return st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)(fn)
 
 
-@st.cache_data(max_entries=4 * CACHE_ENTRIES, show_spinner=False)
-def _vega_spec(_builder: Callable[..., Any], name: str, args: tuple, kwargs: dict) -> dict:
+@st.cache_resource(max_entries=4 * CACHE_ENTRIES, show_spinner=False)
+def _vega_spec(key: str, _builder: Callable[..., Any], _args: tuple, _kwargs: dict) -> dict:
     """Build a chart and serialise it once per distinct input (altair is slow).
 
-    ``name`` (the builder's qualified name) stands in for the unhashable
-    function in the cache key.
+    ``key`` is the builder's qualified name and the :func:`fingerprint` of its
+    arguments. The spec is shared, never copied, so it must not be changed
+    (Streamlit and :mod:`~estimation.charts.export` only read it). Its
+    datasets are stored Arrow-encoded, the form Streamlit sends, so a rerun
+    does not convert them again.
     """
     # Builders are validated against the Vega-Lite schema in their unit tests;
     # here altair's per-object checks (a third of the build time) are skipped.
     with debug_mode(False):
-        return _builder(*args, **kwargs).to_dict(validate=False)
+        return export.pack(_builder(*_args, **_kwargs).to_dict(validate=False))
 
 
 def state_key(page_id: str, spec: P.Param) -> str:
@@ -205,7 +209,8 @@ class Shell:
         Returns the Vega-Lite spec (for export). The chart's title, if any, is
         also its alt text for screen readers.
         """
-        spec = _vega_spec(builder, f"{builder.__module__}.{builder.__qualname__}", args, kwargs)
+        key = f"{builder.__module__}.{builder.__qualname__}:{fingerprint((args, kwargs))}"
+        spec = _vega_spec(key, builder, args, kwargs)
         title = spec.get("title")
         title = title.get("text") if isinstance(title, dict) else title
         container = where or st

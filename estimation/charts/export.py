@@ -2,6 +2,11 @@
 
 PNG and SVG are rendered by ``vl-convert`` (Vega's own renderer compiled into
 the package); CSV holds the chart's inline datasets.
+
+A spec's datasets travel to the browser as Arrow IPC bytes: :func:`pack`
+encodes them once, when the chart is built (the encoding Streamlit would
+otherwise redo through pandas on every rerun), and :func:`unpack` turns them
+back into records for the exports.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import functools
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 #: Font folders registered with vl-convert so Japanese labels render (when present).
 _FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype")
@@ -25,19 +31,61 @@ def _vl_convert():
     return vl_convert
 
 
+def _to_arrow(rows: list[dict]) -> bytes:
+    """Records as an Arrow IPC stream; a key a row lacks, or a NaN, becomes null."""
+    names = dict.fromkeys(key for row in rows for key in row)
+    table = pa.table({name: pa.array([row.get(name) for row in rows], from_pandas=True) for name in names})
+    sink = pa.BufferOutputStream()
+    with pa.RecordBatchStreamWriter(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _from_arrow(data: bytes) -> list[dict]:
+    """The records of :func:`_to_arrow` again (nulls become missing keys)."""
+    rows = pa.ipc.open_stream(data).read_all().to_pylist()
+    return [{k: v for k, v in row.items() if v is not None} for row in rows]
+
+
+def pack(spec: dict) -> dict:
+    """``spec`` with every dataset of records encoded as Arrow IPC bytes.
+
+    A dataset whose columns mix types Arrow cannot hold in one column (text
+    and numbers), or that has no columns at all, is left as records. The spec
+    is changed in place and returned.
+    """
+    datasets = spec.get("datasets") or {}
+    for name, rows in datasets.items():
+        if isinstance(rows, list) and any(rows):
+            try:
+                datasets[name] = _to_arrow(rows)
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                pass
+    return spec
+
+
+def unpack(spec: dict) -> dict:
+    """A copy of ``spec`` whose Arrow-encoded datasets (see :func:`pack`) are records again."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    return {**spec, "datasets": {name: _from_arrow(rows) if isinstance(rows, bytes) else rows
+                                 for name, rows in datasets.items()}}
+
+
 def to_png(spec: dict, *, scale: float = 2.0) -> bytes:
     """Render ``spec`` to PNG bytes (``scale`` × the on-screen size, for slides)."""
-    return _vl_convert().vegalite_to_png(spec, scale=scale)
+    return _vl_convert().vegalite_to_png(unpack(spec), scale=scale)
 
 
 def to_svg(spec: dict) -> str:
     """Render ``spec`` to an SVG document."""
-    return _vl_convert().vegalite_to_svg(spec)
+    return _vl_convert().vegalite_to_svg(unpack(spec))
 
 
 def to_csv(spec: dict) -> str:
     """The chart's inline data as CSV (several datasets are stacked, tagged by ``dataset``)."""
-    datasets = spec.get("datasets") or {}
+    datasets = unpack(spec).get("datasets") or {}
     frames = [pd.DataFrame(rows).assign(dataset=i) for i, rows in enumerate(datasets.values())]
     if not frames:
         return ""

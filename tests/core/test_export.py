@@ -3,6 +3,8 @@
 import io
 
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
 from estimation import sampling
 from estimation.charts import export
@@ -30,3 +32,42 @@ def test_csv_holds_the_plotted_data():
     bars = table[table["series"] == "sample"]
     assert bars["count"].sum() == 500
     assert list(bars["left"] + 0.5) == list(s.hist.center)
+
+
+# -- pack/unpack: the datasets' Arrow transport --------------------------------
+_VALUE = st.one_of(st.integers(-2**53, 2**53), st.floats(allow_nan=False, allow_infinity=False),
+                   st.text(max_size=8), st.booleans())
+_ROW = st.dictionaries(st.sampled_from("abcd"), _VALUE, max_size=4)
+
+
+@given(st.lists(_ROW, max_size=30))
+def test_unpack_restores_the_packed_records(rows):
+    spec = {"mark": "point", "datasets": {"d": [dict(r) for r in rows]}}
+    packed = export.pack(spec)
+    data = packed["datasets"]["d"]
+    if isinstance(data, bytes):  # packed: every column held one type
+        restored = export.unpack(packed)["datasets"]["d"]
+        assert len(restored) == len(rows)
+        for got, want in zip(restored, rows):
+            assert got.keys() == want.keys()
+            for key, value in want.items():  # an int column holding a float turns into floats
+                assert got[key] == value and isinstance(got[key], str) == isinstance(value, str)
+    else:  # mixed text and numbers in one column: left as records
+        assert data == rows
+
+
+def test_pack_writes_what_streamlit_reads_and_nan_becomes_missing():
+    import pyarrow as pa
+
+    spec = export.pack({"datasets": {"d": [{"x": 1.5, "s": "a"}, {"x": float("nan")}, {"s": "日本"}]}})
+    table = pa.ipc.open_stream(spec["datasets"]["d"]).read_all()
+    assert table.column_names == ["x", "s"] and table.num_rows == 3
+    assert table.column("x").to_pylist() == [1.5, None, None]
+    assert export.unpack(spec)["datasets"]["d"] == [{"x": 1.5, "s": "a"}, {}, {"s": "日本"}]
+
+
+def test_exports_read_packed_specs():
+    s, spec = _spec()
+    packed = export.pack(dict(spec, datasets=dict(spec["datasets"])))
+    assert export.to_csv(packed) == export.to_csv(spec)
+    assert export.to_svg(packed) == export.to_svg(spec)
