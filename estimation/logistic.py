@@ -52,7 +52,7 @@ from estimation._validation import (
     check_seed,
 )
 from estimation.contours import contour_lines
-from estimation.optimizers import OPTIMIZERS
+from estimation.optimizers import OPTIMIZERS, Optimizer
 
 __all__ = [
     "sigmoid",
@@ -541,6 +541,23 @@ def _batches(n: int, batch_size: int | None, rng: np.random.Generator):
     return [perm[i : i + batch_size] for i in range(0, n, batch_size)]
 
 
+def _stepper(optimizer, theta: np.ndarray, d: int):
+    """One optimizer step on θ = (w, b) in place, given its gradient vector.
+
+    A registry optimizer (:class:`~estimation.optimizers.Optimizer`) steps the
+    whole vector through its unchecked :meth:`~estimation.optimizers.Optimizer.apply`
+    with fresh state: every lab optimizer is element-wise, so this is the
+    same arithmetic as ``update`` on ``w`` and ``b`` apart, without the
+    per-step validation of inputs this module computes itself. Any other
+    object gets ``update({"w": w, "b": b}, grads)`` with views into θ.
+    """
+    if isinstance(optimizer, Optimizer):
+        state = optimizer.init_state(theta)
+        return lambda grad: optimizer.apply(theta, grad, state)
+    params = {"w": theta[:d], "b": theta[d:]}
+    return lambda grad: optimizer.update(params, {"w": grad[:d], "b": grad[d:]})
+
+
 def fit_logistic(
     X,
     y,
@@ -567,8 +584,9 @@ def fit_logistic(
         Anything with ``update(params, grads)`` that changes the arrays in
         ``params`` in place (e.g. ``estimation.optimizers.Adam(lr=0.1)``).
         ``params`` is ``{"w": ndarray (d,), "b": ndarray (1,)}`` and ``grads``
-        has the same keys and shapes. Pass a fresh instance: its state
-        (moments, step count) carries over otherwise.
+        has the same keys and shapes. A lab optimizer
+        (:class:`estimation.optimizers.Optimizer`) is stepped on the vector
+        (w, b) with fresh state (see :func:`_stepper`).
     epochs : int
         Number of passes over the data (1 … 100,000).
     batch_size : int or None, default None
@@ -629,44 +647,49 @@ def fit_logistic(
 
     mean, scale = _standardization(X, bool(standardize))
     Xs = (X - mean) / scale if standardize else X
-    params = {"w": w, "b": np.array([b0])}
+    theta = np.append(w, b0)  # (w, b) in one vector, updated in place; w and b are views of it
+    w, b = theta[:d], theta[d:]
+    step = _stepper(optimizer, theta, d)
     rng = np.random.default_rng(seed)
 
     w_path, b_path, nll, obj, acc = [], [], [], [], []
 
-    def record(w, b):
-        nll_t, obj_t, z = _objective(w, b, Xs, y, l2)
+    def record():
+        """Append the full-data values at θ; return (objective, logits), or None if not finite."""
+        nll_t, obj_t, z = _objective(w, b[0], Xs, y, l2)
         if not (np.isfinite(obj_t) and np.isfinite(nll_t)):
             return None
         w_path.append(w.copy())
-        b_path.append(b)
+        b_path.append(float(b[0]))
         nll.append(nll_t)
         obj.append(obj_t)
-        acc.append(float(np.mean((z >= 0) == (y == 1))))
-        return obj_t
+        acc.append(np.count_nonzero((z >= 0) == (y == 1)) / n)
+        return obj_t, z
 
-    obj0 = record(params["w"], float(params["b"][0]))
-    if obj0 is None:
+    recorded = record()
+    if recorded is None:
         raise ValueError("w0, b0 give a non-finite initial loss; choose a smaller starting point")
-    threshold = divergence_factor * max(obj0, np.log(2.0))
+    threshold = divergence_factor * max(recorded[0], np.log(2.0))
 
     reason, diverged_epoch, epoch = None, None, 0
     for epoch in range(1, epochs + 1):
         for idx in _batches(n, batch_size, rng):
-            Xb, yb = (Xs, y) if idx is None else (Xs[idx], y[idx])
-            w = params["w"]
-            gw, gb = _grad_at(Xb @ w + params["b"][0], w, Xb, yb, l2)  # the loss is not needed here
-            optimizer.update(params, {"w": gw, "b": np.array([gb])})
-            if not (np.all(np.isfinite(params["w"])) and np.all(np.isfinite(params["b"]))):
+            if idx is None:  # full batch: the logits at θ were computed by record()
+                gw, gb = _grad_at(recorded[1], w, Xs, y, l2)
+            else:
+                Xb = Xs[idx]
+                gw, gb = _grad_at(Xb @ w + b[0], w, Xb, y[idx], l2)
+            step(np.append(gw, gb))
+            if not np.isfinite(theta).all():
                 reason = f"parameters became non-finite (inf/NaN) in epoch {epoch}"
                 break
         if reason is None:
-            obj_t = record(params["w"], float(params["b"][0]))
-            if obj_t is None:
+            recorded = record()
+            if recorded is None:
                 reason = f"the loss overflowed to a non-finite value in epoch {epoch}"
-            elif obj_t > threshold:
+            elif recorded[0] > threshold:
                 reason = (
-                    f"the loss blew up in epoch {epoch}: {obj_t:.3g} > {threshold:.3g} "
+                    f"the loss blew up in epoch {epoch}: {recorded[0]:.3g} > {threshold:.3g} "
                     f"({divergence_factor:g} × the initial loss); the learning rate is too large"
                 )
         if reason is not None:

@@ -324,6 +324,30 @@ def test_minibatches_follow_the_seeded_permutation():
             k += 1
 
 
+class UpdateOnly:
+    """A lab optimizer seen only through ``update`` on separate w and b (the generic path)."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def update(self, params, grads):
+        self.inner.update(params, grads)
+
+
+@pytest.mark.parametrize("name", ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "AdaDelta", "Adam"])
+@pytest.mark.parametrize("batch_size", [None, 7])
+def test_the_fast_vector_step_is_the_checked_update_on_w_and_b(name, batch_size):
+    # fit_logistic steps a registry optimizer on the vector (w, b) without per-step checks; element-wise
+    # algorithms make that the same arithmetic as update() on w and b apart, bit for bit.
+    X, y = _data(n=60, seed=14)
+    kwargs = {"lr": 0.3} if name != "AdaDelta" else {}
+    fast = L.fit_logistic(X, y, _optimizer(name, **kwargs), 15, batch_size=batch_size, l2=0.01, seed=3)
+    slow = L.fit_logistic(X, y, UpdateOnly(_optimizer(name, **kwargs)), 15, batch_size=batch_size, l2=0.01,
+                          seed=3)
+    assert np.array_equal(fast.w_path, slow.w_path) and np.array_equal(fast.b_path, slow.b_path)
+    assert np.array_equal(fast.objective, slow.objective)
+
+
 def test_minibatch_training_is_reproducible_from_the_seed():
     X, y = _data(seed=13)
     a = L.fit_logistic(X, y, PlainSGD(0.1), 20, batch_size=10, seed=5)
