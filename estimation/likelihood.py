@@ -1402,7 +1402,7 @@ def likelihood_report(model: str, n: int, *, truth=None, seed=None, k=None, naiv
     if model == "gaussian":
         s = gaussian_stats(x)
         cap = SIGMA2_CAP * max(_gaussian_hat(s), truth_values["sigma2"])
-        prefix = {m: gaussian_stats(x[:m]) for m in nested}
+        prefix = {m: gaussian_stats(x[:m]) if m < n else s for m in nested}
         views = {
             name: _param_view(_gaussian_slice(s, name), truth_values[name],
                               {m: _gaussian_slice(prefix[m], name) for m in nested}, None,

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -160,12 +161,19 @@ def draw(dist: str, params: Mapping[str, float], size: int, seed: int) -> np.nda
 
     Returns
     -------
-    x : ndarray of shape (size,), float64
+    x : ndarray of shape (size,), float64, read-only
+        The last few samples are remembered (a page and its code snippet ask
+        for the same draw), so the array is shared and must not be changed.
     """
     d, q = _checked(dist, params)
-    size = check_int(size, "size", lo=1, hi=MAX_SIZE)
-    rng = np.random.default_rng(check_seed(seed))
-    return d.sample(rng, q, size)
+    return _sample(d.name, tuple(q.items()), check_int(size, "size", lo=1, hi=MAX_SIZE), check_seed(seed))
+
+
+@functools.lru_cache(maxsize=2)
+def _sample(dist: str, params: tuple, size: int, seed: int) -> np.ndarray:
+    x = DISTRIBUTIONS[dist].sample(np.random.default_rng(seed), dict(params), size)
+    x.flags.writeable = False
+    return x
 
 
 def moments(dist: str, params: Mapping[str, float]) -> tuple[float, float]:

@@ -199,8 +199,9 @@ def snippet(*, model: str, n: int, k: int | None = None, truth: dict | None = No
         raise ValueError(f"truth must be a dict of the true parameters, got {truth!r}")
     head = ["import numpy as np", "from scipy import stats", "", f"rng = np.random.default_rng({seed})"]
     if model == "gaussian":
-        x = sampling.draw("gaussian", {"mu": truth["mu"], "sigma": math.sqrt(truth["sigma2"])}, n, seed)
-        value = float(lk.gaussian_loglik(x, *lk.gaussian_mle(x)))
+        s = lk.gaussian_stats(sampling.draw("gaussian", {"mu": truth["mu"], "sigma": math.sqrt(truth["sigma2"])},
+                                            n, seed))
+        value = float(lk.gaussian_loglik(s, *lk.gaussian_mle(s)))
         body = [
             f"x = rng.normal({truth['mu']!r}, np.sqrt({truth['sigma2']!r}), size={n})  # numpy takes σ, not σ²",
             "mu_hat, sigma_hat = stats.norm.fit(x)  # the MLE: sigma_hat**2 divides by N, not N − 1",

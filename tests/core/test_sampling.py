@@ -138,3 +138,14 @@ def test_single_draw_is_handled():
 def test_invalid_arguments_raise_value_error(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_repeated_draws_share_one_read_only_array():
+    a = sampling.draw("gaussian", {"mu": 0.0, "sigma": 1.0}, 1000, seed=5)
+    b = sampling.draw("gaussian", {"sigma": 1.0, "mu": 0.0}, 1000, seed=5)
+    assert np.array_equal(a, b) and not a.flags.writeable
+    with pytest.raises(ValueError):
+        a[0] = 1.0  # shared between callers: changing it would change the other's data
+    fresh = np.random.default_rng(5).normal(0.0, 1.0, 1000)
+    assert np.array_equal(a, fresh)
+    assert not np.array_equal(a, sampling.draw("gaussian", {"mu": 0.0, "sigma": 1.0}, 1000, seed=6))
