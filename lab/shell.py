@@ -82,7 +82,7 @@ def _vega_spec(key: str, _builder: Callable[..., Any], _args: tuple, _kwargs: di
     # Builders are validated against the Vega-Lite schema in their unit tests;
     # here altair's per-object checks (a third of the build time) are skipped.
     with debug_mode(False):
-        return export.pack(_builder(*_args, **_kwargs).to_dict(validate=False))
+        return export.to_spec(_builder(*_args, **_kwargs))
 
 
 def state_key(page_id: str, spec: P.Param) -> str:

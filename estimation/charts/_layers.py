@@ -9,6 +9,8 @@ from __future__ import annotations
 import altair as alt
 import numpy as np
 
+from estimation.charts.theme import HEIGHT, finish
+
 
 def kind_layer(kind: str) -> alt.Chart:
     """An empty layer showing only the rows whose ``kind`` column equals ``kind``."""
@@ -30,11 +32,17 @@ def records(*parts: dict, **columns) -> list[dict]:
     return rows
 
 
-def with_data(chart, rows: list[dict]):
-    """Attach the chart's one dataset, as plain records, to a finished chart.
+def layered(*layers: alt.Chart, rows: list[dict], title: str | None = None, height: int = HEIGHT) -> alt.LayerChart:
+    """The lab's top-level chart: ``layers`` over the one dataset ``rows``, finished.
 
-    Set after :func:`~estimation.charts.theme.finish`, the rows skip pandas'
-    record conversion and altair's deep copies on ``.properties()``.
+    Draws the same as ``finish(alt.layer(*layers, data={"values": rows},
+    height=height), title=title)`` but is assembled in an order altair does not
+    copy: ``alt.layer`` and every copy of a layered chart deep-copy all layers
+    and their data, so the empty chart is finished first and gets its layers
+    and records afterwards (``to_dict`` still checks the layers and lifts
+    their settings as usual). Layers carry no data of their own.
     """
+    chart = finish(alt.LayerChart(height=height), title=title)
+    chart.layer = list(layers)
     chart.data = {"values": rows}
     return chart

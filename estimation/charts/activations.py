@@ -9,11 +9,10 @@ share their x range and the width of their y axes, so stacked they line up.
 from __future__ import annotations
 
 import altair as alt
-import pandas as pd
 
 from estimation.activations import ACTIVATIONS, Curves, DepthProfiles
-from estimation.charts._layers import kind_layer
-from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish
+from estimation.charts._layers import kind_layer, records, layered
+from estimation.charts.theme import PALETTE, REFERENCE
 
 #: One colour per activation (the default trio gets the three most distinct; no yellow).
 ACTIVATION_COLORS = {
@@ -63,19 +62,18 @@ def curves_chart(
     """
     names = list(curves.f)
     values = curves.df if derivative else curves.f
-    frames = [pd.DataFrame({"x": curves.x, "y": values[n], "series": labels[n], "kind": "curve"}) for n in names]
+    parts = [{"x": curves.x, "y": values[n], "series": labels[n], "kind": "curve"} for n in names]
     if derivative:
         peaks = [(n, *curves.peak[n]) for n in names if curves.peak[n][0] is not None]
-        frames.append(pd.DataFrame({
+        parts.append({
             "x": [p[1] for p in peaks], "y": [p[2] for p in peaks], "series": [labels[p[0]] for p in peaks],
             "kind": "max", "marker": max_label, "text": [f"({p[1]:.4g}, {p[2]:.4g})" for p in peaks],
-        }))
+        })
         kinked = [n for n in names if ACTIVATIONS[n].kinks]
-        frames.append(pd.DataFrame({
+        parts.append({
             "x": [ACTIVATIONS[n].kinks[0] for n in kinked], "y": [curves.at_zero[n] for n in kinked],
             "series": [labels[n] for n in kinked], "kind": "kink", "marker": kink_label,
-        }))
-    data = pd.concat(frames, ignore_index=True)
+        })
     color = _color(names, labels)
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[float(curves.x[0]), float(curves.x[-1])], nice=False))
     y = alt.Y("y:Q", title=y_title, axis=alt.Axis(minExtent=Y_AXIS_EXTENT, maxExtent=Y_AXIS_EXTENT))
@@ -93,7 +91,7 @@ def curves_chart(
             kind_layer("max").mark_text(align="left", dx=10, dy=-10, fontSize=13, fontWeight="bold").encode(
                 x=x, y=y, color=color, text=alt.Text("text:N")),
         ]
-    return finish(alt.layer(*layers, data=data, height=HEIGHT), title=title)
+    return layered(*layers, rows=records(*parts), title=title)
 
 
 def depth_chart(
@@ -119,12 +117,10 @@ def depth_chart(
     standard deviation of the activations h_l).
     """
     names = list(view.profiles)
-    frames = [pd.DataFrame({"layer": view.layer, "grad": p.grad_mean_abs, "std": p.act_std,
-                            "series": labels[n], "kind": "profile"}) for n, p in view.profiles.items()]
-    frames.append(pd.DataFrame({"layer": view.layer, "grad": view.bound, "series": reference_label,
-                                "kind": "reference"}))
-    data = pd.concat(frames, ignore_index=True)
-    data = data[data["grad"] > 0.0]
+    parts = [{"layer": view.layer, "grad": p.grad_mean_abs, "std": p.act_std, "series": labels[n], "kind": "profile"}
+             for n, p in view.profiles.items()]
+    parts.append({"layer": view.layer, "grad": view.bound, "series": reference_label, "kind": "reference"})
+    rows = [row for row in records(*parts) if row["grad"] > 0.0]
     color = _color(names, labels, ((reference_label, REFERENCE),), columns=1)  # the long reference label: one entry per row
     x = alt.X("layer:Q", title=x_title, scale=alt.Scale(domain=[0, int(view.layer[-1])], nice=False),
               axis=alt.Axis(format="d", tickMinStep=1))
@@ -138,4 +134,4 @@ def depth_chart(
         kind_layer("profile").mark_line(strokeWidth=2.5, point=point).encode(
             x=x, y=y, color=color, tooltip=[*tooltip, alt.Tooltip("std:Q", title=std_title, format=".3g")]),
     ]
-    return finish(alt.layer(*layers, data=data, height=HEIGHT), title=title)
+    return layered(*layers, rows=rows, title=title)

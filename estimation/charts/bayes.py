@@ -14,11 +14,10 @@ import json
 
 import altair as alt
 import numpy as np
-import pandas as pd
 
 from estimation.bayes import CoverageSummary, Densities, Path, StepView
-from estimation.charts._layers import records, with_data
-from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish
+from estimation.charts._layers import records, layered
+from estimation.charts.theme import PALETTE, REFERENCE
 
 #: Colours of the roles shared by the charts (Okabe–Ito).
 PRIOR = PALETTE[2]
@@ -71,14 +70,12 @@ def _densities(
     same x (MAP = MLE under a uniform prior) stay distinguishable.
     """
     columns = {f"c{i}": label for i, (label, _, _, _) in enumerate(curves)}
-    wide = pd.DataFrame({"p": p, **{c: v for c, (_, v, _, _) in zip(columns, curves)}})
-    # marker rows: no string column (strings are costly to ship), the label is looked up by index m
-    marks = pd.DataFrame({
-        "p": [x for _, x, _, _ in markers],
-        "h": y_top * (0.96 - 0.07 * np.arange(len(markers))),
-        "m": np.arange(len(markers)),
-    })
-    data = pd.concat([wide, marks], ignore_index=True)
+    rows = records(
+        {"p": p, **{c: v for c, (_, v, _, _) in zip(columns, curves)}},
+        # marker rows: no string column (strings are costly to ship), the label is looked up by index m
+        {"p": [x for _, x, _, _ in markers], "h": y_top * (0.96 - 0.07 * np.arange(len(markers))),
+         "m": np.arange(len(markers))},
+    )
     labels = [c[0] for c in curves] + [m[0] for m in markers]
     enc = _legend(labels, [c[2] for c in curves] + [m[2] for m in markers],
                   [c[3] for c in curves] + [m[3] for m in markers])
@@ -99,7 +96,7 @@ def _densities(
     rules = picked.mark_rule(strokeWidth=2).encode(x=x, tooltip=tooltip, **enc)
     points = picked.mark_point(filled=True, size=110, opacity=1).encode(
         x=x, y=alt.Y("h:Q"), color=enc["color"], tooltip=tooltip)
-    return finish(alt.layer(lines, rules, points, data=data, height=HEIGHT), title=title)
+    return layered(lines, rules, points, rows=rows, title=title)
 
 
 def posterior_chart(
@@ -196,7 +193,7 @@ def path_chart(
     if truth is not None:
         layers.append(layer(truth_label).transform_filter(first).mark_rule(strokeDash=[1, 3], strokeWidth=2).encode(
             y=alt.YDatum(truth)))
-    return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), rows)
+    return layered(*layers, rows=rows, title=title)
 
 
 def coverage_chart(
@@ -216,10 +213,10 @@ def coverage_chart(
     ``"wilson"``) to their legend labels.
     """
     exact, mc = summary.exact, summary.monte_carlo
-    data = pd.concat([  # mc: 0 for the exact curves, 1 for the Monte Carlo dots (no string column)
-        pd.DataFrame({"p": exact.p, "mc": 0, **{m: exact.coverage[m] for m in labels}}),
-        pd.DataFrame({"p": mc.p, "mc": 1, **{m: mc.coverage[m] for m in labels}}),
-    ], ignore_index=True)
+    rows = records(  # mc: 0 for the exact curves, 1 for the Monte Carlo dots (no string column)
+        {"p": exact.p, "mc": 0, **{m: exact.coverage[m] for m in labels}},
+        {"p": mc.p, "mc": 1, **{m: mc.coverage[m] for m in labels}},
+    )
     palette = {"equal_tailed": POSTERIOR, "wald": WALD, "wilson": WILSON}
     domain = list(labels.values()) + [nominal_label]
     color = _legend(domain, [palette[m] for m in labels] + [REFERENCE])["color"]
@@ -244,4 +241,4 @@ def coverage_chart(
     nominal = alt.Chart().transform_filter(first).transform_calculate(
         series=json.dumps(nominal_label, ensure_ascii=False)
     ).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(y=alt.YDatum(level), color=color)
-    return finish(alt.layer(lines, nominal, dots, data=data, height=HEIGHT), title=title)
+    return layered(lines, nominal, dots, rows=rows, title=title)

@@ -12,8 +12,8 @@ import altair as alt
 import numpy as np
 from scipy import special
 
-from estimation.charts._layers import kind_layer, records, with_data
-from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE, finish
+from estimation.charts._layers import kind_layer, records, layered
+from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE
 from estimation.logistic import (
     BernoulliIdentity,
     DecisionView,
@@ -94,7 +94,7 @@ def per_sample_loss_chart(
         kind_layer("point").mark_point(filled=True, opacity=1).encode(x=x, y=y, color=color, shape=_SHAPE, size=_SIZE,
                                                                  tooltip=tooltip),
     ]
-    return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), records(*parts))
+    return layered(*layers, rows=records(*parts), title=title)
 
 
 # ---------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def loss_curves_chart(
             x=alt.X("epoch:Q", title=x_title), y=y, color=color,
             tooltip=[alt.Tooltip("series:N"), alt.Tooltip("epoch:Q"), alt.Tooltip("loss:Q", format=".6g")]),
     ]
-    return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), records(*parts))
+    return layered(*layers, rows=records(*parts), title=title)
 
 
 def weight_norm_chart(
@@ -161,7 +161,7 @@ def weight_norm_chart(
     line = alt.Chart().mark_line(strokeWidth=3).encode(
         x=alt.X("epoch:Q", title=x_title), y=alt.Y("norm:Q", title=y_title), color=color,
         tooltip=[alt.Tooltip("series:N"), alt.Tooltip("epoch:Q"), alt.Tooltip("norm:Q", format=".4g")])
-    return with_data(finish(alt.layer(line, height=HEIGHT), title=title), records(*parts))
+    return layered(line, rows=records(*parts), title=title)
 
 
 # ---------------------------------------------------------------------------
@@ -214,7 +214,7 @@ def landscape_chart(
         kind_layer("point").mark_point(filled=True, opacity=1, clip=True).encode(
             x=x, y=y, color=color, shape=_SHAPE, size=_SIZE, tooltip=xy_tooltip),
     ]
-    return with_data(finish(alt.layer(*layers, height=HEIGHT + 80), title=title), records(*parts))
+    return layered(*layers, rows=records(*parts), title=title, height=HEIGHT + 80)
 
 
 # ---------------------------------------------------------------------------
@@ -285,4 +285,4 @@ def data_view_chart(
         kind_layer("line").mark_line(strokeWidth=2.5, clip=True).encode(
             x=x, y=y, color=color, strokeDash=dash, detail=alt.Detail("line:N"), order=alt.Order("order:Q")),
     ]
-    return with_data(finish(alt.layer(*layers, height=HEIGHT + 80), title=title), records(*parts))
+    return layered(*layers, rows=records(*parts), title=title, height=HEIGHT + 80)

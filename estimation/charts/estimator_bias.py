@@ -25,8 +25,8 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import numpy as np
 
-from estimation.charts._layers import records
-from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish
+from estimation.charts._layers import layered, records
+from estimation.charts.theme import PALETTE, REFERENCE
 from estimation.estimators import BinnedEstimates, EstimatorMoments, MonteCarloSummary
 
 #: Colour of each variance estimator (keys of estimation.estimators.VARIANCE_ESTIMATORS).
@@ -132,7 +132,7 @@ def sampling_distribution_chart(
         _layer({"type": "rule", "strokeWidth": 2.5}, _equals("kind", sigma2_label),
                x=x, color=color, tooltip=[_q("x", sigma2_label, format=".5g")]),
     ]
-    return finish(alt.layer(*layers, data={"values": rows}, height=HEIGHT), title=title)
+    return layered(*layers, rows=rows, title=title)
 
 
 def bias_chart(
@@ -186,7 +186,7 @@ def bias_chart(
     if current_n is not None:
         layers.append(_layer({"type": "rule", "strokeDash": [2, 3], "strokeWidth": 2},
                              _equals("series", current_label), x=x, color=color))
-    return finish(alt.layer(*layers, data={"values": rows}, height=HEIGHT), title=title)
+    return layered(*layers, rows=rows, title=title)
 
 
 def mse_chart(
@@ -228,4 +228,4 @@ def mse_chart(
         _layer({"type": "point", "filled": True, "size": 80, "shape": "diamond", "opacity": 1}, is_mc,
                x=x, y=y, color=color, tooltip=tooltip),
     ]
-    return finish(alt.layer(*layers, data={"values": rows}, height=HEIGHT), title=title)
+    return layered(*layers, rows=rows, title=title)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import altair as alt
 import numpy as np
 
-from estimation.charts._layers import kind_layer, records, with_data
-from estimation.charts.theme import OPTIMIZER_COLORS, PALETTE, REFERENCE, finish
+from estimation.charts._layers import kind_layer, records, layered
+from estimation.charts.theme import OPTIMIZER_COLORS, PALETTE, REFERENCE
 
 CONTOUR_COLOR = "#bdbdbd"
 START_COLOR = "#777777"
@@ -145,7 +145,7 @@ def landscape_chart(
             filled=True, size=300, opacity=1, stroke="#ffffff", strokeWidth=1,
         ).encode(x=x, y=y, **marker,
                  tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("step:Q", title=stop_label)]))
-    return with_data(finish(alt.layer(*layers, height=height), title=title), rows)
+    return layered(*layers, rows=rows, title=title, height=height)
 
 
 def _symlog_ticks(lo: float, hi: float) -> list[float]:
@@ -216,5 +216,5 @@ def loss_chart(
             x=x, y=y, **_markers([stop_label], [CROSS], [STOP_COLOR]),
             tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("step:Q", title=stop_label)],
         ))
-    return with_data(finish(alt.layer(*layers, height=height), title=title), rows)
+    return layered(*layers, rows=rows, title=title, height=height)
 

@@ -11,8 +11,8 @@ import json
 import altair as alt
 import numpy as np
 
-from estimation.charts._layers import records, with_data
-from estimation.charts.theme import EXACT, HEIGHT, OBSERVED, REFERENCE, finish
+from estimation.charts._layers import records, layered
+from estimation.charts.theme import EXACT, OBSERVED, REFERENCE
 from estimation.sampling import Histogram
 
 
@@ -53,7 +53,7 @@ def histogram_chart(
                   exact.mark_point(filled=True, size=70)]
     else:
         layers = [bar, exact.mark_line(strokeWidth=3)]
-    return with_data(finish(alt.layer(*layers, height=HEIGHT), title=title), data)
+    return layered(*layers, rows=data, title=title)
 
 
 def running_mean_chart(
@@ -83,4 +83,4 @@ def running_mean_chart(
     line = layer(running_label).mark_line(strokeWidth=2.5).encode(
         x=x, y=alt.Y("mean:Q"), tooltip=[alt.Tooltip("k:Q"), alt.Tooltip("mean:Q", format=".5g")]
     )
-    return with_data(finish(alt.layer(area, rule, line, height=HEIGHT), title=title), data)
+    return layered(area, rule, line, rows=data, title=title)

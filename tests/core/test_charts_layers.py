@@ -1,0 +1,53 @@
+"""The shared chart plumbing: ``records``, ``layered`` and the app's serialisation ``to_spec``."""
+
+import altair as alt
+import numpy as np
+import pytest
+
+from estimation.charts import export
+from estimation.charts._layers import kind_layer, layered, records
+from estimation.charts.theme import finish
+
+
+def _layers():
+    x, y = alt.X("x:Q", title="x"), alt.Y("y:Q", title="y")
+    return (kind_layer("line").mark_line().encode(x=x, y=y, color=alt.Color("series:N")),
+            kind_layer("dot").mark_point(filled=True).encode(x=x, y=y, tooltip=["x:Q", "y:Q"]))
+
+
+def _rows():
+    return records({"kind": "line", "x": np.linspace(0, 1, 5), "y": np.arange(5.0), "series": "a"},
+                   {"kind": "dot", "x": [0.5], "y": [2.0]})
+
+
+def test_records_broadcast_scalars_and_leave_absent_columns_out():
+    rows = _rows()
+    assert len(rows) == 6 and rows[0] == {"kind": "line", "x": 0.0, "y": 0.0, "series": "a"}
+    assert rows[-1] == {"kind": "dot", "x": 0.5, "y": 2.0}
+    assert all(type(v) in (float, str) for r in rows for v in r.values())
+
+
+@pytest.mark.parametrize("height", [320, 400])
+def test_layered_is_the_plain_layer_chart(height):
+    plain = finish(alt.layer(*_layers(), data={"values": _rows()}, height=height), title="T")
+    fast = layered(*_layers(), rows=_rows(), title="T", height=height)
+    assert fast.to_dict() == plain.to_dict()  # validated, and identical
+
+
+def test_to_spec_names_the_dataset_and_leaves_the_chart_alone():
+    chart = layered(*_layers(), rows=_rows(), title="T")
+    before = chart.to_dict()
+    spec = export.to_spec(chart)
+    assert chart.to_dict() == before
+    assert spec["data"] == {"name": export.DATASET} and list(spec["datasets"]) == [export.DATASET]
+    assert export.unpack(spec)["datasets"][export.DATASET] == _rows()
+    (name, rows), = before["datasets"].items()
+    assert rows == _rows()
+    expected = {k: v for k, v in before.items() if k not in ("data", "datasets")}
+    assert {k: v for k, v in spec.items() if k not in ("data", "datasets")} == expected
+    assert export.to_svg(spec) == export.to_svg(before)  # the same picture
+
+
+def test_to_spec_passes_other_charts_through():
+    chart = alt.Chart(alt.NamedData(name="x")).mark_point().encode(x="a:Q")
+    assert export.to_spec(chart) == chart.to_dict(validate=False)
