@@ -2,8 +2,13 @@
 
 Every builder takes a view computed by :func:`estimation.likelihood.likelihood_report`
 (or :func:`~estimation.likelihood.gaussian_surface`) and only reshapes it: one
-top-level dataset per chart, shared by the layers, each layer picking its rows
-by a ``series`` column whose values are the legend labels.
+top-level dataset of plain records per chart
+(:func:`~estimation.charts._layers.layered`), shared by the layers, each layer
+picking its rows by a ``series`` column whose values are the legend labels.
+
+Scales, axes and legends are plain Vega-Lite dicts rather than ``alt.Scale``/
+``alt.Axis``/``alt.Legend``: altair deep-copies every layer's objects, unset
+fields included, each time the layered chart is copied.
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ import json
 
 import altair as alt
 import numpy as np
-import pandas as pd
 
-from estimation.charts.theme import EXACT, HEIGHT, OBSERVED, PALETTE, REFERENCE, finish
+from estimation.charts._layers import layered, records
+from estimation.charts.theme import EXACT, HEIGHT, OBSERVED, PALETTE, REFERENCE
 from estimation.likelihood import SHARP_DROP, GaussianSurface, NaiveView, ParamView
 
 #: Colours of the roles shared by several charts.
@@ -31,19 +36,20 @@ SLICE = PALETTE[3]
 
 def _color(labels: list[str], colors: list[str]) -> alt.Color:
     """Colour by ``series`` with a legend listing ``labels`` (in two columns when there are more than three)."""
-    legend = alt.Legend(columns=2) if len(labels) > 3 else alt.Legend()
-    return alt.Color("series:N", title=None, scale=alt.Scale(domain=labels, range=colors), legend=legend)
+    legend = {"columns": 2} if len(labels) > 3 else {}
+    return alt.Color("series:N", title=None, scale={"domain": labels, "range": colors}, legend=legend)
 
 
 def _is(label: str):
     return alt.FieldEqualPredicate(field="series", equal=label)
 
 
-def _markers(view: ParamView, y_hat: float, y_truth: float | None, mle_label: str, truth_label: str) -> pd.DataFrame:
-    rows = [{"theta": view.theta_hat, "y": y_hat, "series": mle_label}]
+def _markers(view: ParamView, y_hat: float, y_truth: float | None, mle_label: str, truth_label: str) -> list[dict]:
+    """Table parts of the θ̂ and θ₀ markers (a non-finite height is left out: the rule stays, the point goes)."""
+    points = [(view.theta_hat, y_hat, mle_label)]
     if view.truth is not None:
-        rows.append({"theta": view.truth, "y": y_truth, "series": truth_label})
-    return pd.DataFrame(rows)
+        points.append((view.truth, y_truth, truth_label))
+    return [{"theta": theta, "series": label, **({"y": y} if np.isfinite(y) else {})} for theta, y, label in points]
 
 
 def _marker_layers(x: alt.X, y: alt.Y, color: alt.Color, labels: list[str]) -> list[alt.Chart]:
@@ -70,19 +76,18 @@ def likelihood_chart(
     """L(θ) (in units of 10^lik_exponent) over the view's window, θ̂ and θ₀ marked."""
     scale = np.log(10.0) * view.lik_exponent
     y_truth = None if view.truth is None else float(np.exp(view.loglik_truth - scale))
-    data = pd.concat([
-        pd.DataFrame({"theta": view.theta, "y": view.lik, "series": curve_label}),
-        _markers(view, float(np.exp(view.loglik_hat - scale)), y_truth, mle_label, truth_label),
-    ], ignore_index=True)
+    data = records(
+        {"theta": view.theta, "y": view.lik, "series": curve_label},
+        *_markers(view, float(np.exp(view.loglik_hat - scale)), y_truth, mle_label, truth_label),
+    )
     labels = [curve_label, mle_label] + ([truth_label] if view.truth is not None else [])
     color = _color(labels, [CURVE, MLE, TRUTH][: len(labels)])
-    x = alt.X("theta:Q", title=x_title, scale=alt.Scale(domain=list(view.window), nice=False))
+    x = alt.X("theta:Q", title=x_title, scale={"domain": list(view.window), "nice": False})
     y = alt.Y("y:Q", title=y_title)
     line = alt.Chart().transform_filter(_is(curve_label)).mark_line(strokeWidth=3).encode(
         x=x, y=y, color=color, tooltip=[alt.Tooltip("theta:Q", format=".6g"), alt.Tooltip("y:Q", format=".6g")]
     )
-    chart = alt.layer(line, *_marker_layers(x, y, color, labels[1:]), data=data, height=HEIGHT)
-    return finish(chart, title=title)
+    return layered(line, *_marker_layers(x, y, color, labels[1:]), rows=data, title=title)
 
 
 def loglik_chart(
@@ -104,21 +109,20 @@ def loglik_chart(
     """
     keep = np.isfinite(view.loglik) & (view.loglik >= view.floor)
     parts = [
-        pd.DataFrame({"theta": view.theta[keep], "y": view.loglik[keep], "series": curve_label}),
-        _markers(view, view.loglik_hat, view.loglik_truth, mle_label, truth_label),
+        {"theta": view.theta[keep], "y": view.loglik[keep], "series": curve_label},
+        *_markers(view, view.loglik_hat, view.loglik_truth, mle_label, truth_label),
     ]
     labels = [curve_label, mle_label] + ([truth_label] if view.truth is not None else [])
     colors = [CURVE, MLE, TRUTH][: len(labels)]
     segments = [s for s in (view.tangent_hat, view.tangent_truth) if s is not None] if tangent_label else []
     for i, (a, b, ya, yb) in enumerate(segments):
-        parts.append(pd.DataFrame({"theta": [a, b], "y": [ya, yb], "series": tangent_label, "segment": i}))
+        parts.append({"theta": [a, b], "y": [ya, yb], "series": tangent_label, "segment": i})
     if segments:
         labels.append(tangent_label)
         colors.append(TANGENT)
-    data = pd.concat(parts, ignore_index=True)
     color = _color(labels, colors)
-    x = alt.X("theta:Q", title=x_title, scale=alt.Scale(domain=list(view.window), nice=False))
-    y = alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=False))
+    x = alt.X("theta:Q", title=x_title, scale={"domain": list(view.window), "nice": False})
+    y = alt.Y("y:Q", title=y_title, scale={"zero": False})
     layers = [alt.Chart().transform_filter(_is(curve_label)).mark_line(strokeWidth=3).encode(
         x=x, y=y, color=color, tooltip=[alt.Tooltip("theta:Q", format=".6g"), alt.Tooltip("y:Q", format=".6g")]
     )]
@@ -127,7 +131,7 @@ def loglik_chart(
             x=x, y=y, color=color, detail=alt.Detail("segment:N")
         ))
     layers += _marker_layers(x, y, color, [mle_label] + ([truth_label] if view.truth is not None else []))
-    return finish(alt.layer(*layers, data=data, height=height), title=title)
+    return layered(*layers, rows=records(*parts), title=title, height=height)
 
 
 def surface_chart(
@@ -155,17 +159,16 @@ def surface_chart(
     dx = float(surface.cell_mu_hi[0] - surface.cell_mu_lo[0])
     dy = float(surface.cell_sigma2_hi[0] - surface.cell_sigma2_lo[0])
     c = surface.contours
-    data = pd.concat([
-        pd.DataFrame({"x": surface.cell_mu_lo, "y": surface.cell_sigma2_lo, "rel": surface.cell_rel,
-                      "series": "cell"}),
-        pd.DataFrame({"x": c["x"], "y": c["y"], "rel": c["level"], "line": c["line"], "order": c["order"],
-                      "series": contour_label}),
-        pd.DataFrame({"x": [mle[0], truth[0]], "y": [mle[1], truth[1]], "series": [mle_label, truth_label]}),
-    ], ignore_index=True)
+    data = records(
+        {"x": surface.cell_mu_lo, "y": surface.cell_sigma2_lo, "rel": surface.cell_rel, "series": "cell"},
+        {"x": c["x"], "y": c["y"], "rel": c["level"], "line": c["line"], "order": c["order"],
+         "series": contour_label},
+        {"x": [mle[0], truth[0]], "y": [mle[1], truth[1]], "series": [mle_label, truth_label]},
+    )
     x = alt.X("x:Q", title=x_title,
-              scale=alt.Scale(domain=[float(surface.mu[0]), float(surface.mu[-1])], nice=False))
+              scale={"domain": [float(surface.mu[0]), float(surface.mu[-1])], "nice": False})
     y = alt.Y("y:Q", title=y_title,
-              scale=alt.Scale(domain=[float(surface.sigma2[0]), float(surface.sigma2[-1])], nice=False))
+              scale={"domain": [float(surface.sigma2[0]), float(surface.sigma2[-1])], "nice": False})
     labels = [contour_label, slice_label, mle_label, truth_label]
     color = _color(labels, [CONTOUR, SLICE, MLE, TRUTH])
     heat = alt.Chart().transform_filter(_is("cell")).transform_calculate(
@@ -173,8 +176,8 @@ def surface_chart(
     ).mark_rect().encode(
         x=x, x2=alt.X2("x1:Q"), y=y, y2=alt.Y2("y1:Q"),
         fill=alt.Fill("rel:Q", title=color_title,
-                        scale=alt.Scale(scheme="blues", domain=[surface.floor, 0.0], clamp=True),
-                        legend=alt.Legend(orient="right", gradientLength=220)),
+                        scale={"scheme": "blues", "domain": [surface.floor, 0.0], "clamp": True},
+                        legend={"orient": "right", "gradientLength": 220}),
         tooltip=[alt.Tooltip("x:Q", format=".5g"), alt.Tooltip("y:Q", format=".5g"),
                  alt.Tooltip("rel:Q", format=".3f")],
     )
@@ -193,8 +196,7 @@ def surface_chart(
         tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("x:Q", format=".6g"),
                  alt.Tooltip("y:Q", format=".6g")],
     )
-    chart = alt.layer(heat, contours, v_slice, h_slice, points, data=data, height=height)
-    return finish(chart, title=title)
+    return layered(heat, contours, v_slice, h_slice, points, rows=data, title=title, height=height)
 
 
 def naive_chart(
@@ -217,25 +219,24 @@ def naive_chart(
     """
     finite = np.isfinite(naive.log10_product)
     parts = [
-        pd.DataFrame({"n": naive.n[finite], "y": naive.log10_product[finite], "series": product_label}),
-        pd.DataFrame({"n": naive.n, "y": naive.log10_lik, "series": loglik_label}),
+        {"n": naive.n[finite], "y": naive.log10_product[finite], "series": product_label},
+        {"n": naive.n, "y": naive.log10_lik, "series": loglik_label},
     ]
     labels, colors = [loglik_label, product_label], [CURVE, QUAD]
     if naive.failure_n is not None:
-        parts.append(pd.DataFrame({"n": [naive.failure_n], "y": [naive.limit_log10], "series": failure_label}))
+        parts.append({"n": naive.failure_n, "y": naive.limit_log10, "series": failure_label})
         labels += [failure_label, limit_label]
         colors += [REFERENCE, PALETTE[1]]
-    data = pd.concat(parts, ignore_index=True)
     color = _color(labels, colors)
-    x = alt.X("n:Q", title=x_title, scale=alt.Scale(type="log"), axis=alt.Axis(format="~s"))
+    x = alt.X("n:Q", title=x_title, scale={"type": "log"}, axis={"format": "~s"})
     # symlog keeps the float64 limit (±300) and ℓ/ln 10 at N = 10⁶ (−10⁵ or so) on one readable axis
     limit = [naive.limit_log10] if naive.failure_n is not None else []
     shown = np.concatenate([naive.log10_lik, naive.log10_product[finite], limit, [0.0]])
     lowest, highest = float(shown.min()), float(shown.max())
     decades = 10.0 ** np.arange(0, 308)  # 1 … 1e307: |ℓ/ln 10| stays far below 1e307
     ticks = sorted([*-decades[decades <= -lowest], 0.0, *decades[decades <= highest]])
-    y = alt.Y("y:Q", title=y_title, scale=alt.Scale(type="symlog", domain=[lowest, highest]),
-              axis=alt.Axis(values=ticks, format=",.0f"))
+    y = alt.Y("y:Q", title=y_title, scale={"type": "symlog", "domain": [lowest, highest]},
+              axis={"values": ticks, "format": ",.0f"})
     tooltip = [alt.Tooltip("series:N", title=" "), alt.Tooltip("n:Q", format=","), alt.Tooltip("y:Q", format=".4f")]
     # The product is drawn wide and pale underneath: where it is still exact it coincides with ℓ/ln 10.
     layers = [
@@ -251,7 +252,7 @@ def naive_chart(
             failure.transform_calculate(series=json.dumps(limit_label)).mark_rule(
                 strokeDash=[2, 3], strokeWidth=2).encode(y=y, color=color),
         ]
-    return finish(alt.layer(*layers, data=data, height=HEIGHT), title=title)
+    return layered(*layers, rows=records(*parts), title=title)
 
 
 def sharpen_chart(
@@ -267,16 +268,16 @@ def sharpen_chart(
     if len(labels) != len(view.sharp_sizes):
         raise ValueError(f"labels must name the {len(view.sharp_sizes)} sample sizes, got {len(labels)}")
     names = dict(zip(view.sharp_sizes, labels))
-    data = pd.DataFrame({"theta": view.sharp_theta, "y": view.sharp_rel,
-                         "series": pd.Series(view.sharp_size).map(names)})
+    parts = [{"theta": view.sharp_theta, "y": view.sharp_rel,
+              "series": [names[m] for m in view.sharp_size.tolist()]}]
     domain, colors = list(labels), [PALETTE[i % 6] for i in range(len(labels))]
     if view.truth is not None:
-        data = pd.concat([data, pd.DataFrame({"theta": [view.truth], "series": [truth_label]})], ignore_index=True)
+        parts.append({"theta": view.truth, "series": truth_label})
         domain.append(truth_label)
         colors.append(TRUTH)
     color = _color(domain, colors)
-    x = alt.X("theta:Q", title=x_title, scale=alt.Scale(zero=False))
-    y = alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=[-SHARP_DROP, 0.0]))
+    x = alt.X("theta:Q", title=x_title, scale={"zero": False})
+    y = alt.Y("y:Q", title=y_title, scale={"domain": [-SHARP_DROP, 0.0]})
     curves = alt.Chart().transform_filter(alt.FieldOneOfPredicate(field="series", oneOf=list(labels))).mark_line(
         strokeWidth=2.5, clip=True
     ).encode(x=x, y=y, color=color, tooltip=[alt.Tooltip("series:N", title=" "),
@@ -285,7 +286,7 @@ def sharpen_chart(
     if view.truth is not None:
         layers.append(alt.Chart().transform_filter(_is(truth_label)).mark_rule(
             strokeDash=[6, 4], strokeWidth=1.5).encode(x=x, color=color))
-    return finish(alt.layer(*layers, data=data, height=HEIGHT), title=title)
+    return layered(*layers, rows=records(*parts), title=title)
 
 
 def quadratic_chart(
@@ -309,18 +310,17 @@ def quadratic_chart(
     """
     rel_ok, q_ok = np.isfinite(view.quad_rel), np.isfinite(view.quad_q)
     cut = -SHARP_DROP
-    data = pd.concat([
-        pd.DataFrame({"theta": view.quad_theta[rel_ok], "y": view.quad_rel[rel_ok], "series": curve_label}),
-        pd.DataFrame({"theta": view.quad_theta[q_ok], "y": view.quad_q[q_ok], "series": quad_label}),
-        pd.DataFrame({"theta": [*view.wald, *view.lr], "y": -view.lr_drop,
-                      "series": [wald_label] * 2 + [lr_label] * 2}),
-        pd.DataFrame({"theta": [view.quad_theta[0]], "y": [-view.lr_drop], "series": [threshold_label]}),
-    ], ignore_index=True)
+    data = records(
+        {"theta": view.quad_theta[rel_ok], "y": view.quad_rel[rel_ok], "series": curve_label},
+        {"theta": view.quad_theta[q_ok], "y": view.quad_q[q_ok], "series": quad_label},
+        {"theta": [*view.wald, *view.lr], "y": -view.lr_drop, "series": [wald_label] * 2 + [lr_label] * 2},
+        {"theta": view.quad_theta[0], "y": -view.lr_drop, "series": threshold_label},
+    )
     labels = [curve_label, quad_label, lr_label, wald_label]
     color = _color(labels, [CURVE, QUAD, LR, WALD])
     lo, hi = float(view.quad_theta[0]), float(view.quad_theta[-1])
-    x = alt.X("theta:Q", title=x_title, scale=alt.Scale(domain=[lo, hi], nice=False))
-    y = alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=[cut, 0.0]))
+    x = alt.X("theta:Q", title=x_title, scale={"domain": [lo, hi], "nice": False})
+    y = alt.Y("y:Q", title=y_title, scale={"domain": [cut, 0.0]})
     tooltip = [alt.Tooltip("series:N", title=" "), alt.Tooltip("theta:Q", format=".6g"),
                alt.Tooltip("y:Q", format=".3f")]
     curve = alt.Chart().transform_filter(_is(curve_label)).mark_line(strokeWidth=3, clip=True).encode(
@@ -335,4 +335,4 @@ def quadratic_chart(
     ends = alt.Chart().transform_filter(
         alt.FieldOneOfPredicate(field="series", oneOf=[wald_label, lr_label])
     ).mark_rule(strokeWidth=3, clip=True).encode(x=x, y=y, y2=alt.Y2Datum(cut), color=color, tooltip=tooltip)
-    return finish(alt.layer(curve, quad, threshold, threshold_text, ends, data=data, height=HEIGHT), title=title)
+    return layered(curve, quad, threshold, threshold_text, ends, rows=data, title=title)

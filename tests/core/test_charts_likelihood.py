@@ -28,6 +28,9 @@ def _spec(chart):
 
 def _rows(spec):
     (values,) = spec["datasets"].values()  # one top-level dataset per chart
+    # plain JSON records: a value a row lacks is a missing key, never null/NaN/inf
+    assert all(isinstance(v, str) or (isinstance(v, (int, float)) and np.isfinite(v)) for row in values
+               for v in row.values())
     return values
 
 
