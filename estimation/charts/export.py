@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import pyarrow as pa
 
@@ -49,26 +50,39 @@ def _from_arrow(data: bytes) -> list[dict]:
 
 #: Name of a chart's one dataset in the specs :func:`to_spec` writes.
 DATASET = "data"
+#: Layer attributes altair moves or merges into the parent chart (then :func:`to_spec` leaves it to altair).
+_LIFTED = ("data", "params", "height", "width", "view")
 
 
 def to_spec(chart) -> dict:
     """``chart.to_dict(validate=False)`` with its records as the named dataset :data:`DATASET`, packed.
 
-    A chart whose top-level data are inline records (``{"values": rows}``,
-    as every builder of the lab makes) is serialised without them, and the
-    rows are put back as a dataset afterwards: altair would otherwise hash
-    all rows as JSON to name the dataset and walk them once more. The chart
-    is left as it was. Other charts go through ``to_dict`` unchanged.
+    For the lab's charts (:func:`~estimation.charts._layers.layered`: inline
+    records on top, layers without data, params or sizes of their own) the
+    same spec is assembled from cheaper parts: the chart is serialised
+    without its rows and without its layers, then each layer on its own, as
+    altair's ``to_dict`` would serialise it inside the parent, and the rows go
+    in as a dataset. Altair would otherwise hash all rows as JSON to name the
+    dataset, and re-create the layered chart, deep-copying every layer twice.
+    The chart is left as it was; any other chart goes through ``to_dict``.
     Schema validation is skipped: the builders' unit tests validate their specs.
     """
     data = chart.data
-    if not (isinstance(data, dict) and set(data) == {"values"}):
+    plain = isinstance(chart, alt.LayerChart) and isinstance(data, dict) and set(data) == {"values"} and all(
+        getattr(layer, attr) is alt.Undefined for layer in chart.layer for attr in _LIFTED)
+    if not plain:
         return pack(chart.to_dict(validate=False))
-    chart.data = {"name": DATASET}
+    layers = chart.layer
+    named = {"name": DATASET}
+    chart.data = named
+    chart.layer = []
     try:
         spec = chart.to_dict(validate=False)
     finally:
         chart.data = data
+        chart.layer = layers
+    context = {"top_level": False, "datasets": {}, "data": named, "pre_transform": False}
+    spec["layer"] = [layer.to_dict(validate=False, context=dict(context)) for layer in layers]
     spec["datasets"] = {DATASET: data["values"]}
     return pack(spec)
 

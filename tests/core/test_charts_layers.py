@@ -51,3 +51,11 @@ def test_to_spec_names_the_dataset_and_leaves_the_chart_alone():
 def test_to_spec_passes_other_charts_through():
     chart = alt.Chart(alt.NamedData(name="x")).mark_point().encode(x="a:Q")
     assert export.to_spec(chart) == chart.to_dict(validate=False)
+
+
+def test_to_spec_leaves_layers_with_their_own_settings_to_altair():
+    line, dots = _layers()
+    chart = layered(line, dots.add_params(alt.selection_point()), rows=_rows(), title="T")
+    spec = export.to_spec(chart)
+    assert "params" in spec and all("params" not in layer for layer in spec["layer"])  # altair lifted it
+    assert export.unpack(spec)["datasets"] == chart.to_dict(validate=False)["datasets"]
