@@ -1,16 +1,27 @@
-"""Load test: many concurrent browser sessions against one app server.
+"""Load test: many concurrent sessions against one app server.
 
 Starts ``streamlit run`` headless on a free loopback port, then for each round
-(10, then 30, then 10 again to look for leaks) opens that many Playwright
-contexts in Debian's chromium. Each session opens a page (the registered pages
-in turn) and, for a fixed, bounded time, changes the seed widget and waits for
-the script run to finish (the sidebar links carry the new seed once the rerun
-has rendered). It reports per round: widget-change-to-render latency p50/p95,
-errors (exception boxes, timeouts), and the server's resident memory before
-and after, per extra session.
+(10, then 30, then 10 again to look for leaks) opens that many sessions. Each
+session opens a page (the registered pages in turn) and, for a fixed, bounded
+time, changes the seed widget, waits for the script run to finish, then
+"thinks" for ``--think`` seconds. It reports per round: widget-change-to-done
+latency p50/p95, errors (exception elements, timeouts), and the server's
+resident memory before and after, per extra session.
 
-Run: ``python bench/load.py [--seconds 30] [--rounds 10,30,10]`` (prints a
-markdown table). Traffic goes to 127.0.0.1 only and every loop is bounded.
+Two kinds of client:
+
+- ``--client ws`` (default): Streamlit's own websocket protocol, what the
+  browser speaks (``BackMsg`` rerun requests carrying the widget states,
+  ``ForwardMsg`` deltas up to ``script_finished``). Latency is the server's:
+  request, script run, and the messages back, without any rendering; the
+  client costs almost nothing, so the server has the machine to itself.
+- ``--client browser``: Playwright contexts in Debian's chromium (waits until
+  the sidebar links carry the new seed, i.e. the rerun has rendered). On a
+  small machine the browsers compete with the server for the same cores.
+
+Run: ``python bench/load.py [--client ws|browser] [--seconds 30] [--rounds 10,30,10]
+[--think 1.0]`` (prints a markdown table). Traffic goes to 127.0.0.1 only and
+every loop is bounded.
 """
 
 from __future__ import annotations
@@ -48,7 +59,58 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def session(browser, url: str, index: int, seconds: float, latencies: list, errors: list) -> None:
+async def ws_session(app: str, page, index: int, seconds: float, think: float, latencies: list,
+                     errors: list) -> None:
+    """One session over Streamlit's websocket protocol: open ``page``, then change the seed until time is up."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    stream = app.replace("http://", "ws://") + "/_stcore/stream"
+    name = page.url_path if page.path != "streamlit_app.py" else ""
+    try:
+        async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None,
+                                      open_timeout=60) as ws:
+            async def rerun(widgets: list) -> str | None:
+                """Request a run with ``widgets``; return the seed widget's id, once finished."""
+                back = BackMsg()
+                back.rerun_script.page_name = name
+                back.rerun_script.widget_states.widgets.extend(widgets)
+                await ws.send(back.SerializeToString())
+                seed_id = None
+                while True:
+                    msg = ForwardMsg()
+                    msg.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=60))
+                    kind = msg.WhichOneof("type")
+                    if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                        element = msg.delta.new_element
+                        which = element.WhichOneof("type")
+                        if which == "exception":
+                            errors.append(f"exception on {page.id}: {element.exception.message[:80]}")
+                        elif which == "number_input" and element.number_input.id.endswith("-seed"):
+                            seed_id = element.number_input.id
+                    elif kind == "script_finished":
+                        return seed_id
+
+            seed_id = await rerun([])
+            if seed_id is None:
+                errors.append(f"no seed widget on {page.id}")
+                return
+            deadline = time.monotonic() + seconds
+            seed = 1000 + 1000 * index
+            while time.monotonic() < deadline:
+                seed += 1
+                t0 = time.perf_counter()
+                await rerun([WidgetState(id=seed_id, int_value=seed)])
+                latencies.append((time.perf_counter() - t0) * 1e3)
+                await asyncio.sleep(think)
+    except Exception as exc:  # noqa: BLE001 - a dropped or stuck session is a measured error
+        errors.append(f"{type(exc).__name__} on {page.id}")
+
+
+async def session(browser, url: str, index: int, seconds: float, think: float, latencies: list,
+                  errors: list) -> None:
     context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     try:
@@ -70,26 +132,32 @@ async def session(browser, url: str, index: int, seconds: float, latencies: list
             latencies.append((time.perf_counter() - t0) * 1e3)
             if await page.locator('[data-testid="stException"]').count():
                 errors.append(f"exception on {url}")
+            await asyncio.sleep(think)
     except Exception as exc:  # noqa: BLE001
         errors.append(f"{type(exc).__name__} on {url}")
     finally:
         await context.close()
 
 
-async def run_round(app: str, pid: int, sessions: int, seconds: float) -> list:
-    from playwright.async_api import async_playwright
-
+async def run_round(app: str, pid: int, client: str, sessions: int, seconds: float, think: float) -> list:
     latencies: list[float] = []
     errors: list[str] = []
     before = rss_mb(pid)
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        pages = [p for p in PAGES if p.id != "home"]
+    pages = [p for p in PAGES if p.id != "home"]
+    if client == "ws":
         await asyncio.gather(*[
-            session(browser, f"{app}/{pages[i % len(pages)].url_path}", i, seconds, latencies, errors)
-            for i in range(sessions)
+            ws_session(app, pages[i % len(pages)], i, seconds, think, latencies, errors) for i in range(sessions)
         ])
-        await browser.close()
+    else:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            await asyncio.gather(*[
+                session(browser, f"{app}/{pages[i % len(pages)].url_path}", i, seconds, think, latencies, errors)
+                for i in range(sessions)
+            ])
+            await browser.close()
     after = rss_mb(pid)
     return [
         sessions, len(latencies),
@@ -103,6 +171,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30.0, help="duration of each round")
     parser.add_argument("--rounds", default="10,30,10", help="concurrent sessions per round")
+    parser.add_argument("--client", choices=("ws", "browser"), default="ws", help="websocket protocol or chromium")
+    parser.add_argument("--think", type=float, default=1.0, help="pause after each rerun, seconds")
     args = parser.parse_args()
     port = free_port()
     server = subprocess.Popen(
@@ -118,10 +188,12 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        rows = [asyncio.run(run_round(app, server.pid, int(n), args.seconds)) for n in args.rounds.split(",")]
+        rows = [asyncio.run(run_round(app, server.pid, args.client, int(n), args.seconds, args.think))
+                for n in args.rounds.split(",")]
     finally:
         server.terminate()
         server.wait(timeout=20)
+    print(f"client: {args.client}, think time {args.think:g} s, {args.seconds:g} s per round\n")
     print(table(["sessions", "widget changes", "p50 ms", "p95 ms", "errors",
                  "server RSS before MB", "after MB", "per session MB"], rows))
 

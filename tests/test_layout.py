@@ -60,3 +60,19 @@ def test_every_cache_is_bounded_and_pages_use_the_shared_one():
     for path in (ROOT / "lab").rglob("*.py"):
         for call in _cache_calls(path):
             assert "max_entries" in {k.arg for k in call.keywords}, f"{path}:{call.lineno} unbounded cache"
+
+
+def test_the_start_up_heap_is_frozen_before_streamlits_post_run_collections():
+    # Streamlit's gc.collect(2) after every run (runner.postScriptGC) would otherwise walk every object of
+    # numpy, scipy, pandas, altair and Streamlit itself on each rerun; lab.shell freezes them once, with
+    # every core module already imported.
+    import gc
+    import pkgutil
+    import sys
+
+    import estimation
+    import lab.shell  # noqa: F401 - imported for its start-up effect
+
+    core = [m.name for m in pkgutil.walk_packages(estimation.__path__, "estimation.")]
+    assert len(core) > 20 and all(name in sys.modules for name in core)
+    assert gc.get_freeze_count() > 50_000

@@ -78,12 +78,15 @@ def per_sample_loss_chart(
     parts.append({"kind": "point", "z": np.full(3, ident.z_q), "series": np.array([pos_label, neg_label, mean_label]),
                   "loss": np.array([-log_sigmoid(ident.z_q), -log_sigmoid(-ident.z_q), ident.nll_mean]),
                   "shape": "circle", "size": 90.0})
-    if 0 < ident.k < ident.n:
+    domain = [pos_label, neg_label, mean_label, model_label]
+    colors = [CLASS_COLORS[1], CLASS_COLORS[0], "#000000", REFERENCE]
+    if 0 < ident.k < ident.n:  # otherwise the minimum is at z = ±∞: no point, no legend entry
         parts.append({"kind": "point", "z": float(special.logit(ident.q_hat)), "loss": ident.nll_mean_at_mle,
                       "series": mle_label, "shape": "diamond", "size": 170.0})
-    domain = [pos_label, neg_label, mean_label, model_label, mle_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=2), scale=alt.Scale(
-        domain=domain, range=[CLASS_COLORS[1], CLASS_COLORS[0], "#000000", REFERENCE, PALETTE[5]]))
+        domain.append(mle_label)
+        colors.append(PALETTE[5])
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=2),
+                      scale=alt.Scale(domain=domain, range=colors))
     x = alt.X("z:Q", title=x_title)
     y = alt.Y("loss:Q", title=y_title)
     tooltip = [alt.Tooltip("series:N"), alt.Tooltip("z:Q", format=".3f"), alt.Tooltip("loss:Q", format=".4f")]
