@@ -4,7 +4,8 @@ Starts ``streamlit run`` headless on a free loopback port, then for each round
 (10, then 30, then 10 again to look for leaks) opens that many sessions. Each
 session opens a page (the registered pages in turn) and, for a fixed, bounded
 time, changes the seed widget, waits for the script run to finish, then
-"thinks" for ``--think`` seconds. It reports per round: widget-change-to-done
+"thinks" for ``--think`` seconds. Before each round the server is left to
+finish what the previous round queued (it is idle again). It reports per round: widget-change-to-done
 latency p50/p95, errors (exception elements, timeouts), and the server's
 resident memory before and after, per extra session.
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import socket
 import statistics
 import subprocess
@@ -57,6 +59,24 @@ def rss_mb(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def wait_idle(pid: int, timeout: float = 60.0) -> None:
+    """Wait (bounded) until the server stops using CPU: runs queued by the last round have finished."""
+    deadline = time.monotonic() + timeout
+    last = cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(1.0)
+        now = cpu_seconds(pid)
+        if now - last < 0.05:
+            return
+        last = now
 
 
 async def ws_session(app: str, page, index: int, seconds: float, think: float, latencies: list,
@@ -188,8 +208,10 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        rows = [asyncio.run(run_round(app, server.pid, args.client, int(n), args.seconds, args.think))
-                for n in args.rounds.split(",")]
+        rows = []
+        for n in args.rounds.split(","):
+            wait_idle(server.pid)
+            rows.append(asyncio.run(run_round(app, server.pid, args.client, int(n), args.seconds, args.think)))
     finally:
         server.terminate()
         server.wait(timeout=20)
