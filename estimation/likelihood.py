@@ -954,8 +954,9 @@ def naive_likelihood(model: str, x, **params) -> NaiveLikelihood:
         arr = as_finite_array(x, "x", ndim=1)
         bernoulli_stats(arr)  # validates 0/1
         p = values["p"]
-        density = np.where(arr == 1.0, p, 1.0 - p)
-        logf = special.xlogy(arr, p) + special.xlog1py(1.0 - arr, -p)
+        ones = arr == 1.0  # two possible values of f and of log f (xlogy: log 0 only where it is taken)
+        density = np.where(ones, p, 1.0 - p)
+        logf = np.where(ones, special.xlogy(1.0, p), special.xlog1py(1.0, -p))
     else:
         arr = as_finite_array(x, "x", ndim=1)
         mu, sigma2 = values["mu"], values["sigma2"]
