@@ -1,7 +1,9 @@
 """Argument checks shared by the core modules.
 
 Every check raises ``ValueError`` with a message that names the argument, so
-pages can show the message to the user verbatim.
+pages can show the message to the user verbatim. Problems with data a user
+supplies (an uploaded file, its columns) raise :class:`InputError`, a
+``ValueError`` that also names its message, so a page can show it translated.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import numbers
 import numpy as np
 
 __all__ = [
+    "InputError",
     "as_finite_array",
     "check_int",
     "check_real",
@@ -21,6 +24,27 @@ __all__ = [
     "lookup",
     "scalar_or_array",
 ]
+
+
+class InputError(ValueError):
+    """A ``ValueError`` about user-supplied data that a UI can show in its own language.
+
+    Parameters
+    ----------
+    key : str
+        Names the message; the lab's strings hold ``error.<key>`` in every
+        language, with the same ``{fields}``.
+    template : str
+        The English message, a ``str.format`` template; ``str(err)`` is
+        ``template.format(**fields)``.
+    **fields : str
+        The values of the placeholders, already formatted for display.
+    """
+
+    def __init__(self, key: str, template: str, /, **fields: str) -> None:
+        super().__init__(template.format(**fields))
+        self.key = key
+        self.fields = fields
 
 
 def as_finite_array(x, name: str, *, ndim: int | None = None, min_size: int = 1) -> np.ndarray:

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup
+from estimation._validation import InputError, as_finite_array, check_int, check_real, check_seed, lookup
 
 __all__ = [
     "make_gaussian_classes",
@@ -273,7 +273,7 @@ def _sorted_values(values) -> list:
 def _describe_rows(mask: np.ndarray, limit: int = 5) -> str:
     rows = np.flatnonzero(mask)
     shown = ", ".join(str(r) for r in rows[:limit])
-    return f"rows {shown}{', …' if rows.size > limit else ''}"
+    return f"{shown}{', …' if rows.size > limit else ''}"
 
 
 def _feature_matrix(table: pd.DataFrame, feature_cols: list[str]) -> np.ndarray:
@@ -288,21 +288,25 @@ def _feature_matrix(table: pd.DataFrame, feature_cols: list[str]) -> np.ndarray:
             bad = numeric.isna().to_numpy() & series.notna().to_numpy()
             if bad.any():
                 first = int(np.flatnonzero(bad)[0])
-                raise ValueError(
-                    f"feature column {col!r} is not numeric: value {series.iloc[first]!r} "
-                    f"in row {first} (row numbers count data rows from 0)"
+                raise InputError(
+                    "feature_not_numeric",
+                    "feature column {col} is not numeric: value {value} in row {row} "
+                    "(row numbers count data rows from 0)",
+                    col=repr(col), value=repr(series.iloc[first]), row=str(first),
                 )
             series = numeric
         values = series.to_numpy(dtype=np.float64, na_value=np.nan)
         missing = np.isnan(values)
         if missing.any():
-            raise ValueError(
-                f"feature column {col!r} has {int(missing.sum())} missing value(s) "
-                f"({_describe_rows(missing)}); remove or fill them"
+            raise InputError(
+                "feature_missing",
+                "feature column {col} has {count} missing value(s) (rows {rows}); remove or fill them",
+                col=repr(col), count=str(int(missing.sum())), rows=_describe_rows(missing),
             )
         if not np.all(np.isfinite(values)):
-            raise ValueError(
-                f"feature column {col!r} has infinite values ({_describe_rows(~np.isfinite(values))})"
+            raise InputError(
+                "feature_infinite", "feature column {col} has infinite values (rows {rows})",
+                col=repr(col), rows=_describe_rows(~np.isfinite(values)),
             )
         columns.append(values)
     return np.column_stack(columns)
@@ -372,9 +376,9 @@ def select_xy(
     labels = table[label_col]
     missing = labels.isna().to_numpy()
     if missing.any():
-        raise ValueError(
-            f"label column {label_col!r} has {int(missing.sum())} missing value(s) "
-            f"({_describe_rows(missing)}); remove those rows"
+        raise InputError(
+            "label_missing", "label column {col} has {count} missing value(s) (rows {rows}); remove those rows",
+            col=repr(label_col), count=str(int(missing.sum())), rows=_describe_rows(missing),
         )
     values = _sorted_values(pd.unique(labels))
     plain = labels.map(_plain)
@@ -383,9 +387,9 @@ def select_xy(
         raise ValueError("negative needs positive: name the class to map to 1 as well")
     if positive is None:
         if len(values) == 1:
-            raise ValueError(
-                f"label column {label_col!r} has only one class ({values[0]!r}); "
-                "both classes must be present"
+            raise InputError(
+                "label_one_class", "label column {col} has only one class ({value}); both classes must be present",
+                col=repr(label_col), value=repr(values[0]),
             )
         if len(values) != 2:
             shown = ", ".join(repr(v) for v in values[:10])
@@ -413,9 +417,9 @@ def select_xy(
             negative_values = (negative,)
             keep = plain.isin([positive, negative]).to_numpy()
         if not negative_values:
-            raise ValueError(
-                f"label column {label_col!r} has only one class ({positive!r}); "
-                "both classes must be present"
+            raise InputError(
+                "label_one_class", "label column {col} has only one class ({value}); both classes must be present",
+                col=repr(label_col), value=repr(positive),
             )
 
     sub = table.loc[keep]
@@ -498,17 +502,17 @@ def suggest_columns(table: pd.DataFrame) -> tuple[str, list[str]]:
 def _decode(raw: bytes) -> tuple[str, str]:
     """Decode as UTF-8 (BOM allowed), else Shift_JIS/cp932; no silent fallback."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError("the file is encoded as UTF-16; save it as UTF-8 CSV")
+        raise InputError("file_utf16", "the file is encoded as UTF-16; save it as UTF-8 CSV")
     if b"\x00" in raw:
-        raise ValueError("the file is not a text (CSV) file: it contains NUL bytes (binary data)")
+        raise InputError("file_binary", "the file is not a text (CSV) file: it contains NUL bytes (binary data)")
     for encoding in _ENCODINGS:
         try:
             return raw.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise ValueError(
-        "could not decode the file as text: it is neither UTF-8 nor Shift_JIS (cp932); "
-        "save it as UTF-8 CSV"
+    raise InputError(
+        "file_encoding",
+        "could not decode the file as text: it is neither UTF-8 nor Shift_JIS (cp932); save it as UTF-8 CSV",
     )
 
 
@@ -560,22 +564,23 @@ def parse_csv(
     max_columns = check_int(max_columns, "max_columns", lo=2)
     size = raw.nbytes if isinstance(raw, memoryview) else len(raw)
     if size == 0:
-        raise ValueError("the file is empty")
+        raise InputError("file_empty", "the file is empty")
     if size > max_bytes:
-        raise ValueError(
-            f"the file is too large: {size / 2**20:.1f} MB > {max_bytes / 2**20:.0f} MB limit"
+        raise InputError(
+            "file_too_large", "the file is too large: {size} MB > {limit} MB limit",
+            size=f"{size / 2**20:.1f}", limit=f"{max_bytes / 2**20:.0f}",
         )
     raw = bytes(raw)
     text, encoding = _decode(raw)
     if not text.strip():
-        raise ValueError("the file is empty (only whitespace)")
+        raise InputError("file_blank", "the file is empty (only whitespace)")
     body = text.lstrip("\r\n")
     ends = [i for i in (body.find("\n"), body.find("\r")) if i >= 0]
     header = body[: min(ends)] if ends else body
     if header.count(",") + 1 > max_columns:
-        raise ValueError(
-            f"too many columns: the header has {header.count(',') + 1} fields "
-            f"(limit {max_columns})"
+        raise InputError(
+            "file_too_many_columns", "too many columns: the header has {count} fields (limit {limit})",
+            count=str(header.count(",") + 1), limit=str(max_columns),
         )
     try:
         with warnings.catch_warnings():
@@ -585,19 +590,22 @@ def parse_csv(
             table = pd.read_csv(io.StringIO(text), nrows=max_rows + 1, index_col=False, engine="c")
     except Exception as exc:  # the parser's own errors vary; report them uniformly
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ValueError(f"the file could not be parsed as CSV: {message}") from None
+        raise InputError("file_not_csv", "the file could not be parsed as CSV: {message}", message=message) from None
     if table.shape[1] > max_columns:
-        raise ValueError(f"too many columns: {table.shape[1]} (limit {max_columns})")
+        raise InputError("file_too_many_columns", "too many columns: the header has {count} fields (limit {limit})",
+                         count=str(table.shape[1]), limit=str(max_columns))
     if table.shape[0] > max_rows:
-        raise ValueError(f"too many rows: more than {max_rows:,} data rows")
+        raise InputError("file_too_many_rows", "too many rows: more than {limit} data rows", limit=f"{max_rows:,}")
     if table.shape[1] < 2:
-        hint = " (is it separated by ';' or tabs? use commas)" if (";" in header or "\t" in header) else ""
-        raise ValueError(
-            f"the file has only {table.shape[1]} column(s); need a label column and at least "
-            f"one feature column{hint}"
+        separated = ";" in header or "\t" in header
+        raise InputError(
+            "file_one_column_separator" if separated else "file_one_column",
+            "the file has only {count} column(s); need a label column and at least one feature column"
+            + (" (is it separated by ';' or tabs? use commas)" if separated else ""),
+            count=str(table.shape[1]),
         )
     if table.shape[0] == 0:
-        raise ValueError("the file is empty: it has a header but no data rows")
+        raise InputError("file_no_rows", "the file is empty: it has a header but no data rows")
     table.attrs["encoding"] = encoding
     return table
 

@@ -328,12 +328,21 @@ class Shell:
             )
 
     # -- errors --------------------------------------------------------------
+    def message(self, err: ValueError) -> str:
+        """A core error's message in the page's language.
+
+        An :class:`~estimation._validation.InputError` with a translated
+        ``error.<key>`` is shown translated; any other error by its own text.
+        """
+        key = f"error.{getattr(err, 'key', '')}"
+        return self.t(key, **err.fields) if key in STRINGS else str(err)
+
     def run(self, fn: Callable[..., T], *args, **kwargs) -> T:
         """Call a core function; on ``ValueError`` show its message and stop the page."""
         try:
             return fn(*args, **kwargs)
         except ValueError as err:
-            st.error(self.t("common.error", message=str(err)), icon=":material/error:")
+            st.error(self.t("common.error", message=self.message(err)), icon=":material/error:")
             st.stop()
             raise  # unreachable: st.stop() raises
 

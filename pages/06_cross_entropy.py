@@ -146,7 +146,7 @@ def uploaded():
                                        format_func=str) if len(values) > 2 else None
         return picked(cached(datasets.select_xy)(table, label, features, positive=positive))
     except ValueError as err:
-        st.error(ui.t("cross_entropy.upload_error", message=str(err)), icon=":material/error:")
+        st.error(ui.t("cross_entropy.upload_error", message=ui.message(err)), icon=":material/error:")
         return None
 
 

@@ -61,3 +61,25 @@ def test_lookup_formats_fields_and_falls_back_to_english():
     assert t("common.app_title", "xx") == STRINGS["common.app_title"]["en"]
     with pytest.raises(KeyError):
         t("no.such.key")
+
+
+def _input_errors():
+    """(key, field names) of every ``InputError(...)`` raised in the core, read from the source."""
+    found = []
+    for path in sorted((ROOT / "estimation").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InputError" and node.args:
+                key = node.args[0]  # a literal, or "a" if ... else "b"
+                keys = [key.body.value, key.orelse.value] if isinstance(key, ast.IfExp) else [key.value]
+                found += [(k, {kw.arg for kw in node.keywords}) for k in keys]
+    return found
+
+
+def test_every_core_input_error_is_translated_with_its_fields():
+    raised = _input_errors()
+    assert len(raised) >= 15
+    for key, fields in raised:
+        entry = f"error.{key}"
+        assert entry in STRINGS, entry
+        assert _fields(STRINGS[entry]["en"]) == fields, (entry, fields)
+    assert {f"error.{k}" for k, _ in raised} == {k for k in STRINGS if k.startswith("error.")}

@@ -8,6 +8,7 @@ import pytest
 import streamlit
 
 from estimation import datasets, logistic, teaching
+from estimation._validation import InputError
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page
 
@@ -133,17 +134,31 @@ def test_bad_csv_upload_shows_the_problem_and_keeps_the_page(upload):
     assert len(at.get("vega_lite_chart")) >= 4  # synthetic data stand in
 
 
-@pytest.mark.parametrize("raw, word", [
-    (b"", "empty"),
-    (b"a;b\n1;2\n", "only 1 column"),
-    ("x,label\n1,a\n2,a\n".encode(), "only one class"),
-    (b"x,label\nfoo,a\nbar,b\n", "not numeric"),
+def _upload_error(raw):
+    """The core's complaint about ``raw``, through the page's pipeline (parse, guess columns, select)."""
+    with pytest.raises(InputError) as err:
+        table = datasets.parse_csv(raw)
+        label, features = datasets.suggest_columns(table)
+        datasets.select_xy(table, label, features)
+    return err.value
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("raw, key", [
+    (b"", "file_empty"),
+    (b"a;b\n1;2\n", "file_one_column_separator"),
+    ("x,label\n1,a\n2,a\n".encode(), "label_one_class"),
+    (b"x,label\nfoo,a\nbar,b\n", "feature_not_numeric"),
 ])
-def test_each_upload_problem_is_named(upload, raw, word):
+def test_each_upload_problem_is_named_in_the_pages_language(upload, raw, key, lang):
+    err = _upload_error(raw)
+    assert err.key == key
     upload(raw)
-    at = open_page(PAGE, {"src": "upload", "lang": "ja"})
+    at = open_page(PAGE, {"src": "upload", "lang": lang})
     assert not at.exception
-    assert word in _text(at.error)
+    message = t(f"error.{key}", lang, **err.fields)
+    assert [e.value for e in at.error] == [t("cross_entropy.upload_error", lang, message=message)]
+    assert all(v in message for v in err.fields.values())  # the column, value or count is named
     assert len(at.get("vega_lite_chart")) >= 4
 
 

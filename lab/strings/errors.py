@@ -1,0 +1,72 @@
+"""Translations of the core's :class:`~estimation._validation.InputError` messages (``error.<key>``).
+
+Each entry has the fields of the ``InputError`` raised with that key (tested
+against the core's raise sites).
+"""
+
+STRINGS = {
+    "error.file_empty": {"en": "The file is empty", "ja": "ファイルが空です"},
+    "error.file_blank": {"en": "The file is empty (only whitespace)", "ja": "ファイルが空です（空白文字しかありません）"},
+    "error.file_too_large": {
+        "en": "The file is too large: {size} MB, the limit is {limit} MB",
+        "ja": "ファイルが大きすぎます：{size} MB（上限 {limit} MB）",
+    },
+    "error.file_utf16": {
+        "en": "The file is encoded as UTF-16; save it as UTF-8 CSV",
+        "ja": "ファイルが UTF-16 で保存されています。UTF-8 の CSV として保存し直してください",
+    },
+    "error.file_binary": {
+        "en": "This is not a text (CSV) file: it contains NUL bytes (binary data)",
+        "ja": "テキスト（CSV）ファイルではありません（NUL バイト＝バイナリデータを含んでいます）",
+    },
+    "error.file_encoding": {
+        "en": "The file could not be read as text: it is neither UTF-8 nor Shift_JIS (cp932). Save it as UTF-8 CSV",
+        "ja": "ファイルをテキストとして読めません（UTF-8 でも Shift_JIS (cp932) でもありません）。UTF-8 の CSV として保存してください",
+    },
+    "error.file_too_many_columns": {
+        "en": "Too many columns: the header has {count} fields (the limit is {limit})",
+        "ja": "列が多すぎます：見出し行に {count} 個の項目があります（上限 {limit}）",
+    },
+    "error.file_not_csv": {
+        "en": "The file could not be read as CSV: {message}",
+        "ja": "CSV として読み込めませんでした：{message}",
+    },
+    "error.file_too_many_rows": {
+        "en": "Too many rows: more than {limit} data rows",
+        "ja": "行が多すぎます：データ行が {limit} 行を超えています",
+    },
+    "error.file_one_column": {
+        "en": "The file has only {count} column(s); a label column and at least one feature column are needed",
+        "ja": "ファイルの列が {count} 列しかありません。ラベル列と少なくとも 1 つの特徴量列が必要です",
+    },
+    "error.file_one_column_separator": {
+        "en": "The file has only {count} column(s); a label column and at least one feature column are needed. "
+              "Is it separated by ';' or tabs? Use commas",
+        "ja": "ファイルの列が {count} 列しかありません。ラベル列と少なくとも 1 つの特徴量列が必要です。"
+              "区切りが「;」やタブになっていませんか？カンマで区切ってください",
+    },
+    "error.file_no_rows": {
+        "en": "The file has a header but no data rows",
+        "ja": "見出し行はありますが、データ行がありません",
+    },
+    "error.label_missing": {
+        "en": "The label column {col} has {count} missing value(s) (rows {rows}); remove those rows",
+        "ja": "ラベル列 {col} に欠損値が {count} 個あります（行 {rows}）。その行を削除してください",
+    },
+    "error.label_one_class": {
+        "en": "The label column {col} has only one class ({value}); both classes must be present",
+        "ja": "ラベル列 {col} にはクラスが 1 つ（{value}）しかありません。2 つのクラスが両方必要です",
+    },
+    "error.feature_not_numeric": {
+        "en": "The feature column {col} is not numeric: value {value} in row {row} (rows count data rows from 0)",
+        "ja": "特徴量列 {col} が数値ではありません：行 {row} の値 {value}（行番号はデータ行を 0 から数えます）",
+    },
+    "error.feature_missing": {
+        "en": "The feature column {col} has {count} missing value(s) (rows {rows}); remove or fill them",
+        "ja": "特徴量列 {col} に欠損値が {count} 個あります（行 {rows}）。削除するか値を補ってください",
+    },
+    "error.feature_infinite": {
+        "en": "The feature column {col} has infinite values (rows {rows})",
+        "ja": "特徴量列 {col} に無限大の値があります（行 {rows}）",
+    },
+}
