@@ -132,8 +132,8 @@ def check_counts(k, n, *, n_min: int = 0, scalar: bool = False):
     n = check_int(n, "n", lo=n_min)
     if scalar or (np.ndim(k) == 0 and not isinstance(k, np.ndarray)):
         k = check_int(k, "k", lo=0)
-        if k > n:
-            raise ValueError(f"k must be <= n = {n}, got {k}")
+        if k > n:  # typed in by users (k successes of n trials): translatable
+            raise InputError("k_over_n", "k must be <= n = {n}, got {k}", k=str(k), n=str(n))
         return k, n
     k_arr = as_finite_array(k, "k")
     if np.any(k_arr != np.floor(k_arr)):

@@ -69,10 +69,7 @@ typed = model == "binomial" and ui.radio(
 if typed:
     k = ui.number(K, ui.t("likelihood.k"), where=truth_col)
     trials = ui.number(TRIALS, ui.t("likelihood.trials"), where=size_col)
-    if k > trials:  # impossible data: say so in the page's language, draw nothing
-        st.error(ui.t("likelihood.k_over_n", k=f"{k:,}", n=f"{trials:,}"), icon=":material/error:")
-        st.stop()
-    data = {"model": "binomial", "n": trials, "k": k}
+    data = {"model": "binomial", "n": trials, "k": k}  # k > n: the core's InputError, shown translated by ui.run
 else:
     if model == "gaussian":
         truth = {"mu": ui.slider(MU, ui.t("likelihood.true_mu"), where=truth_col),

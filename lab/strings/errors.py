@@ -5,6 +5,12 @@ against the core's raise sites).
 """
 
 STRINGS = {
+    "error.k_over_n": {
+        "en": "k = {k} successes in n = {n} trials is impossible: successes cannot outnumber trials. "
+              "Lower k or raise n",
+        "ja": "n = {n} 回の試行で成功 k = {k} 回はありえません（成功回数は試行回数を超えられません）。"
+              "k を減らすか n を増やしてください",
+    },
     "error.file_empty": {"en": "The file is empty", "ja": "ファイルが空です"},
     "error.file_blank": {"en": "The file is empty (only whitespace)", "ja": "ファイルが空です（空白文字しかありません）"},
     "error.file_too_large": {

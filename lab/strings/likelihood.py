@@ -24,12 +24,6 @@ STRINGS = {
     "likelihood.source.simulated": {"en": "simulate from θ", "ja": "θ から生成"},
     "likelihood.k": {"en": "Successes k", "ja": "成功回数 k"},
     "likelihood.trials": {"en": "Trials n", "ja": "試行回数 n"},
-    "likelihood.k_over_n": {
-        "en": "k = {k} successes in n = {n} trials is impossible: successes cannot outnumber trials. "
-              "Lower k or raise n.",
-        "ja": "n = {n} 回の試行で成功 k = {k} 回はありえません（成功回数は試行回数を超えられません）。"
-              "k を減らすか n を増やしてください。",
-    },
     "likelihood.true_p": {"en": "True success probability p", "ja": "真の成功確率 p"},
     "likelihood.true_theta": {"en": "True success probability θ", "ja": "真の成功確率 θ"},
     "likelihood.true_mu": {"en": "True mean μ", "ja": "真の平均 μ"},

@@ -123,10 +123,12 @@ def test_an_invalid_count_in_the_link_falls_back_with_a_warning(k):
     _assert_shows(at, bayes.report(2.0, 2.0, 10, k=3, t=3))
 
 
-def test_more_successes_than_trials_shows_a_message_not_a_traceback():
-    at = open_page(PAGE, {"source": "typed", "k": "5", "trials": "3"})
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_more_successes_than_trials_shows_a_message_not_a_traceback(lang):
+    at = open_page(PAGE, {"source": "typed", "k": "5", "trials": "3", "lang": lang})
     assert not at.exception
-    assert len(at.error) == 1 and "k must be <= n = 3" in at.error[0].value
+    message = tr("error.k_over_n", lang, k="5", n="3")  # the core's InputError, in the page's language
+    assert [e.value for e in at.error] == [tr("common.error", lang, message=message)]
     at.number_input(key="bayes.trials").set_value(8).run()  # fixing the count brings the page back
     assert_healthy(at)
     _assert_shows(at, bayes.report(2.0, 2.0, 8, k=5, t=3))

@@ -6,6 +6,7 @@ import pytest
 
 from estimation import likelihood as lk
 from estimation import sampling, teaching
+from estimation._validation import InputError
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page, warnings_text
 
@@ -157,9 +158,11 @@ def test_tiny_variance_overflows_instead():
 def test_more_successes_than_trials_is_explained_not_raised(lang):
     at = open_page(PAGE, {"k": "11", "trials": "10", "lang": lang})
     assert not at.exception
-    with pytest.raises(ValueError):  # the core refuses the same data
+    with pytest.raises(InputError) as err:  # the core refuses the data and names the problem
         lk.likelihood_report("binomial", 10, k=11)
-    assert [e.value for e in at.error] == [t("likelihood.k_over_n", lang, k="11", n="10")]
+    assert err.value.key == "k_over_n" and err.value.fields == {"k": "11", "n": "10"}
+    message = t("error.k_over_n", lang, k="11", n="10")
+    assert [e.value for e in at.error] == [t("common.error", lang, message=message)]
     assert not _charts(at)
     at.number_input(key="likelihood.trials").set_value(11).run()  # fixing n brings the page back
     assert not at.error and len(_charts(at)) == 2
