@@ -34,6 +34,7 @@ from threadpoolctl import threadpool_limits
 
 import estimation
 from estimation import teaching
+from estimation._validation import InputError
 from estimation.charts import export
 from lab import params as P
 from lab.fingerprint import fingerprint
@@ -334,8 +335,9 @@ class Shell:
         An :class:`~estimation._validation.InputError` with a translated
         ``error.<key>`` is shown translated; any other error by its own text.
         """
-        key = f"error.{getattr(err, 'key', '')}"
-        return self.t(key, **err.fields) if key in STRINGS else str(err)
+        if isinstance(err, InputError) and f"error.{err.key}" in STRINGS:
+            return self.t(f"error.{err.key}", **err.fields)
+        return str(err)
 
     def run(self, fn: Callable[..., T], *args, **kwargs) -> T:
         """Call a core function; on ``ValueError`` show its message and stop the page."""
