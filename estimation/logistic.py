@@ -43,7 +43,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import optimize, special
 
-from estimation import sampling
+from estimation import sampling, training
 from estimation._validation import (
     as_finite_array,
     check_int,
@@ -52,7 +52,7 @@ from estimation._validation import (
     check_seed,
 )
 from estimation.contours import contour_lines
-from estimation.optimizers import OPTIMIZERS, Optimizer
+from estimation.optimizers import OPTIMIZERS
 
 __all__ = [
     "sigmoid",
@@ -80,7 +80,7 @@ __all__ = [
 _REDUCTIONS = ("mean", "sum", "none")
 
 #: Largest number of training epochs :func:`fit_logistic` accepts.
-MAX_EPOCHS = 100_000
+MAX_EPOCHS = training.MAX_EPOCHS
 
 #: Elements per block when a grid is evaluated against the data (bounds memory).
 _CHUNK_ELEMENTS = 1 << 21
@@ -533,31 +533,6 @@ class FitResult:
         return np.linalg.norm(self.w_path, axis=1)
 
 
-def _batches(n: int, batch_size: int | None, rng: np.random.Generator):
-    """Index arrays for one epoch: the whole set, or a fresh permutation cut into batches."""
-    if batch_size is None or batch_size >= n:
-        return [None]
-    perm = rng.permutation(n)
-    return [perm[i : i + batch_size] for i in range(0, n, batch_size)]
-
-
-def _stepper(optimizer, theta: np.ndarray, d: int):
-    """One optimizer step on θ = (w, b) in place, given its gradient vector.
-
-    A registry optimizer (:class:`~estimation.optimizers.Optimizer`) steps the
-    whole vector through its unchecked :meth:`~estimation.optimizers.Optimizer.apply`
-    with fresh state: every lab optimizer is element-wise, so this is the
-    same arithmetic as ``update`` on ``w`` and ``b`` apart, without the
-    per-step validation of inputs this module computes itself. Any other
-    object gets ``update({"w": w, "b": b}, grads)`` with views into θ.
-    """
-    if isinstance(optimizer, Optimizer):
-        state = optimizer.init_state(theta)
-        return lambda grad: optimizer.apply(theta, grad, state)
-    params = {"w": theta[:d], "b": theta[d:]}
-    return lambda grad: optimizer.update(params, {"w": grad[:d], "b": grad[d:]})
-
-
 def fit_logistic(
     X,
     y,
@@ -586,7 +561,7 @@ def fit_logistic(
         ``params`` is ``{"w": ndarray (d,), "b": ndarray (1,)}`` and ``grads``
         has the same keys and shapes. A lab optimizer
         (:class:`estimation.optimizers.Optimizer`) is stepped on the vector
-        (w, b) with fresh state (see :func:`_stepper`).
+        (w, b) with fresh state (see :func:`estimation.training.stepper`).
     epochs : int
         Number of passes over the data (1 … 100,000).
     batch_size : int or None, default None
@@ -647,70 +622,39 @@ def fit_logistic(
 
     mean, scale = _standardization(X, bool(standardize))
     Xs = (X - mean) / scale if standardize else X
-    theta = np.append(w, b0)  # (w, b) in one vector, updated in place; w and b are views of it
-    w, b = theta[:d], theta[d:]
-    step = _stepper(optimizer, theta, d)
-    rng = np.random.default_rng(seed)
 
-    w_path, b_path, nll, obj, acc = [], [], [], [], []
+    def evaluate(theta):  # full-data (nll, objective, accuracy, logits) at θ = (w, b)
+        nll_t, obj_t, z = _objective(theta[:d], theta[d], Xs, y, l2)
+        return nll_t, obj_t, np.count_nonzero((z >= 0) == (y == 1)) / n, z
 
-    def record():
-        """Append the full-data values at θ; return (objective, logits), or None if not finite."""
-        nll_t, obj_t, z = _objective(w, b[0], Xs, y, l2)
-        if not (np.isfinite(obj_t) and np.isfinite(nll_t)):
-            return None
-        w_path.append(w.copy())
-        b_path.append(float(b[0]))
-        nll.append(nll_t)
-        obj.append(obj_t)
-        acc.append(np.count_nonzero((z >= 0) == (y == 1)) / n)
-        return obj_t, z
+    def gradient(theta, idx, z):  # full batch: the logits recorded by evaluate
+        if idx is None:
+            gw, gb = _grad_at(z, theta[:d], Xs, y, l2)
+        else:
+            Xb = Xs[idx]
+            gw, gb = _grad_at(Xb @ theta[:d] + theta[d], theta[:d], Xb, y[idx], l2)
+        return np.append(gw, gb)
 
-    recorded = record()
-    if recorded is None:
-        raise ValueError("w0, b0 give a non-finite initial loss; choose a smaller starting point")
-    threshold = divergence_factor * max(recorded[0], np.log(2.0))
-
-    reason, diverged_epoch, epoch = None, None, 0
-    for epoch in range(1, epochs + 1):
-        for idx in _batches(n, batch_size, rng):
-            if idx is None:  # full batch: the logits at θ were computed by record()
-                gw, gb = _grad_at(recorded[1], w, Xs, y, l2)
-            else:
-                Xb = Xs[idx]
-                gw, gb = _grad_at(Xb @ w + b[0], w, Xb, y[idx], l2)
-            step(np.append(gw, gb))
-            if not np.isfinite(theta).all():
-                reason = f"parameters became non-finite (inf/NaN) in epoch {epoch}"
-                break
-        if reason is None:
-            recorded = record()
-            if recorded is None:
-                reason = f"the loss overflowed to a non-finite value in epoch {epoch}"
-            elif recorded[0] > threshold:
-                reason = (
-                    f"the loss blew up in epoch {epoch}: {recorded[0]:.3g} > {threshold:.3g} "
-                    f"({divergence_factor:g} × the initial loss); the learning rate is too large"
-                )
-        if reason is not None:
-            diverged_epoch = epoch
-            break
-
-    w_path = np.array(w_path)
-    b_path = np.array(b_path)
+    run = training.train(
+        np.append(w, b0), evaluate, gradient, n=n, optimizer=optimizer,
+        split=lambda v: {"w": v[:d], "b": v[d:]}, epochs=epochs, batch_size=batch_size, seed=seed,
+        divergence_factor=divergence_factor, loss_floor=float(np.log(2.0)), start_name="w0, b0",
+    )
+    w_path = np.ascontiguousarray(run.theta_path[:, :d])
+    b_path = np.ascontiguousarray(run.theta_path[:, d])
     coef_path, intercept_path = _to_original_scale(w_path, b_path, mean, scale)
     return FitResult(
         w_path=w_path,
         b_path=b_path,
         coef_path=coef_path,
         intercept_path=intercept_path,
-        nll=np.array(nll),
-        objective=np.array(obj),
-        accuracy=np.array(acc),
-        epochs_run=epoch,
-        diverged=reason is not None,
-        diverged_epoch=diverged_epoch,
-        reason=reason,
+        nll=run.nll,
+        objective=run.objective,
+        accuracy=run.accuracy,
+        epochs_run=run.epochs_run,
+        diverged=run.diverged,
+        diverged_epoch=run.diverged_epoch,
+        reason=run.reason,
         x_mean=mean,
         x_scale=scale,
         l2=l2,
