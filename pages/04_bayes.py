@@ -11,17 +11,6 @@ from lab.params import ChoiceParam, FloatParam, IntParam
 from lab.shell import cached, page_shell, state_key
 
 
-class StepParam(IntParam):
-    """The step t of the one-at-a-time view, 0 … n, where n is another setting.
-
-    A t beyond the current n is set to n with a note, so the value that comes
-    back unchanged from a link for every n is 0 (the prior), not ``hi``.
-    """
-
-    def valid_example(self) -> int:
-        return self.lo
-
-
 PRESETS = {"uniform": (1.0, 1.0), "jeffreys": (0.5, 0.5), "weak": (2.0, 2.0), "strong": (20.0, 20.0)}
 SIZES = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1_000)
 PRIOR = ChoiceParam("prior", "weak", (*PRESETS, "custom"))
@@ -32,7 +21,7 @@ P = FloatParam("p", 0.2, lo=0.0, hi=1.0, step=0.01)
 SIZE = ChoiceParam("n", 10, SIZES)
 K = IntParam("k", 3, lo=0, hi=1_000)  # k > trials is caught by the core (message via ui.run)
 TRIALS = IntParam("trials", 3, lo=1, hi=1_000)
-STEP = StepParam("t", 3, lo=0, hi=1_000)
+STEP = IntParam("t", 3, lo=0, hi=1_000)  # at most n (another setting): a larger t is clamped with a note
 
 BAYES_LATEX = (
     r"\pi(p\mid x_{1:n})=\frac{L(p)\,\pi(p)}{\int_0^1 L(q)\,\pi(q)\,dq}\;\propto\;"

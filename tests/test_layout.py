@@ -64,15 +64,38 @@ def test_every_cache_is_bounded_and_pages_use_the_shared_one():
 
 def test_the_start_up_heap_is_frozen_before_streamlits_post_run_collections():
     # Streamlit's gc.collect(2) after every run (runner.postScriptGC) would otherwise walk every object of
-    # numpy, scipy, pandas, altair and Streamlit itself on each rerun; lab.shell freezes them once, with
-    # every core module already imported.
+    # numpy, scipy, pandas, altair and Streamlit itself on each rerun; lab.startup.start freezes them once,
+    # with every core module already imported.
     import gc
     import pkgutil
     import sys
 
     import estimation
-    import lab.shell  # noqa: F401 - imported for its start-up effect
+    from lab.startup import start
 
+    start()
     core = [m.name for m in pkgutil.walk_packages(estimation.__path__, "estimation.")]
     assert len(core) > 20 and all(name in sys.modules for name in core)
     assert gc.get_freeze_count() > 50_000
+
+
+def test_importing_the_lab_has_no_side_effects():
+    # The start-up effects (BLAS threads, the frozen heap) happen in lab.startup.start() alone, which
+    # page_shell calls first; importing every lab module must leave the process as it was.
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, importlib, pkgutil, numpy, lab\n"
+        "from threadpoolctl import threadpool_info\n"
+        "before = [i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas']\n"
+        "for m in pkgutil.walk_packages(lab.__path__, 'lab.'): importlib.import_module(m.name)\n"
+        "after = [i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas']\n"
+        "assert gc.get_freeze_count() == 0, gc.get_freeze_count()\n"
+        "assert before == after, (before, after)\n"
+        "from lab.startup import start; start()\n"
+        "assert gc.get_freeze_count() > 50_000\n"
+        "assert all(i['num_threads'] == 1 for i in threadpool_info() if i['user_api'] == 'blas')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from lab.registry import BY_PATH
-from lab.shell import GLOBAL_PARAMS, STATE_PAGE, STATE_SPECS, nav_key, state_key
+from lab.nav import nav_key
+from lab.urlstate import GLOBAL_PARAMS, STATE_PAGE, STATE_SPECS, state_key
 from lab.strings import t
+from tests.params_examples import invalid_examples, valid_example
 from tests.app.apptest import assert_healthy, open_page, warnings_text
 from tests.conftest import page_scripts
 
@@ -37,9 +39,9 @@ def test_page_renders_defaults_in_both_languages(path, lang):
 @pytest.mark.parametrize("path", PAGES)
 def test_every_malformed_parameter_falls_back_with_a_warning(path):
     _, specs = _specs(path)
-    rounds = max(len(s.invalid_examples()) for s in specs)
+    rounds = max(len(invalid_examples(s)) for s in specs)
     for i in range(rounds):
-        bad = {s.name: s.invalid_examples()[i % len(s.invalid_examples())] for s in specs}
+        bad = {s.name: invalid_examples(s)[i % len(invalid_examples(s))] for s in specs}
         at = open_page(path, bad)
         assert not at.exception, (bad, [e.value for e in at.exception])
         text = warnings_text(at)
@@ -56,7 +58,7 @@ def test_every_malformed_parameter_falls_back_with_a_warning(path):
 def test_each_valid_parameter_is_restored_from_the_url(path):
     _, specs = _specs(path)
     for spec in specs:
-        value = spec.valid_example()
+        value = valid_example(spec, BY_PATH[path].id)
         if value is None:
             continue
         at = open_page(path, {spec.name: spec.to_url(value)})

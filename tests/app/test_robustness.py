@@ -18,9 +18,10 @@ import pytest
 
 from lab import params as P
 from lab.registry import BY_PATH
-from lab.shell import GLOBAL_PARAMS, STATE_SPECS
+from lab.urlstate import GLOBAL_PARAMS, STATE_SPECS
 from tests.app.apptest import open_page, warnings_text
 from tests.conftest import page_scripts
+from tests.params_examples import extreme, invalid_examples, valid_example
 
 PAGES = page_scripts()
 FUZZ_CASES = int(os.environ.get("LAB_FUZZ_CASES", "200"))
@@ -36,7 +37,7 @@ def _specs(path):
     return (*GLOBAL_PARAMS, *at.session_state[STATE_SPECS])
 
 
-def _random_query(rng, specs):
+def _random_query(rng, specs, page_id):
     query, bad = {}, set()
     for spec in specs:
         roll = rng.random()
@@ -44,10 +45,10 @@ def _random_query(rng, specs):
             continue
         # Valid non-default values are few (each one recomputes the page; they
         # are covered one by one in test_pages.py): the point here is junk.
-        if roll < 0.45 and spec.valid_example() is not None:
-            query[spec.name] = spec.to_url(spec.valid_example())
+        if roll < 0.45 and valid_example(spec, page_id) is not None:
+            query[spec.name] = spec.to_url(valid_example(spec, page_id))
         elif roll < 0.9:
-            query[spec.name] = str(rng.choice(_JUNK + spec.invalid_examples()))
+            query[spec.name] = str(rng.choice(_JUNK + invalid_examples(spec)))
         else:  # repeated key
             query[spec.name] = [spec.to_url(spec.default), str(rng.choice(_JUNK))]
     for _ in range(int(rng.integers(0, 3))):  # unknown keys
@@ -70,7 +71,7 @@ def test_url_fuzzing_never_shows_a_traceback(path):
     rng = np.random.default_rng(abs(hash(path)) % 2**32)
     title = None
     for case in range(FUZZ_CASES):
-        query, bad = _random_query(rng, specs)
+        query, bad = _random_query(rng, specs, BY_PATH[path].id)
         at = open_page(path, query)
         assert not at.exception, (case, query, [e.value for e in at.exception])
         text = warnings_text(at)
@@ -84,7 +85,7 @@ def test_url_fuzzing_never_shows_a_traceback(path):
 @pytest.mark.parametrize("path", PAGES)
 def test_largest_settings_stay_under_the_memory_bound(path):
     specs = _specs(path)
-    query = {s.name: s.to_url(s.extreme()) for s in specs if s not in GLOBAL_PARAMS}
+    query = {s.name: s.to_url(extreme(s)) for s in specs if s not in GLOBAL_PARAMS}
     tracemalloc.start()
     try:
         at = open_page(path, query)

@@ -1,0 +1,49 @@
+"""Charts on a page: a cached Vega-Lite spec, drawn, with its PNG/SVG/CSV export menu.
+
+:class:`Charts` is a part of :class:`lab.shell.Shell`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Callable
+
+import streamlit as st
+
+from estimation.charts import export
+from lab.cache import chart_spec
+
+
+class Charts:
+    """The chart method of the page shell (needs ``self.page``, ``self.t``)."""
+
+    def chart(self, builder: Callable[..., Any], /, *args, where=None, **kwargs) -> dict:
+        """Render ``builder(*args, **kwargs)`` (an altair chart), cached on its inputs.
+
+        Returns the Vega-Lite spec (for export). The chart's title, if any, is
+        also its alt text for screen readers.
+        """
+        spec = chart_spec(builder, *args, **kwargs)
+        title = spec.get("title")
+        title = title.get("text") if isinstance(title, dict) else title
+        container = where or st
+        container.vega_lite_chart(spec=spec, width="stretch", theme=None, alt=title)
+        self._export_menu(spec, title or builder.__name__, container)
+        return spec
+
+    def _export_menu(self, spec: dict, title: str, container) -> None:
+        """PNG/SVG/CSV downloads of a chart, generated only when clicked."""
+        self._charts += 1
+        stem = re.sub(r"[^\w]+", "_", f"{self.page.id}_{title}", flags=re.ASCII).strip("_").lower()
+        files = (
+            ("PNG", "png", "image/png", functools.partial(export.to_png, spec)),
+            ("SVG", "svg", "image/svg+xml", functools.partial(export.to_svg, spec)),
+            ("CSV", "csv", "text/csv", functools.partial(export.to_csv, spec)),
+        )
+        with container.popover(self.t("common.export"), icon=":material/download:"):
+            for label, ext, mime, make in files:
+                st.download_button(
+                    label, data=make, file_name=f"{stem}.{ext}", mime=mime, on_click="ignore",
+                    key=f"_lab_export_{self._charts}_{ext}", width="stretch",
+                )

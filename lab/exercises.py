@@ -1,0 +1,55 @@
+"""The "Check yourself" section: a page's exercises for the current seed, with feedback.
+
+:class:`Exercises` is a part of :class:`lab.shell.Shell`; the questions come
+from :mod:`estimation.teaching`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from estimation import teaching
+
+
+class Exercises:
+    """The exercises method of the page shell (needs ``self.page``, ``self.seed``, ``self.t``)."""
+
+    def exercises(self) -> None:
+        """The page's "Check yourself" questions for the current seed, with feedback."""
+        questions = teaching.questions(self.page.id, self.seed)
+        if not questions:
+            return
+        st.header(self.t("ex.header"))
+        st.caption(self.t("ex.intro"))
+        verdicts: dict[str, bool] = st.session_state.setdefault(f"_lab_ex_{self.page.id}", {})
+        for i, q in enumerate(questions, 1):
+            qid = f"{self.seed}.{i}"
+            with st.container(border=True):
+                st.markdown(f"**{self.t('ex.question', i=i)}.** {self.t(q.prompt, **q.fields)}")
+                with st.form(key=f"_lab_ex_form_{qid}", border=False):
+                    if q.is_choice:
+                        response = st.radio(self.t("ex.your_answer"), range(len(q.choices)), index=None,
+                                            format_func=lambda j, q=q: f"${q.choices[j]}$", key=f"_lab_ex_in_{qid}")
+                    else:
+                        response = st.number_input(self.t("ex.your_answer"), value=None, format="%g",
+                                                   min_value=-1e12, max_value=1e12, key=f"_lab_ex_in_{qid}")
+                        if q.rtol > 0:
+                            st.caption(self.t("ex.tolerance", rtol=teaching.fmt(100 * q.rtol, 3)))
+                    submitted = st.form_submit_button(self.t("ex.check"), key=f"_lab_ex_check_{qid}")
+                if submitted and response is None:
+                    st.info(self.t("ex.no_answer"))
+                elif submitted:
+                    verdicts[qid] = q.is_right(response)
+                    if verdicts[qid]:
+                        st.success(self.t("ex.right"), icon=":material/check_circle:")
+                    else:
+                        answer = f"${q.choices[int(q.answer)]}$" if q.is_choice else teaching.fmt(q.answer, 6)
+                        st.error(self.t("ex.wrong", answer=answer), icon=":material/cancel:")
+                        hint = q.slip(response)
+                        if hint:
+                            st.warning(self.t(hint), icon=":material/lightbulb:")
+                    with st.expander(self.t("ex.solution"), expanded=True):
+                        for line in q.solution:
+                            st.latex(line)
+        if verdicts:
+            st.caption(self.t("ex.score", right=sum(verdicts.values()), answered=len(verdicts)))

@@ -1,0 +1,70 @@
+"""Widgets bound to URL parameters: the value comes from session state, goes back to the URL.
+
+:class:`Widgets` is a part of :class:`lab.shell.Shell`; each method takes a
+parameter spec (:mod:`lab.params`) and the widget's label, creates the widget
+with only a ``key`` and mirrors its value in the URL (:mod:`lab.urlstate`).
+``where`` places the widget in a column or the sidebar.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import streamlit as st
+
+from lab import params as P
+from lab.urlstate import state_key, sync_from_url, sync_to_url
+
+
+class Widgets:
+    """The bound widget methods of the page shell (needs ``self.page``)."""
+
+    def _bound(self, spec: P.Param, make: Callable[..., Any], where=None, **kwargs) -> Any:
+        key = state_key(self.page.id, spec)
+        if key not in st.session_state:  # re-appearing widget: reload from URL
+            sync_from_url(self.page.id, [spec])
+        value = make(where or st, key=key, **kwargs)
+        sync_to_url(spec, value)
+        return value
+
+    def slider(self, spec: P.IntParam | P.FloatParam, label: str, *, where=None, **kw) -> Any:
+        return self._bound(
+            spec, lambda w, **k: w.slider(label, min_value=spec.lo, max_value=spec.hi, step=spec.step, **k),
+            where, **kw,
+        )
+
+    def number(self, spec: P.IntParam | P.FloatParam, label: str, *, where=None, **kw) -> Any:
+        extra = {"format": spec.fmt} if isinstance(spec, P.FloatParam) else {}
+        return self._bound(
+            spec,
+            lambda w, **k: w.number_input(label, min_value=spec.lo, max_value=spec.hi, step=spec.step, **extra, **k),
+            where, **kw,
+        )
+
+    def select(self, spec: P.ChoiceParam, label: str, *, format_func=str, where=None, **kw) -> Any:
+        return self._bound(
+            spec, lambda w, **k: w.selectbox(label, spec.choices, format_func=format_func, **k), where, **kw
+        )
+
+    def radio(self, spec: P.ChoiceParam, label: str, *, format_func=str, where=None, **kw) -> Any:
+        return self._bound(
+            spec,
+            lambda w, **k: w.radio(label, spec.choices, format_func=format_func, horizontal=True, **k),
+            where, **kw,
+        )
+
+    def select_slider(self, spec: P.ChoiceParam, label: str, *, format_func=str, where=None, **kw) -> Any:
+        return self._bound(
+            spec, lambda w, **k: w.select_slider(label, spec.choices, format_func=format_func, **k), where, **kw
+        )
+
+    def multiselect(self, spec: P.MultiChoiceParam, label: str, *, format_func=str, where=None, **kw) -> list:
+        return self._bound(
+            spec,
+            lambda w, **k: w.multiselect(label, spec.choices, format_func=format_func,
+                                         max_selections=spec.max_count, **k),
+            where, **kw,
+        )
+
+    def toggle(self, spec: P.BoolParam, label: str, *, where=None, **kw) -> bool:
+        return self._bound(spec, lambda w, **k: w.toggle(label, **k), where, **kw)
