@@ -1,4 +1,4 @@
-"""Charts on a page: a cached Vega-Lite spec, drawn, with its PNG/SVG/CSV export menu.
+"""Charts on a page: a cached Vega-Lite spec, drawn, with its PNG/SVG/CSV download.
 
 :class:`Charts` is a part of :class:`lab.shell.Shell`.
 """
@@ -33,17 +33,11 @@ class Charts:
         return spec
 
     def _export_menu(self, spec: dict, title: str, container) -> None:
-        """PNG/SVG/CSV downloads of a chart, generated only when clicked."""
+        """One download of the chart as PNG and SVG and its data as CSV (a ZIP), generated only when clicked."""
         self._charts += 1
         stem = re.sub(r"[^\w]+", "_", f"{self.page.id}_{title}", flags=re.ASCII).strip("_").lower()
-        files = (
-            ("PNG", "png", "image/png", functools.partial(export.to_png, spec)),
-            ("SVG", "svg", "image/svg+xml", functools.partial(export.to_svg, spec)),
-            ("CSV", "csv", "text/csv", functools.partial(export.to_csv, spec)),
+        container.download_button(
+            self.t("common.export"), data=functools.partial(export.to_zip, spec, stem), file_name=f"{stem}.zip",
+            mime="application/zip", on_click="ignore", key=f"_lab_export_{self._charts}",
+            icon=":material/download:", help=self.t("common.export_help"), type="tertiary",
         )
-        with container.popover(self.t("common.export"), icon=":material/download:"):
-            for label, ext, mime, make in files:
-                st.download_button(
-                    label, data=make, file_name=f"{stem}.{ext}", mime=mime, on_click="ignore",
-                    key=f"_lab_export_{self._charts}_{ext}", width="stretch",
-                )

@@ -1,7 +1,8 @@
 """The "Check yourself" section: a page's exercises for the current seed, with feedback.
 
 :class:`Exercises` is a part of :class:`lab.shell.Shell`; the questions come
-from :mod:`estimation.teaching`.
+from :mod:`estimation.teaching`. Each question is its own ``st.fragment``:
+checking an answer reruns that question alone, not the page's charts.
 """
 
 from __future__ import annotations
@@ -21,35 +22,44 @@ class Exercises:
             return
         st.header(self.t("ex.header"))
         st.caption(self.t("ex.intro"))
-        verdicts: dict[str, bool] = st.session_state.setdefault(f"_lab_ex_{self.page.id}", {})
         for i, q in enumerate(questions, 1):
-            qid = f"{self.seed}.{i}"
-            with st.container(border=True):
-                st.markdown(f"**{self.t('ex.question', i=i)}.** {self.t(q.prompt, **q.fields)}")
-                with st.form(key=f"_lab_ex_form_{qid}", border=False):
-                    if q.is_choice:
-                        response = st.radio(self.t("ex.your_answer"), range(len(q.choices)), index=None,
-                                            format_func=lambda j, q=q: f"${q.choices[j]}$", key=f"_lab_ex_in_{qid}")
-                    else:
-                        response = st.number_input(self.t("ex.your_answer"), value=None, format="%g",
-                                                   min_value=-1e12, max_value=1e12, key=f"_lab_ex_in_{qid}")
-                        if q.rtol > 0:
-                            st.caption(self.t("ex.tolerance", rtol=teaching.fmt(100 * q.rtol, 3)))
-                    submitted = st.form_submit_button(self.t("ex.check"), key=f"_lab_ex_check_{qid}")
-                if submitted and response is None:
-                    st.info(self.t("ex.no_answer"))
-                elif submitted:
-                    verdicts[qid] = q.is_right(response)
-                    if verdicts[qid]:
-                        st.success(self.t("ex.right"), icon=":material/check_circle:")
-                    else:
-                        answer = f"${q.choices[int(q.answer)]}$" if q.is_choice else teaching.fmt(q.answer, 6)
-                        st.error(self.t("ex.wrong", answer=answer), icon=":material/cancel:")
-                        hint = q.slip(response)
-                        if hint:
-                            st.warning(self.t(hint), icon=":material/lightbulb:")
-                    with st.expander(self.t("ex.solution"), expanded=True):
-                        for line in q.solution:
-                            st.latex(line)
-        if verdicts:
-            st.caption(self.t("ex.score", right=sum(verdicts.values()), answered=len(verdicts)))
+            _question(self, i, q)
+
+
+@st.fragment
+def _question(ui, i: int, q: teaching.Question) -> None:
+    """One question in its box: the form, and after "Check" the verdict, the slip it matches, the solution.
+
+    The running score is shown under the question just checked (the one
+    section that reruns), counting every question answered on this page.
+    """
+    qid = f"{ui.seed}.{i}"
+    verdicts: dict[str, bool] = st.session_state.setdefault(f"_lab_ex_{ui.page.id}", {})
+    with st.container(border=True):
+        st.markdown(f"**{ui.t('ex.question', i=i)}.** {ui.t(q.prompt, **q.fields)}")
+        with st.form(key=f"_lab_ex_form_{qid}", border=False):
+            if q.is_choice:
+                response = st.radio(ui.t("ex.your_answer"), range(len(q.choices)), index=None,
+                                    format_func=lambda j: f"${q.choices[j]}$", key=f"_lab_ex_in_{qid}")
+            else:
+                response = st.number_input(ui.t("ex.your_answer"), value=None, format="%g",
+                                           min_value=-1e12, max_value=1e12, key=f"_lab_ex_in_{qid}")
+                if q.rtol > 0:
+                    st.caption(ui.t("ex.tolerance", rtol=teaching.fmt(100 * q.rtol, 3)))
+            submitted = st.form_submit_button(ui.t("ex.check"), key=f"_lab_ex_check_{qid}")
+        if submitted and response is None:
+            st.info(ui.t("ex.no_answer"))
+        elif submitted:
+            verdicts[qid] = q.is_right(response)
+            if verdicts[qid]:
+                st.success(ui.t("ex.right"), icon=":material/check_circle:")
+            else:
+                answer = f"${q.choices[int(q.answer)]}$" if q.is_choice else teaching.fmt(q.answer, 6)
+                st.error(ui.t("ex.wrong", answer=answer), icon=":material/cancel:")
+                hint = q.slip(response)
+                if hint:
+                    st.warning(ui.t(hint), icon=":material/lightbulb:")
+            with st.expander(ui.t("ex.solution"), expanded=True):
+                for line in q.solution:
+                    st.latex(line)
+            st.caption(ui.t("ex.score", right=sum(verdicts.values()), answered=len(verdicts)))

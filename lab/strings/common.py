@@ -36,7 +36,11 @@ STRINGS = {
     "common.reason.count": {"en": "must list {lo} to {hi} items", "ja": "{lo}〜{hi} 個を指定する必要があります"},
     "common.reason.bool": {"en": "must be true or false", "ja": "true または false である必要があります"},
     "common.error": {"en": "Cannot compute this: {message}", "ja": "計算できません: {message}"},
-    "common.export": {"en": "Export", "ja": "エクスポート"},
+    "common.export": {"en": "PNG · SVG · CSV", "ja": "PNG・SVG・CSV"},
+    "common.export_help": {
+        "en": "Download this chart as a ZIP: the picture as PNG and SVG, its data as CSV.",
+        "ja": "このグラフを ZIP でダウンロード：画像（PNG と SVG）とデータ（CSV）。",
+    },
     "common.what_to_notice": {"en": "What to notice", "ja": "ここに注目"},
     "common.formulas": {"en": "Formulas", "ja": "数式"},
     "common.sample": {"en": "Sample", "ja": "標本"},

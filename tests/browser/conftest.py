@@ -133,3 +133,50 @@ def wait_for_script(pg, *, charts: bool = False, timeout_ms: int = 45_000) -> No
         timeout=timeout_ms,
     )
     pg.wait_for_timeout(300)  # let vega finish its render pass
+
+
+class Deltas:
+    """The ForwardMsgs a page's websocket receives, decoded: what each rerun re-sent.
+
+    ``mark()`` starts a new window; ``since_mark()`` returns the messages
+    received since. A rerun of one ``st.fragment`` sends only deltas tagged
+    with that fragment's id and ends with ``FINISHED_FRAGMENT_RUN_SUCCESSFULLY``;
+    a full rerun sends untagged deltas and ``FINISHED_SUCCESSFULLY``.
+    """
+
+    def __init__(self, pg):
+        self.messages: list = []
+        self._mark = 0
+        pg.on("websocket", lambda ws: ws.on("framereceived", self._received))
+
+    def _received(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, (bytes, bytearray)):
+            msg = ForwardMsg()
+            msg.ParseFromString(bytes(payload))
+            self.messages.append(msg)
+
+    def mark(self) -> None:
+        self._mark = len(self.messages)
+
+    def since_mark(self) -> list:
+        return self.messages[self._mark:]
+
+    def deltas(self) -> list:
+        return [m.delta for m in self.since_mark() if m.HasField("delta")]
+
+    def finished(self) -> list[str]:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        names = ForwardMsg.ScriptFinishedStatus.Name
+        return [names(m.script_finished) for m in self.since_mark() if m.WhichOneof("type") == "script_finished"]
+
+
+def assert_fragment_rerun(deltas: Deltas) -> None:
+    """Everything since the mark was one fragment's rerun: no full rerun, every delta tagged with one fragment."""
+    finished = deltas.finished()
+    assert finished and set(finished) == {"FINISHED_FRAGMENT_RUN_SUCCESSFULLY"}, finished
+    sent = deltas.deltas()
+    assert sent, "the fragment sent nothing"
+    assert len({d.fragment_id for d in sent}) == 1 and sent[0].fragment_id, {d.fragment_id for d in sent}

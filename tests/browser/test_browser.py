@@ -65,3 +65,29 @@ def test_malformed_url_shows_a_warning_not_a_traceback(app_url, page):
     wait_for_script(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stAlertContentWarning"]').count() >= 4
+
+
+def test_checking_an_answer_reruns_only_that_question(app_url, page):
+    from estimation import teaching
+    from tests.browser.conftest import Deltas, assert_fragment_rerun
+
+    deltas = Deltas(page)
+    page.goto(f"{app_url}/sampling")
+    wait_for_script(page, charts=True)
+    full = len(deltas.deltas())
+    q = teaching.questions("sampling", 42)[0]
+    box = page.locator('[data-testid="stForm"]').first
+    box.scroll_into_view_if_needed()
+    deltas.mark()
+    if q.is_choice:
+        box.locator('[data-testid="stRadio"] label').first.click()
+    else:
+        box.locator("input").fill(str(q.answer))
+        box.locator("input").press("Tab")
+    box.locator('[data-testid="stFormSubmitButton"] button').click()
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=20_000)
+    page.wait_for_timeout(500)
+    assert page.locator('[data-testid="stAlertContentSuccess"], [data-testid="stAlertContentError"]').count() == 1
+    assert_fragment_rerun(deltas)
+    assert len(deltas.deltas()) < full / 3, (len(deltas.deltas()), full)
+    assert page.console_errors == []

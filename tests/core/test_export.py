@@ -34,6 +34,18 @@ def test_csv_holds_the_plotted_data():
     assert list(bars["left"] + 0.5) == list(s.hist.center)
 
 
+def test_zip_holds_the_png_svg_and_csv():
+    import zipfile
+
+    _, spec = _spec()
+    with zipfile.ZipFile(io.BytesIO(export.to_zip(spec, "sampling_histogram"))) as archive:
+        assert sorted(archive.namelist()) == ["sampling_histogram.csv", "sampling_histogram.png",
+                                              "sampling_histogram.svg"]
+        assert archive.read("sampling_histogram.png")[:8] == b"\x89PNG\r\n\x1a\n"
+        assert archive.read("sampling_histogram.svg").decode() == export.to_svg(spec)
+        assert archive.read("sampling_histogram.csv").decode() == export.to_csv(spec)
+
+
 # -- pack/unpack: the datasets' Arrow transport --------------------------------
 _VALUE = st.one_of(st.integers(-2**53, 2**53), st.floats(allow_nan=False, allow_infinity=False),
                    st.text(max_size=8), st.booleans())
