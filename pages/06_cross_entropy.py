@@ -56,12 +56,13 @@ J_\lambda(w,b) = J_0(w,b)+\frac{\lambda}{2}\lVert w\rVert^{2} \\
 \frac{\partial J_\lambda}{\partial b} &= \frac{1}{N}\sum_{i=1}^{N}\bigl(\sigma(z_i)-y_i\bigr)
 \end{aligned}"""
 SEPARABLE_LATEX = r"""\begin{aligned}
-(2y_i-1)(w^{\top}x_i+b)\ge 0\ \ \forall i \;&\Longrightarrow\; J_0(c\,w,\,c\,b)\ \text{decreases as } c\to\infty
-\ \text{towards } \inf J_0 \text{, never attained} \\
-(2y_i-1)(w^{\top}x_i+b)>0\ \ \forall i \;&\Longrightarrow\; \inf J_0=\lim_{c\to\infty}J_0(c\,w,\,c\,b)=0
-\quad\text{(complete separation)} \\
-\lambda>0:\quad J_\lambda(w,b)\ \ge\ \tfrac{\lambda}{2}\lVert w\rVert^{2} \;&\xrightarrow[\lVert w\rVert\to\infty]{}\;\infty
-\;\Longrightarrow\; J_\lambda \text{ has a minimiser}
+&m_i=(2y_i-1)(w^{\top}x_i+b):\quad (w,b)\neq 0,\ \ m_i\ge 0\ \ \forall i,\ \ \exists\,j:\ m_j>0 \\
+&\;\Longrightarrow\; J_0(c\,w,\,c\,b)\searrow\ \ (c\to\infty),\qquad
+\nexists\,(\hat w,\hat b):\ J_0(\hat w,\hat b)=\inf J_0 \\
+&\lim_{c\to\infty}J_0(c\,w,\,c\,b)=\frac{\#\{i:\ m_i=0\}}{N}\,\ln 2\ \ \ge\ \inf J_0 \\
+&m_i>0\ \ \forall i \;\Longrightarrow\; \inf J_0=\lim_{c\to\infty}J_0(c\,w,\,c\,b)=0 \\
+&\lambda>0,\ \ 0<\textstyle\sum_i y_i<N:\quad J_\lambda(w,b)\xrightarrow[\lVert(w,b)\rVert\to\infty]{}\infty
+\;\Longrightarrow\; \exists\,\arg\min J_\lambda
 \end{aligned}"""
 
 ui = page_shell("cross_entropy", [
@@ -289,6 +290,7 @@ if result is not None:
             title=ui.t("cross_entropy.norm_title", name=names[0]), where=norm_col,
         )
         st.latex(SEPARABLE_LATEX)
+        st.caption(ui.t("cross_entropy.separable_latex_note"))
 
 st.subheader(ui.t("common.what_to_notice"))
 st.markdown(ui.t("cross_entropy.notice"))

@@ -44,7 +44,7 @@ STRINGS = {
     },
     # estimators (long labels for legends and the table, short ones for the MSE axis)
     "estimator_bias.label.n_minus_1": {"en": "1/(N − 1), around x̄: S² (unbiased)", "ja": "1/(N − 1)・x̄ 中心：S²（不偏分散）"},
-    "estimator_bias.label.n": {"en": "1/N, around x̄ (MLE, biased)", "ja": "1/N・x̄ 中心（最尤推定量、偏りあり）"},
+    "estimator_bias.label.n": {"en": "1/N, around x̄ (biased; the Gaussian MLE)", "ja": "1/N・x̄ 中心（偏りあり・正規分布の最尤推定量）"},
     "estimator_bias.label.n_plus_1": {"en": "1/(N + 1), around x̄", "ja": "1/(N + 1)・x̄ 中心"},
     "estimator_bias.label.known_mean": {"en": "1/N, around the true μ", "ja": "1/N・真の μ 中心"},
     "estimator_bias.short.n_minus_1": {"en": "÷ (N − 1)", "ja": "÷ (N − 1)"},
@@ -156,12 +156,12 @@ STRINGS = {
     "estimator_bias.prop_mean": {"en": "E[p̂]", "ja": "E[p̂]"},
     "estimator_bias.prop_var": {"en": "Var[p̂]", "ja": "Var[p̂]"},
     "estimator_bias.prop_text": {
-        "en": "The proportion of ones p̂ (the MLE of p) is unbiased, and its variance p(1 − p)/N falls like 1/N. Its variance estimate p̂(1 − p̂) divides by N, so it carries the same (N − 1)/N bias as above.",
-        "ja": "1 の割合 p̂（p の最尤推定量）は不偏で、その分散 p(1 − p)/N は 1/N で小さくなります。分散の推定値 p̂(1 − p̂) は N で割っているので、上と同じ (N − 1)/N の偏りをもちます。",
+        "en": "The proportion of ones p̂ (the MLE of p) is unbiased, and its variance p(1 − p)/N falls like 1/N. The plug-in p̂(1 − p̂) estimates p(1 − p), the variance of one 0/1 observation (not of p̂); it divides by N, so it carries the same (N − 1)/N bias as above: E[p̂(1 − p̂)] = (N − 1)/N · p(1 − p). The variance of p̂ itself is estimated by p̂(1 − p̂)/N.",
+        "ja": "1 の割合 p̂（p の最尤推定量）は不偏で、その分散 p(1 − p)/N は 1/N で小さくなります。代入した p̂(1 − p̂) は 0/1 の観測 1 個の分散 p(1 − p) の推定値です（p̂ の分散の推定値ではありません）。N で割っているので、上と同じ (N − 1)/N の偏りをもち、E[p̂(1 − p̂)] = (N − 1)/N · p(1 − p) です。p̂ 自身の分散は p̂(1 − p̂)/N で推定します。",
     },
     "estimator_bias.notice": {
-        "en": "- The 1/N histogram (vermillion) and its expectation line sit **left of σ²** by exactly σ²/N; the 1/(N − 1) estimator and the 1/N estimator around the **true μ** are centred on σ². The bias comes from measuring deviations from x̄, not from dividing by N as such.\n- Move N: the bias −σ²/N is large at N = 2 (half of σ²!) and vanishes as N grows; at N = 1000 the divisors are indistinguishable.\n- For Gaussian data the MSE order is always 1/(N + 1) < 1/N < 1/(N − 1): **unbiased is not the same as best**. Switch to Student-t (heavier tails) or Bernoulli (lighter tails) and watch the best divisor d* move.\n- At small N every distribution is skewed right: even for the unbiased estimator, most estimates fall below σ².",
-        "ja": "- 1/N 推定量のヒストグラム（朱色）とその期待値の線は、σ² よりちょうど σ²/N だけ**左**にあります。1/(N − 1) 推定量と、**真の μ** を中心とする 1/N 推定量は σ² を中心に分布します。偏りの原因は N で割ること自体ではなく、x̄ からの偏差を測ることです。\n- N を動かしてみましょう。バイアス −σ²/N は N = 2 では σ² の半分にもなりますが、N が大きくなると消え、N = 1000 ではどの割る数でもほぼ同じです。\n- 正規分布のデータでは MSE は常に 1/(N + 1) < 1/N < 1/(N − 1) の順です。**不偏であることと最良であることは別物**です。t 分布（裾が重い）やベルヌーイ分布（裾が軽い）に切り替えて、最良の割る数 d* がどう動くか見てみましょう。\n- N が小さいとどの分布も右に裾を引きます。不偏な推定量でさえ、推定値の多くは σ² より小さくなります。",
+        "en": "- The 1/N histogram (vermillion) and its expectation line sit **left of σ²** by exactly σ²/N; the 1/(N − 1) estimator and the 1/N estimator around the **true μ** are centred on σ². The bias comes from measuring deviations from x̄, not from dividing by N as such.\n- Move N: the bias −σ²/N is large at N = 2 (half of σ²!) and vanishes as N grows; at N = 1000 the divisors are indistinguishable.\n- For Gaussian data the MSE order is always 1/(N + 1) < 1/N < 1/(N − 1): **unbiased is not the same as best**. Switch to Student-t (heavier tails) or Bernoulli (lighter tails) and watch the best divisor d* move.\n- For Gaussian data the sampling distributions are skewed right at small N: even for the unbiased estimator most estimates fall below σ² (N = 5: P(S² < σ²) ≈ 0.59); the skewed and heavy-tailed populations here behave alike. 0/1 data need not: S² takes only a few values, and for Bernoulli p = 0.5, N = 4 only 12 % of them fall below σ².",
+        "ja": "- 1/N 推定量のヒストグラム（朱色）とその期待値の線は、σ² よりちょうど σ²/N だけ**左**にあります。1/(N − 1) 推定量と、**真の μ** を中心とする 1/N 推定量は σ² を中心に分布します。偏りの原因は N で割ること自体ではなく、x̄ からの偏差を測ることです。\n- N を動かしてみましょう。バイアス −σ²/N は N = 2 では σ² の半分にもなりますが、N が大きくなると消え、N = 1000 ではどの割る数でもほぼ同じです。\n- 正規分布のデータでは MSE は常に 1/(N + 1) < 1/N < 1/(N − 1) の順です。**不偏であることと最良であることは別物**です。t 分布（裾が重い）やベルヌーイ分布（裾が軽い）に切り替えて、最良の割る数 d* がどう動くか見てみましょう。\n- 正規分布のデータでは、N が小さいと標本分布は右に裾を引きます。不偏な推定量でさえ、推定値の多くは σ² より小さくなります（N = 5 なら P(S² < σ²) ≈ 0.59）。歪んだ分布や裾の重い分布でも同様です。0/1 データはそうとは限りません。S² はわずかな値しか取らず、ベルヌーイ分布 p = 0.5、N = 4 では σ² を下回るのは 12 % だけです。",
     },
     # check-yourself exercises (estimation/teaching/estimator_bias.py)
     "ex.estimator_bias.expectation": {

@@ -65,8 +65,8 @@ STRINGS = {
     "likelihood.col.loglik": {"en": "log-likelihood ℓ", "ja": "対数尤度 ℓ"},
     "likelihood.col.score": {"en": "score dℓ/d{sym}", "ja": "スコア dℓ/d{sym}"},
     "likelihood.score_note": {
-        "en": "The score is the slope of ℓ. At the MLE it is zero (up to rounding of about 10⁻¹⁵) — the tangent is flat; at the true value it is not, because the data never match the truth exactly.",
-        "ja": "スコアは ℓ の傾きです。最尤推定値では 0（10⁻¹⁵ 程度の丸め誤差を除く）で、接線は水平になります。真の値では 0 になりません。データが真の値とぴったり一致することはないからです。",
+        "en": "The score is the slope of ℓ. At the MLE it is zero (up to floating-point rounding, which grows with N) — the tangent is flat; at the true value it is not, because the data never match the truth exactly.",
+        "ja": "スコアは ℓ の傾きです。最尤推定値では 0（N とともに大きくなる浮動小数点の丸め誤差を除く）で、接線は水平になります。真の値では 0 になりません。データが真の値とぴったり一致することはないからです。",
     },
     "likelihood.boundary_note": {
         "en": "Here {hat} = {value} lies on the edge of [0, 1]: ℓ is largest at the edge but its slope there is {score}, not zero — \"set the derivative to zero\" cannot find a boundary maximum, and the quadratic (Wald) theory breaks down.",
@@ -117,8 +117,8 @@ STRINGS = {
     "likelihood.metric.sum": {"en": "ℓ at n = N", "ja": "n = N での ℓ"},
     "likelihood.never": {"en": "never (within N)", "ja": "なし（N 以内）"},
     "likelihood.never_note": {
-        "en": "Within these {n} observations the product never leaves the float64 range. It would underflow further on: simulate data and raise N to a few thousand.",
-        "ja": "この {n} 個の観測の範囲では、積は float64 の範囲から外れません。さらに掛け続けるとアンダーフローします。データを生成して N を数千以上にしてみてください。",
+        "en": "Within these {n} observations the product never leaves the float64 range. Multiplied further, it would leave it: it underflows to 0 when the densities are mostly below 1, and overflows to ∞ when they are above 1 (for a Gaussian at its MLE, when σ̂² < 1/(2πe) ≈ 0.0585). Simulate data and raise N to a few thousand. Only when every factor is exactly 1 (all observations 0 with p̂ = 0, or all 1 with p̂ = 1) does the product stay 1.",
+        "ja": "この {n} 個の観測の範囲では、積は float64 の範囲から外れません。さらに掛け続けると範囲から外れます。密度の多くが 1 未満なら 0 にアンダーフローし、1 を超えるなら ∞ にオーバーフローします（正規分布を最尤推定値で評価する場合、σ̂² < 1/(2πe) ≈ 0.0585 のとき）。データを生成して N を数千以上にしてみてください。すべての因子がちょうど 1 のとき（観測がすべて 0 で p̂ = 0、またはすべて 1 で p̂ = 1）だけは、積は 1 のままです。",
     },
     "likelihood.underflow_note": {
         "en": "At n = {n} the product has shrunk below the smallest float64 and is stored as exactly 0 — and stays 0 from then on — while ℓ = {loglik} is an ordinary number. Every comparison between two such likelihoods would read 0 = 0.",
@@ -129,8 +129,8 @@ STRINGS = {
         "ja": "n = {n} で積は float64 の最大値を超え ∞ になります。分散がこれほど小さいと密度は 1 を超えるため、積は小さくならずに大きくなり続けます。ℓ = {loglik} はやはり普通の数です。",
     },
     "likelihood.logs_at": {
-        "en": "Both are evaluated at the MLE of the whole sample ({at}), where the likelihood is largest: at any other parameter value the product fails even sooner.",
-        "ja": "どちらも標本全体の最尤推定値（{at}）で評価しています。尤度が最大になる点なので、ほかのパラメータ値では積はさらに早く破綻します。",
+        "en": "Both are evaluated at the MLE of the whole sample ({at}), where the likelihood of all N observations is largest: if the product underflows there by n = N, it underflows at every other parameter value too. An overflow (small σ²) is the other way round: away from the MLE the densities are smaller, so the product overflows later (at 1.5σ̂² or 3σ̂², say) or not at all.",
+        "ja": "どちらも標本全体の最尤推定値（{at}）で評価しています。N 個すべての観測の尤度が最大になる点なので、ここで n = N までに積がアンダーフローするなら、ほかのどのパラメータ値でもアンダーフローします。オーバーフロー（σ² が小さいとき）は逆です。最尤推定値から離れると密度が小さくなるので、オーバーフローは遅くなる（たとえば 1.5σ̂² や 3σ̂²）か、起こらなくなります。",
     },
     "likelihood.binomial_logs_note": {
         "en": "For the binomial, the n trials are multiplied one at a time (the binomial coefficient C(n, k) is left out; on its own it overflows float64 once n passes about 1,030).",
