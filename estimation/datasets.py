@@ -28,11 +28,15 @@ from estimation._validation import InputError, as_finite_array, check_int, check
 
 __all__ = [
     "make_gaussian_classes",
+    "make_gaussian_blobs",
     "DatasetSpec",
     "DATASETS",
     "load_dataset",
     "BinaryData",
     "select_xy",
+    "ClassData",
+    "select_classes",
+    "MAX_CLASSES",
     "class_values",
     "suggest_columns",
     "parse_csv",
@@ -49,6 +53,8 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 1_000
 #: Most feature columns :func:`select_xy` accepts (the lab draws 1-D and 2-D pictures).
 MAX_FEATURES = 2
+#: Most classes :func:`select_classes` accepts (the lab colours and tabulates every class).
+MAX_CLASSES = 10
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _ENCODINGS = ("utf-8-sig", "cp932")
@@ -123,6 +129,49 @@ def make_gaussian_classes(
     X = noise + np.outer(y - 0.5, separation * u)
     order = rng.permutation(n)
     return X[order], y[order]
+
+
+def make_gaussian_blobs(
+    n: int = 300, k: int = 3, *, separation: float = 3.0, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """K Gaussian classes in the plane, their means evenly spaced on a circle.
+
+    Parameters
+    ----------
+    n : int, default 300
+        Total number of samples (K … 200,000); the classes get ``n // K`` each,
+        the first ``n mod K`` classes one more.
+    k : int, default 3
+        Number of classes K (2 … :data:`MAX_CLASSES`).
+    separation : float, default 3
+        Distance between the means of neighbouring classes, in units of the
+        within-class standard deviation (0 … 20).
+    seed : int, default 0
+
+    Returns
+    -------
+    X : ndarray of shape (n, 2)
+    y : ndarray of shape (n,)
+        Integer labels 0 … K−1 (as floats); rows in random order.
+
+    Notes
+    -----
+    ``x | y = j ~ N(μ_j, I₂)`` with ``μ_j = r (cos 2πj/K, sin 2πj/K)`` and
+    ``r = separation / (2 sin(π/K))`` (so neighbours are ``separation``
+    apart; K = 2 gives ±separation/2). Equal covariances make the Bayes
+    rule's log-odds linear in x: softmax regression is the correctly
+    specified model. All draws come from ``numpy.random.default_rng(seed)``.
+    """
+    k = check_int(k, "k", lo=2, hi=MAX_CLASSES)
+    n = check_int(n, "n", lo=k, hi=MAX_ROWS)
+    separation = check_real(separation, "separation", lo=0.0, hi=20.0)
+    rng = np.random.default_rng(check_seed(seed))
+    angles = 2 * np.pi * np.arange(k) / k
+    means = separation / (2 * np.sin(np.pi / k)) * np.column_stack([np.cos(angles), np.sin(angles)])
+    y = np.repeat(np.arange(k), n // k + (np.arange(k) < n % k))
+    X = rng.standard_normal((n, 2)) + means[y]
+    order = rng.permutation(n)
+    return X[order], y[order].astype(np.float64)
 
 
 # ---------------------------------------------------------------------------
@@ -312,6 +361,39 @@ def _feature_matrix(table: pd.DataFrame, feature_cols: list[str]) -> np.ndarray:
     return np.column_stack(columns)
 
 
+def _check_columns(table, label_col, feature_cols) -> tuple[list, pd.Series, list]:
+    """Checked (feature columns, label column, its sorted distinct values) of a table."""
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
+    columns = list(table.columns)
+    if label_col not in columns:
+        raise ValueError(f"label column {label_col!r} not found; columns are {columns[:20]}")
+    if isinstance(feature_cols, str):
+        feature_cols = [feature_cols]
+    feature_cols = list(feature_cols)
+    if not 1 <= len(feature_cols) <= MAX_FEATURES:
+        raise ValueError(f"feature_cols must name 1 or 2 feature columns, got {len(feature_cols)}")
+    if len(set(feature_cols)) != len(feature_cols):
+        raise ValueError(f"feature_cols must be distinct, got {feature_cols}")
+    for col in feature_cols:
+        if col not in columns:
+            raise ValueError(f"feature column {col!r} not found; columns are {columns[:20]}")
+        if col == label_col:
+            raise ValueError(f"feature column {col!r} is the label column; pick another feature")
+    if table.shape[0] == 0:
+        raise ValueError("table is empty: it has no data rows")
+
+    labels = table[label_col]
+    missing = labels.isna().to_numpy()
+    if missing.any():
+        raise InputError(
+            "label_missing", "label column {col} has {count} missing value(s) (rows {rows}); remove those rows",
+            col=repr(label_col), count=str(int(missing.sum())), rows=_describe_rows(missing),
+        )
+    values = _sorted_values(pd.unique(labels))
+    return feature_cols, labels, values
+
+
 def select_xy(
     table: pd.DataFrame,
     label_col: str,
@@ -353,34 +435,7 @@ def select_xy(
     single class, or a bad column choice raise ``ValueError`` naming the
     column (and the rows, for missing values).
     """
-    if not isinstance(table, pd.DataFrame):
-        raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
-    columns = list(table.columns)
-    if label_col not in columns:
-        raise ValueError(f"label column {label_col!r} not found; columns are {columns[:20]}")
-    if isinstance(feature_cols, str):
-        feature_cols = [feature_cols]
-    feature_cols = list(feature_cols)
-    if not 1 <= len(feature_cols) <= MAX_FEATURES:
-        raise ValueError(f"feature_cols must name 1 or 2 feature columns, got {len(feature_cols)}")
-    if len(set(feature_cols)) != len(feature_cols):
-        raise ValueError(f"feature_cols must be distinct, got {feature_cols}")
-    for col in feature_cols:
-        if col not in columns:
-            raise ValueError(f"feature column {col!r} not found; columns are {columns[:20]}")
-        if col == label_col:
-            raise ValueError(f"feature column {col!r} is the label column; pick another feature")
-    if table.shape[0] == 0:
-        raise ValueError("table is empty: it has no data rows")
-
-    labels = table[label_col]
-    missing = labels.isna().to_numpy()
-    if missing.any():
-        raise InputError(
-            "label_missing", "label column {col} has {count} missing value(s) (rows {rows}); remove those rows",
-            col=repr(label_col), count=str(int(missing.sum())), rows=_describe_rows(missing),
-        )
-    values = _sorted_values(pd.unique(labels))
+    feature_cols, labels, values = _check_columns(table, label_col, feature_cols)
     plain = labels.map(_plain)
 
     if positive is None and negative is not None:
@@ -433,6 +488,69 @@ def select_xy(
         negative=tuple(negative_values),
         positive=positive,
     )
+
+
+@dataclass(frozen=True)
+class ClassData:
+    """Features and integer class labels chosen from a table by :func:`select_classes`.
+
+    Attributes
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,)
+        Labels 0 … K−1 (as floats), class ``j`` being ``classes[j]``.
+    classes : tuple
+        The label values in :func:`class_values` order.
+    feature_names : tuple of str
+    label_name : str
+    """
+
+    X: np.ndarray
+    y: np.ndarray
+    classes: tuple
+    feature_names: tuple[str, ...]
+    label_name: str
+
+
+def select_classes(table: pd.DataFrame, label_col: str, feature_cols, *, max_classes: int = MAX_CLASSES) -> ClassData:
+    """Pick a K-class label and 1–2 numeric features from a table (K = 2 … ``max_classes``).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+    label_col : str
+    feature_cols : str or sequence of str
+        One or two numeric columns other than ``label_col``.
+    max_classes : int, default :data:`MAX_CLASSES`
+
+    Returns
+    -------
+    ClassData
+
+    Notes
+    -----
+    The label's distinct values, ordered as :func:`class_values` orders them,
+    map to 0 … K−1. The column checks (and their messages) are those of
+    :func:`select_xy`; a label with one class or more than ``max_classes``
+    classes (e.g. a numeric column picked as the label by mistake) is refused.
+    """
+    feature_cols, labels, values = _check_columns(table, label_col, feature_cols)
+    if len(values) == 1:
+        raise InputError(
+            "label_single_class", "label column {col} has only one class ({value}); a classifier needs at least two",
+            col=repr(label_col), value=repr(values[0]),
+        )
+    max_classes = check_int(max_classes, "max_classes", lo=2)
+    if len(values) > max_classes:
+        raise InputError(
+            "too_many_classes", "label column {col} has {count} classes; at most {limit} are supported",
+            col=repr(label_col), count=f"{len(values):,}", limit=str(max_classes),
+        )
+    X = _feature_matrix(table, feature_cols)
+    index = {v: j for j, v in enumerate(values)}
+    y = labels.map(_plain).map(index).to_numpy(dtype=np.float64)
+    return ClassData(X=X, y=y, classes=tuple(values), feature_names=tuple(str(c) for c in feature_cols),
+                     label_name=str(label_col))
 
 
 def class_values(table: pd.DataFrame, label_col: str) -> list:

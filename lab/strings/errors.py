@@ -63,6 +63,16 @@ STRINGS = {
         "en": "The label column {col} has only one class ({value}); both classes must be present",
         "ja": "ラベル列 {col} にはクラスが 1 つ（{value}）しかありません。2 つのクラスが両方必要です",
     },
+    "error.label_single_class": {
+        "en": "The label column {col} has only one class ({value}); a classifier needs at least two classes",
+        "ja": "ラベル列 {col} にはクラスが 1 つ（{value}）しかありません。分類には少なくとも 2 つのクラスが必要です",
+    },
+    "error.too_many_classes": {
+        "en": "The label column {col} has {count} different values; at most {limit} classes are supported. "
+              "Is it really the class column (not a numeric feature)?",
+        "ja": "ラベル列 {col} には {count} 種類の値があります。扱えるクラスは {limit} 個までです。"
+              "本当にクラスの列ですか（数値の特徴量ではありませんか）？",
+    },
     "error.feature_not_numeric": {
         "en": "The feature column {col} is not numeric: value {value} in row {row} (rows count data rows from 0)",
         "ja": "特徴量列 {col} が数値ではありません：行 {row} の値 {value}（行番号はデータ行を 0 から数えます）",
