@@ -59,10 +59,22 @@ class Shell(Widgets, Charts, Exercises, Share):
     lang: str
     seed: int
     _charts: int = field(default=0, repr=False)
+    #: The numbers the sections show, for the share box (see :meth:`record`).
+    results: dict = field(default_factory=dict, repr=False)
 
     def t(self, key: str, /, **fields) -> str:
         """Translate ``key`` into the page's language."""
         return t(key, self.lang, **fields)
+
+    def section(self, fn: Callable[[], T]) -> Callable[[], T]:
+        """Decorator for a page section whose widgets affect only itself: it reruns alone (``st.fragment``).
+
+        A widget inside the section reruns only the section; the arguments it
+        was called with (values from the page-level widgets above it) are
+        replayed, so its dependencies are exactly its parameters. Global
+        controls and page-level widgets rerun the whole page, as always.
+        """
+        return st.fragment(fn)
 
     def message(self, err: ValueError) -> str:
         """A core error's message in the page's language.

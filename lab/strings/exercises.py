@@ -51,6 +51,11 @@ STRINGS = {
     "share.header": {"en": "Share and export", "ja": "共有とエクスポート"},
     "share.url": {"en": "Link to exactly this view (copy with the icon):", "ja": "この表示そのものへのリンク（アイコンでコピー）："},
     "share.json": {"en": "Results as JSON", "ja": "結果を JSON で保存"},
+    "share.make": {"en": "Link to this view", "ja": "この表示へのリンク"},
+    "share.make_help": {
+        "en": "Makes the link to the page as it is now, with every setting, and its numbers as JSON.",
+        "ja": "すべての設定を含む、いまの表示へのリンクと、その数値の JSON を作ります。",
+    },
     "ex.slip.sum_not_mean": {
         "en": "A common slip: that is the sum over the examples (−log L); the mean divides it by N.",
         "ja": "よくある間違い：それは全標本の和（−log L）です。平均はそれを N で割ります。",

@@ -141,6 +141,8 @@ def test_code_snippet_and_share_box_match_the_page():
     assert snippet.code in [c.value for c in at.code]
     assert round(snippet.value, 4) == _estimates(at)["mean"]
     assert snippet.value == bayes.report(0.5, 0.5, 50, p=0.35, seed=4).mean
+    assert not [c for c in at.code if "?" in c.value]  # the link is made on request
+    at.button(key="_lab_share_make").click().run()
     urls = [c.value for c in at.code if "/bayes?" in c.value]
     assert urls and all(f"{k}={v}" in urls[0] for k, v in {"prior": "jeffreys", "p": "0.35", "n": "50"}.items())
 

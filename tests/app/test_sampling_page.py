@@ -58,6 +58,8 @@ def test_code_snippet_and_share_box_match_the_page():
     assert snippet.code in [c.value for c in at.code]
     shown_mean = at.dataframe[0].value.iloc[0, 0]
     assert snippet.value == pytest.approx(shown_mean, rel=1e-12)
+    assert not [c for c in at.code if "?" in c.value]  # the link is made on request
+    at.button(key="_lab_share_make").click().run()
     urls = [c.value for c in at.code if "/sampling?" in c.value]
     assert urls and all(f"{k}={v}" in urls[0] for k, v in
                         {"dist": "binomial", "trials": "20", "p": "0.35", "n": "5000", "seed": "4"}.items())
