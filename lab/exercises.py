@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from estimation import teaching
+from estimation._validation import InputError
 
 
 class Exercises:
@@ -42,11 +43,18 @@ def _question(ui, i: int, q: teaching.Question) -> None:
                 response = st.radio(ui.t("ex.your_answer"), range(len(q.choices)), index=None,
                                     format_func=lambda j: f"${q.choices[j]}$", key=f"_lab_ex_in_{qid}")
             else:
-                response = st.number_input(ui.t("ex.your_answer"), value=None, format="%g",
-                                           min_value=-1e12, max_value=1e12, key=f"_lab_ex_in_{qid}")
-                if q.rtol > 0:
-                    st.caption(ui.t("ex.tolerance", rtol=teaching.fmt(100 * q.rtol, 3)))
+                # typed text, not a number box: grading counts the significant figures the student typed
+                typed = st.text_input(ui.t("ex.your_answer"), key=f"_lab_ex_in_{qid}")
+                response = typed if typed.strip() else None
+                st.caption(ui.t("ex.tolerance", figures=teaching.MIN_SIG_FIGS) if q.tolerance is None
+                           else ui.t("ex.tolerance_abs", tolerance=teaching.fmt(q.tolerance)))
             submitted = st.form_submit_button(ui.t("ex.check"), key=f"_lab_ex_check_{qid}")
+        if submitted and response is not None and not q.is_choice:
+            try:
+                response = teaching.parse_answer(response)
+            except InputError as err:  # text, 1e400, …: say why, in the page's language; no verdict
+                st.warning(ui.t(f"error.{err.key}", **err.fields), icon=":material/edit:")
+                return
         if submitted and response is None:
             st.info(ui.t("ex.no_answer"))
         elif submitted:

@@ -132,8 +132,6 @@ def proportion_se(rng: np.random.Generator) -> Question:
             rf"\mathrm{{SE}}=\frac{{1}}{{\sqrt{{J(\hat p)}}}}=\sqrt{{\frac{{\hat p(1-\hat p)}}{{n}}}}"
             rf"=\sqrt{{\frac{{{fmt(p, 6)}\times{fmt(1 - p, 6)}}}{{{n}}}}}={fmt(answer, 6)}",
         ),
-        rtol=1e-3,
-        atol=0.0,  # SE can be ~3e-3: only relative closeness counts
         slips=(Slip(answer**2, "ex.slip.var_not_sd"), Slip(math.sqrt(p * (1 - p)), "ex.slip.lik_se_forgot_n")),
     )
 

@@ -10,7 +10,7 @@ import numpy as np
 from estimation import optimizers as O
 from estimation.playground import make_surface
 from estimation.surfaces import Quadratic, run_optimizer
-from estimation.teaching import Question, Slip, Snippet, fmt
+from estimation.teaching import Question, Slip, Snippet, distinguishable, fmt
 
 _BETA1, _BETA2, _ADAM_EPS = 0.9, 0.999, 1e-8  # torch.optim.Adam's defaults, fixed in the prompts
 _ADAGRAD_EPS = 1e-10  # torch.optim.Adagrad's default
@@ -109,15 +109,21 @@ def adam_rule(rng: np.random.Generator) -> Question:
 
 
 def momentum_step(rng: np.random.Generator) -> Question:
-    lr = float(rng.choice([0.05, 0.1, 0.2]))
-    mu = float(rng.choice([0.5, 0.8, 0.9]))
-    theta = float(rng.choice([-2.0, -1.0, 0.5, 1.0, 2.0, 3.0]))
-    sign = _sign(rng)
-    g = sign * float(rng.choice([0.5, 1.0, 2.0, 4.0]))
-    b = sign * float(rng.choice([0.5, 1.0, 2.0, 3.0]))
-    state = {"step": 1, "momentum_buffer": b}
-    answer = O.Momentum(lr=lr, momentum=mu).apply(theta, g, state)
-    b_t = state["momentum_buffer"]
+    while True:  # redraw until no slip sits within 0.5 % of the answer (rounding could not tell them apart)
+        lr = float(rng.choice([0.05, 0.1, 0.2]))
+        mu = float(rng.choice([0.5, 0.8, 0.9]))
+        theta = float(rng.choice([-2.0, -1.0, 0.5, 1.0, 2.0, 3.0]))
+        sign = _sign(rng)
+        g = sign * float(rng.choice([0.5, 1.0, 2.0, 4.0]))
+        b = sign * float(rng.choice([0.5, 1.0, 2.0, 3.0]))
+        state = {"step": 1, "momentum_buffer": b}
+        answer = O.Momentum(lr=lr, momentum=mu).apply(theta, g, state)
+        b_t = state["momentum_buffer"]
+        slips = (Slip(theta - lr * g, "ex.slip.momentum_ignored"),
+                 Slip(theta + mu * b - lr * g, "ex.slip.momentum_forms_mixed"),
+                 Slip(theta + lr * b_t, "ex.slip.gradient_ascent"))
+        if distinguishable(answer, slips):
+            break
     v, v_t = -lr * b, -lr * b_t  # the velocity form's v = −η b
     return Question(
         prompt="ex.optimizers.momentum_step",
@@ -129,20 +135,24 @@ def momentum_step(rng: np.random.Generator) -> Question:
             rf"v_t=\mu\,v_{{t-1}}-\eta\,g_t={_tex(v_t, 6)}=-\eta\,b_t",
             rf"\theta_t=\theta_{{t-1}}-\eta\,b_t={fmt(theta)}-{fmt(lr)}\times{_term(b_t, 6)}={fmt(answer, 6)}",
         ),
-        slips=(Slip(theta - lr * g, "ex.slip.momentum_ignored"),
-               Slip(theta + mu * b - lr * g, "ex.slip.momentum_forms_mixed"),
-               Slip(theta + lr * b_t, "ex.slip.gradient_ascent")),
+        slips=slips,
     )
 
 
 def adagrad_step(rng: np.random.Generator) -> Question:
-    lr = float(rng.choice([0.1, 0.5, 1.0, 1.5]))
-    h = float(rng.choice([0.25, 0.5, 1.0, 2.0]))
-    theta = float(rng.choice([0.5, 1.0, 2.0, 3.0]))
-    g = _sign(rng) * float(rng.choice([1.0, 1.5, 2.0, 3.0]))
-    state = {"step": 1, "sum": h}
-    answer = O.AdaGrad(lr=lr, eps=_ADAGRAD_EPS).apply(theta, g, state)
-    h_t = state["sum"]
+    while True:  # redraw until no slip sits within 0.5 % of the answer (rounding could not tell them apart)
+        lr = float(rng.choice([0.1, 0.5, 1.0, 1.5]))
+        h = float(rng.choice([0.25, 0.5, 1.0, 2.0]))
+        theta = float(rng.choice([0.5, 1.0, 2.0, 3.0]))
+        g = _sign(rng) * float(rng.choice([1.0, 1.5, 2.0, 3.0]))
+        state = {"step": 1, "sum": h}
+        answer = O.AdaGrad(lr=lr, eps=_ADAGRAD_EPS).apply(theta, g, state)
+        h_t = state["sum"]
+        slips = (Slip(theta - lr * g / (math.sqrt(h) + _ADAGRAD_EPS), "ex.slip.adagrad_old_sum"),
+                 Slip(theta - lr * g / (h_t + _ADAGRAD_EPS), "ex.slip.missing_sqrt"),
+                 Slip(theta - lr * g / (math.sqrt(h_t) + theta), "ex.slip.theta_as_eps"))
+        if distinguishable(answer, slips):
+            break
     return Question(
         prompt="ex.optimizers.adagrad_step",
         fields={"lr": fmt(lr), "h": fmt(h), "theta": fmt(theta), "g": fmt(g)},
@@ -153,9 +163,7 @@ def adagrad_step(rng: np.random.Generator) -> Question:
             rf"={fmt(theta)}-\frac{{{fmt(lr)}\times{_term(g)}}}{{{_tex(math.sqrt(h_t), 6)}+10^{{-10}}}}"
             rf"={fmt(answer, 6)}",
         ),
-        slips=(Slip(theta - lr * g / (math.sqrt(h) + _ADAGRAD_EPS), "ex.slip.adagrad_old_sum"),
-               Slip(theta - lr * g / (h_t + _ADAGRAD_EPS), "ex.slip.missing_sqrt"),
-               Slip(theta - lr * g / (math.sqrt(h_t) + theta), "ex.slip.theta_as_eps")),
+        slips=slips,
     )
 
 

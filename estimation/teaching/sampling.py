@@ -51,8 +51,7 @@ def halve_the_band(rng: np.random.Generator) -> Question:
             r"\iff\sqrt{k'}=2\sqrt{k}\iff k'=4k",
             rf"k'=4\times{k}={answer}",
         ),
-        rtol=0.0,
-        atol=0.5,
+        tolerance=0.5,  # a count: the exact whole number
         slips=(Slip(2 * k, "ex.slip.sqrt_scaling"),),
     )
 

@@ -5,6 +5,15 @@ against the core's raise sites).
 """
 
 STRINGS = {
+    "error.answer_empty": {"en": "Type a number", "ja": "数値を入力してください"},
+    "error.answer_not_number": {
+        "en": "“{text}” is not a number: type digits such as 0.123, −4.5 or 1.2e−3",
+        "ja": "「{text}」は数値として読めません。0.123、−4.5、1.2e−3 のように入力してください",
+    },
+    "error.answer_not_finite": {
+        "en": "{text} is too large for a number here (float64 ends near 1.8 × 10³⁰⁸)",
+        "ja": "{text} はここで扱える数値としては大きすぎます（float64 の上限は約 1.8 × 10³⁰⁸）",
+    },
     "error.k_over_n": {
         "en": "k = {k} successes in n = {n} trials is impossible: successes cannot outnumber trials. "
               "Lower k or raise n",

@@ -11,7 +11,14 @@ STRINGS = {
     "ex.check": {"en": "Check", "ja": "答え合わせ"},
     "ex.right": {"en": "Right!", "ja": "正解です！"},
     "ex.wrong": {"en": "Not quite: the answer is {answer}.", "ja": "惜しい！正解は {answer} です。"},
-    "ex.tolerance": {"en": "Numeric answers count as right within {rtol}% (relative).", "ja": "数値の答えは相対誤差 {rtol}% 以内なら正解です。"},
+    "ex.tolerance": {
+        "en": "Right when it agrees with the exact value to the significant figures you type, at least {figures} (for 0.123456: 0.123 or 0.1235). Decimal or scientific notation, e.g. 1.23e-4.",
+        "ja": "入力した有効数字の桁数（{figures} 桁以上）まで正確な値と一致すれば正解です（0.123456 なら 0.123 や 0.1235）。小数でも 1.23e-4 のような指数表記でもかまいません。",
+    },
+    "ex.tolerance_abs": {
+        "en": "Right within ±{tolerance} of the exact value.",
+        "ja": "正確な値との差が ±{tolerance} 以内なら正解です。",
+    },
     "ex.solution": {"en": "Worked solution", "ja": "解答例"},
     "ex.score": {"en": "Score on this page: {right} of {answered} answered.", "ja": "このページの得点：{answered} 問中 {right} 問正解。"},
     "ex.no_answer": {"en": "Enter an answer first.", "ja": "先に答えを入力してください。"},
