@@ -33,12 +33,17 @@ numpy on two-element arrays).
 
 ``OPTIMIZERS`` maps each name to its class; every class lists its
 hyperparameters in ``HYPERPARAMETERS`` (name, symbol, default, valid bounds,
-suggested widget range), which pages use to build their controls.
+suggested widget range), which pages use to build their controls, and states
+its update rule in LaTeX (``latex``, with g_t = ∇f(θ_{t-1})) and its torch
+equivalent (``torch``, hyperparameters written as symbols;
+:meth:`Optimizer.torch_call` fills them otherwise), which pages and snippets
+show.
 """
 
 from __future__ import annotations
 
 import math
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
@@ -124,7 +129,10 @@ class Optimizer:
     """Base class: hyperparameter checks, lazy per-parameter state, ``update``.
 
     Subclasses define ``name``, ``HYPERPARAMETERS``, ``STATE_BUFFERS`` (the
-    names of the zero-initialised state buffers) and :meth:`apply`.
+    names of the zero-initialised state buffers), :meth:`apply`, ``latex``
+    (the update rule at step t) and ``TORCH_CALL`` (the equal ``torch.optim``
+    call, a template with one ``{name}`` field per hyperparameter); ``torch``
+    is that call written with the symbols.
     Hyperparameters are attributes (``opt.lr``); assigning one re-validates it
     and takes effect at the next step.
 
@@ -138,6 +146,45 @@ class Optimizer:
     name: ClassVar[str]
     HYPERPARAMETERS: ClassVar[tuple[Hyperparameter, ...]] = ()
     STATE_BUFFERS: ClassVar[tuple[str, ...]] = ()
+    #: The update rule at step t in LaTeX (g_t = ∇f(θ_{t-1})), as the pages show it.
+    latex: ClassVar[str] = ""
+    #: The equal ``torch.optim`` call: a template with a ``{name}`` field per hyperparameter.
+    TORCH_CALL: ClassVar[str] = ""
+    #: ``TORCH_CALL`` written with the hyperparameters' symbols, e.g. ``torch.optim.SGD(lr=η)``.
+    torch: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        fields = {f for _, f, _, _ in string.Formatter().parse(cls.TORCH_CALL) if f}
+        names = {h.name for h in cls.HYPERPARAMETERS}
+        if fields != names:
+            raise TypeError(f"{cls.__name__}.TORCH_CALL must name {sorted(names)}, names {sorted(fields)}")
+        cls.torch = cls.torch_call()
+
+    @classmethod
+    def torch_call(cls, fill: Mapping[str, str] | None = None) -> str:
+        """The ``torch.optim`` call this class equals, each hyperparameter written as ``fill[name]``.
+
+        Parameters
+        ----------
+        fill : mapping of str to str, optional
+            Hyperparameter name -> text (default: its symbol). A
+            hyperparameter filled with its own name is written once, as in a
+            signature (``lr``, not ``lr=lr``).
+
+        Examples
+        --------
+        >>> RMSprop.torch_call()
+        'torch.optim.RMSprop(lr=η, alpha=ρ, eps=ε)'
+        >>> RMSprop.torch_call({h.name: h.name for h in RMSprop.HYPERPARAMETERS})
+        'torch.optim.RMSprop(lr, alpha=decay_rate, eps)'
+        """
+        fill = {h.name: h.symbol for h in cls.HYPERPARAMETERS} if fill is None else dict(fill)
+        call = cls.TORCH_CALL
+        for name, text in fill.items():
+            if text == name:
+                call = call.replace(f"{name}={{{name}}}", name)
+        return call.format(**fill)
 
     def __init__(self, **hyperparameters: float) -> None:
         for spec in self.HYPERPARAMETERS:
@@ -280,6 +327,8 @@ class SGD(Optimizer):
 
     name = "SGD"
     HYPERPARAMETERS = (_lr(0.01),)
+    latex = r"\theta_t = \theta_{t-1} - \eta\, g_t"
+    TORCH_CALL = "torch.optim.SGD(lr={lr})"
 
     def __init__(self, lr: float = 0.01) -> None:
         super().__init__(lr=lr)
@@ -329,6 +378,8 @@ class Momentum(Optimizer):
 
     name = "Momentum"
     HYPERPARAMETERS = (_lr(0.01), _rate("momentum", "μ", 0.9, (0.0, 0.99)))
+    latex = r"b_t = \mu\, b_{t-1} + g_t,\qquad \theta_t = \theta_{t-1} - \eta\, b_t"
+    TORCH_CALL = "torch.optim.SGD(lr={lr}, momentum={momentum})"
     STATE_BUFFERS = ("momentum_buffer",)
     _nesterov: ClassVar[bool] = False
 
@@ -389,6 +440,8 @@ class Nesterov(Momentum):
 
     name = "Nesterov"
     _nesterov = True
+    latex = r"b_t = \mu\, b_{t-1} + g_t,\qquad \theta_t = \theta_{t-1} - \eta\,\bigl(g_t + \mu\, b_t\bigr)"
+    TORCH_CALL = "torch.optim.SGD(lr={lr}, momentum={momentum}, nesterov=True)"
 
 
 class AdaGrad(Optimizer):
@@ -422,6 +475,9 @@ class AdaGrad(Optimizer):
 
     name = "AdaGrad"
     HYPERPARAMETERS = (_lr(0.01), _eps(1e-10))
+    latex = (r"\begin{aligned} h_t &= h_{t-1} + g_t^{2} \\"
+             r"\theta_t &= \theta_{t-1} - \frac{\eta\, g_t}{\sqrt{h_t} + \varepsilon} \end{aligned}")
+    TORCH_CALL = "torch.optim.Adagrad(lr={lr}, eps={eps})"
     STATE_BUFFERS = ("sum",)
 
     def __init__(self, lr: float = 0.01, eps: float = 1e-10) -> None:
@@ -471,6 +527,9 @@ class RMSprop(Optimizer):
 
     name = "RMSprop"
     HYPERPARAMETERS = (_lr(0.01), _rate("decay_rate", "ρ", 0.99, (0.5, 0.999)), _eps(1e-8))
+    latex = (r"\begin{aligned} v_t &= \rho\, v_{t-1} + (1-\rho)\, g_t^{2} \\"
+             r"\theta_t &= \theta_{t-1} - \frac{\eta\, g_t}{\sqrt{v_t} + \varepsilon} \end{aligned}")
+    TORCH_CALL = "torch.optim.RMSprop(lr={lr}, alpha={decay_rate}, eps={eps})"
     STATE_BUFFERS = ("square_avg",)
 
     def __init__(self, lr: float = 0.01, decay_rate: float = 0.99, eps: float = 1e-8) -> None:
@@ -522,6 +581,11 @@ class AdaDelta(Optimizer):
 
     name = "AdaDelta"
     HYPERPARAMETERS = (_lr(1.0), _rate("rho", "ρ", 0.9, (0.5, 0.999)), _eps(1e-6))
+    latex = (r"\begin{aligned} v_t &= \rho\, v_{t-1} + (1-\rho)\, g_t^{2} \\"
+             r"\Delta_t &= \frac{\sqrt{u_{t-1} + \varepsilon}}{\sqrt{v_t + \varepsilon}}\, g_t \\"
+             r"u_t &= \rho\, u_{t-1} + (1-\rho)\, \Delta_t^{2} \\"
+             r"\theta_t &= \theta_{t-1} - \eta\, \Delta_t \end{aligned}")
+    TORCH_CALL = "torch.optim.Adadelta(lr={lr}, rho={rho}, eps={eps})"
     STATE_BUFFERS = ("square_avg", "acc_delta")
 
     def __init__(self, lr: float = 1.0, rho: float = 0.9, eps: float = 1e-6) -> None:
@@ -599,6 +663,11 @@ class Adam(Optimizer):
         _rate("beta2", "β₂", 0.999, (0.9, 0.9999)),
         _eps(1e-8),
     )
+    latex = (r"\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\"
+             r"v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^{2} \\"
+             r"\hat m_t &= \frac{m_t}{1-\beta_1^{\,t}},\quad \hat v_t = \frac{v_t}{1-\beta_2^{\,t}} \\"
+             r"\theta_t &= \theta_{t-1} - \frac{\eta\, \hat m_t}{\sqrt{\hat v_t} + \varepsilon} \end{aligned}")
+    TORCH_CALL = "torch.optim.Adam(lr={lr}, betas=({beta1}, {beta2}), eps={eps})"
     STATE_BUFFERS = ("exp_avg", "exp_avg_sq")
 
     def __init__(

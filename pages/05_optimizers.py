@@ -49,32 +49,6 @@ PROGRESS = FloatParam("progress", 100.0, lo=0.0, hi=100.0, step=0.1, fmt="%.1f%%
 MEASURE = ChoiceParam("measure", "loss", playground.MEASURES)
 TOL = ChoiceParam("tol", _code(1e-3), tuple(map(_code, (1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1))))
 
-RULES = {
-    "SGD": r"\theta_t = \theta_{t-1} - \eta\, g_t",
-    "Momentum": r"b_t = \mu\, b_{t-1} + g_t,\qquad \theta_t = \theta_{t-1} - \eta\, b_t",
-    "Nesterov": r"b_t = \mu\, b_{t-1} + g_t,\qquad \theta_t = \theta_{t-1} - \eta\,\bigl(g_t + \mu\, b_t\bigr)",
-    "AdaGrad": r"\begin{aligned} h_t &= h_{t-1} + g_t^{2} \\"
-               r"\theta_t &= \theta_{t-1} - \frac{\eta\, g_t}{\sqrt{h_t} + \varepsilon} \end{aligned}",
-    "RMSprop": r"\begin{aligned} v_t &= \rho\, v_{t-1} + (1-\rho)\, g_t^{2} \\"
-               r"\theta_t &= \theta_{t-1} - \frac{\eta\, g_t}{\sqrt{v_t} + \varepsilon} \end{aligned}",
-    "AdaDelta": r"\begin{aligned} v_t &= \rho\, v_{t-1} + (1-\rho)\, g_t^{2} \\"
-                r"\Delta_t &= \frac{\sqrt{u_{t-1} + \varepsilon}}{\sqrt{v_t + \varepsilon}}\, g_t \\"
-                r"u_t &= \rho\, u_{t-1} + (1-\rho)\, \Delta_t^{2} \\"
-                r"\theta_t &= \theta_{t-1} - \eta\, \Delta_t \end{aligned}",
-    "Adam": r"\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t \\"
-            r"v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^{2} \\"
-            r"\hat m_t &= \frac{m_t}{1-\beta_1^{\,t}},\quad \hat v_t = \frac{v_t}{1-\beta_2^{\,t}} \\"
-            r"\theta_t &= \theta_{t-1} - \frac{\eta\, \hat m_t}{\sqrt{\hat v_t} + \varepsilon} \end{aligned}",
-}
-TORCH = {
-    "SGD": "torch.optim.SGD(lr=η)",
-    "Momentum": "torch.optim.SGD(lr=η, momentum=μ)",
-    "Nesterov": "torch.optim.SGD(lr=η, momentum=μ, nesterov=True)",
-    "AdaGrad": "torch.optim.Adagrad(lr=η, eps=ε)",
-    "RMSprop": "torch.optim.RMSprop(lr=η, alpha=ρ, eps=ε)",
-    "AdaDelta": "torch.optim.Adadelta(lr=η, rho=ρ, eps=ε)",
-    "Adam": "torch.optim.Adam(lr=η, betas=(β₁, β₂), eps=ε)",
-}
 NUMBER = st.column_config.NumberColumn(format="%.4g")
 STEP_NUMBER = st.column_config.NumberColumn(format="localized")  # 1,234; an unreached tolerance is empty
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -247,8 +221,8 @@ if names:
     for pair in range(0, len(names), 2):
         for column, name in zip(st.columns(2), names[pair:pair + 2]):
             with column.container(border=True):
-                st.markdown(f"**{name}** · `{TORCH[name]}`")
-                st.latex(RULES[name])
+                st.markdown(f"**{name}** · `{OPTIMIZERS[name].torch}`")
+                st.latex(OPTIMIZERS[name].latex)
                 st.caption(ui.t(f"optimizers.note.{name.lower()}"))
     ui.code(ui.run(cached(teaching.snippet), "optimizers", surface=surface_key, optimizers=configs,
                    surface_params=surface_params, start=start, steps=steps))

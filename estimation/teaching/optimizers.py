@@ -283,12 +283,8 @@ def step(p, g, state):  # bias-corrected moments, ε outside the root, and a min
     return p - lr / (1.0 - beta1**t) * state["m"] / (v_hat**0.5 + eps)  # η m̂/(√v̂ + ε)'''),
 }
 
-_TORCH = {
-    "SGD": "torch.optim.SGD(lr)", "Momentum": "torch.optim.SGD(lr, momentum)",
-    "Nesterov": "torch.optim.SGD(lr, momentum, nesterov=True)", "AdaGrad": "torch.optim.Adagrad(lr, eps)",
-    "RMSprop": "torch.optim.RMSprop(lr, alpha=decay_rate, eps)", "AdaDelta": "torch.optim.Adadelta(lr, rho, eps)",
-    "Adam": "torch.optim.Adam(lr, betas=(beta1, beta2), eps)",
-}
+#: Each optimizer's torch.optim call with its hyperparameters' names (the snippet's variables).
+_TORCH = {name: cls.torch_call({h.name: h.name for h in cls.HYPERPARAMETERS}) for name, cls in O.OPTIMIZERS.items()}
 
 _LOOP = '''\
 x, y = {x0!r}, {y0!r}  # the start θ₀

@@ -643,3 +643,72 @@ def test_shape_change_needs_reset():
     opt.reset()
     opt.update({"w": np.ones(3)}, {"w": np.ones(3)})
     assert opt.state["w"]["exp_avg"].shape == (3,)
+
+
+# ---------------------------------------------------------------------------
+# What the pages show: the update rule in LaTeX and the torch equivalent
+# ---------------------------------------------------------------------------
+
+# Each symbol's LaTeX spelling in the update rules.
+LATEX_SYMBOLS = {"η": r"\eta", "μ": r"\mu", "ρ": r"\rho", "β₁": r"\beta_1", "β₂": r"\beta_2", "ε": r"\varepsilon"}
+
+
+class _Recorder:
+    """A stand-in for ``torch``: ``torch.optim.<Class>(params, **kwargs)`` records its call."""
+
+    def __init__(self):
+        self.calls = []
+        self.optim = self
+
+    def __getattr__(self, cls):
+        def call(tensors, *args, **kwargs):
+            self.calls.append((cls, tensors, args, kwargs))
+        return call
+
+
+@pytest.mark.parametrize(("name", "hp"), CASES, ids=CASE_IDS)
+def test_torch_equivalent_is_the_call_the_torch_test_makes(name, hp):
+    # The registry's call, filled with the values and evaluated, must make the very call that
+    # torch_optimizer above (written by hand, and run against torch itself when installed) makes.
+    cls, full = OPTIMIZERS[name], full_hyperparameters(name, hp)
+    expected, shown = _Recorder(), _Recorder()
+    torch_optimizer(expected, name, hp, ["tensors"])
+    call = cls.torch_call({k: repr(v) for k, v in full.items()})
+    assert call.startswith("torch.optim.")
+    eval(call.replace("(", "(['tensors'], ", 1), {"torch": shown})  # noqa: S307 (our own string)
+    (want_cls, _, _, want), (got_cls, _, _, got) = expected.calls[0], shown.calls[0]
+    assert got_cls == want_cls
+    sgd_default = {"nesterov": False} if want_cls == "SGD" else {}  # torch.optim.SGD's default, written or not
+    assert {**sgd_default, **got} == {**sgd_default, **want}
+
+
+@pytest.mark.parametrize("name", list(OPTIMIZERS))
+def test_torch_equivalent_with_symbols_and_with_names(name):
+    cls = OPTIMIZERS[name]
+    assert cls.torch == cls.torch_call()
+    for h in cls.HYPERPARAMETERS:
+        assert cls.torch.count(h.symbol) == 1  # every hyperparameter once, by its symbol
+    signature = cls.torch_call({h.name: h.name for h in cls.HYPERPARAMETERS})
+    assert "{" not in signature and "=lr" not in signature and signature.startswith("torch.optim.")
+    for h in cls.HYPERPARAMETERS:
+        assert h.name in signature
+
+
+@pytest.mark.parametrize("name", list(OPTIMIZERS))
+def test_latex_update_rule_uses_every_hyperparameter(name):
+    latex = OPTIMIZERS[name].latex
+    assert r"\theta_t = \theta_{t-1}" in latex.replace("&", "") and "g_t" in latex
+    for h in OPTIMIZERS[name].HYPERPARAMETERS:
+        assert LATEX_SYMBOLS[h.symbol] in latex, h.symbol
+    depth = 0
+    for char in latex:  # balanced braces
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0
+    assert latex.count(r"\begin{aligned}") == latex.count(r"\end{aligned}") <= 1
+
+
+def test_torch_template_must_name_every_hyperparameter():
+    with pytest.raises(TypeError, match="TORCH_CALL"):
+        type("Broken", (Optimizer,), {"name": "Broken", "HYPERPARAMETERS": (SGD.HYPERPARAMETERS[0],),
+                                      "TORCH_CALL": "torch.optim.SGD()"})
