@@ -1,43 +1,64 @@
-"""Load test: many concurrent sessions against one app server.
+"""Load test: a class on one link — many sessions changing widgets at once.
 
-Starts ``streamlit run`` headless on a free loopback port, then for each round
-(10, then 30, then 10 again to look for leaks) opens that many sessions. Each
-session opens a page (the registered pages in turn) and, for a fixed, bounded
-time, changes the seed widget, waits for the script run to finish, then
-"thinks" for ``--think`` seconds. Before each round the server is left to
-finish what the previous round queued (it is idle again). It reports per round: widget-change-to-done
-latency p50/p95, errors (exception elements, timeouts), and the server's
-resident memory before and after, per extra session.
+Sessions speak Streamlit's browser protocol (``bench/stclient.py``: page load,
+cookies, websocket, ``BackMsg`` rerun requests, ``ForwardMsg`` deltas up to
+``script_finished``), without rendering, so the client costs little and
+latency is the server's: request, script (or fragment) run, messages back.
 
-Two kinds of client:
+Scenarios (each prints a markdown table; several can be combined):
 
-- ``--client ws`` (default): Streamlit's own websocket protocol, what the
-  browser speaks (``BackMsg`` rerun requests carrying the widget states,
-  ``ForwardMsg`` deltas up to ``script_finished``). Latency is the server's:
-  request, script run, and the messages back, without any rendering; the
-  client costs almost nothing, so the server has the machine to itself.
-- ``--client browser``: Playwright contexts in Debian's chromium (waits until
-  the sidebar links carry the new seed, i.e. the rerun has rendered). On a
-  small machine the browsers compete with the server for the same cores.
+- **rounds** (``--rounds 1,10,30,40``): that many sessions, spread over the
+  lab's pages, open at once; then, for ``--seconds``, each makes a change and
+  waits for its run to finish, then thinks ``--think`` s ± ``--jitter``
+  (uniform). ``--mix realistic``: 70 % a widget in the page's main area set to
+  a random allowed value (discovered from the deltas; a widget in a fragment
+  reruns its fragment, as in the browser), 20 % a seed change, 10 % a page
+  switch (carrying the seed, like the sidebar links). ``--mix seed``: seed
+  changes only. Reported per round: changes, throughput, latency p50/p95
+  (request → ``script_finished`` of that run), errors (exception elements,
+  timeouts, dropped sockets), messages and KB per change, server CPU per
+  change (utime+stime of the server processes, from ``/proc``), the load
+  client's own CPU per change, resident memory before → after (sessions still
+  open) and per session, sessions per replica (the balancer's cookie).
+- **join** (``--join 30,40``): after the teacher's tab has opened the link
+  (``--join-page``), that many sessions open it within the same instant; time
+  until each first page has finished running (page GET, health, websocket,
+  first run), p50/p95/max.
+- **soak** (``--soak 600``): ``--soak-sessions`` sessions on the realistic mix
+  for that many seconds; resident memory sampled every ``--sample`` s.
 
-Run: ``python bench/load.py [--client ws|browser] [--seconds 30] [--rounds 10,30,10]
-[--think 1.0]`` (prints a markdown table). Traffic goes to 127.0.0.1 only and
-every loop is bounded.
+Servers: by default one ``streamlit run`` process on a free loopback port
+(``--replicas 2``: two behind Debian's HAProxy, ``deploy/haproxy-loopback.cfg``);
+``--config runner.postScriptGC=false`` passes Streamlit options. Or point it at
+a running app or balancer: ``--url http://127.0.0.1:8501 --server-pid PID
+[--server-pid PID2 ...]`` (CPU and memory are summed over the pids). The server
+is left to go idle before each round. ``--client browser`` drives Debian's
+Chromium instead (seed mix only; on two cores the browsers compete with the
+server for the same cores).
+
+Run (the README's tables):
+``python bench/load.py --mix realistic --rounds 1,10,30,40 --seconds 60 --join 30,40``,
+``python bench/load.py --mix seed --rounds 30 --seconds 60``,
+``python bench/load.py --soak 600``.
+Traffic goes to 127.0.0.1 only and every loop is bounded.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
+import contextlib
+import dataclasses
 import os
-import socket
+import random
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 
-from _util import ROOT, p95, table
+from _util import p95, table
+from cluster import serve, wait_healthy
+from stclient import RunResult, Session
 
 from lab.registry import PAGES
 
@@ -46,178 +67,348 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage"]
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+#: Pages sessions are spread over and switch between (Home has no widgets of its own).
+URL_PATHS = [p.url_path for p in PAGES if p.id != "home"]
+MIXES = {"realistic": (("widget", 0.7), ("seed", 0.2), ("page", 0.1)), "seed": (("seed", 1.0),)}
 
 
-def rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+# -- the server's processes ----------------------------------------------------
+def rss_mb(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with open(f"/proc/{pid}/status") as f:
+            total += next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+    return total
 
 
-def cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rpartition(")")[2].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return total
 
 
-def wait_idle(pid: int, timeout: float = 60.0) -> None:
-    """Wait (bounded) until the server stops using CPU: runs queued by the last round have finished."""
+def wait_idle(pids: list[int], timeout: float = 60.0) -> None:
+    """Wait (bounded) until the servers stop using CPU: runs queued by the last round have finished."""
     deadline = time.monotonic() + timeout
-    last = cpu_seconds(pid)
+    last = cpu_seconds(pids)
     while time.monotonic() < deadline:
         time.sleep(1.0)
-        now = cpu_seconds(pid)
-        if now - last < 0.05:
+        now = cpu_seconds(pids)
+        if now - last < 0.05 * len(pids):
             return
         last = now
 
 
-async def ws_session(app: str, page, index: int, seconds: float, think: float, latencies: list,
-                     errors: list) -> None:
-    """One session over Streamlit's websocket protocol: open ``page``, then change the seed until time is up."""
-    import websockets
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from streamlit.proto.WidgetStates_pb2 import WidgetState
+# -- one simulated student -----------------------------------------------------
+@dataclasses.dataclass
+class Tally:
+    """What a round's sessions did."""
 
-    stream = app.replace("http://", "ws://") + "/_stcore/stream"
-    name = page.url_path if page.path != "streamlit_app.py" else ""
+    opens: list[float] = dataclasses.field(default_factory=list)
+    changes: list[tuple[str, RunResult]] = dataclasses.field(default_factory=list)
+    errors: list[str] = dataclasses.field(default_factory=list)
+    replicas: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    end: float = 0.0  # monotonic end of the change phase (set when all sessions have opened)
+
+
+async def student(url: str, page: str, index: int, args, tally: Tally, opened: asyncio.Event,
+                  go: asyncio.Event, mix: str) -> None:
+    """Open ``page``, wait for the whole class to be in, then change things until the round ends."""
+    rng = random.Random(f"{args.seed}.{index}")
+    session = Session(url, page, timeout=args.timeout)
     try:
-        async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None,
-                                      open_timeout=60) as ws:
-            async def rerun(widgets: list) -> str | None:
-                """Request a run with ``widgets``; return the seed widget's id, once finished."""
-                back = BackMsg()
-                back.rerun_script.page_name = name
-                back.rerun_script.widget_states.widgets.extend(widgets)
-                await ws.send(back.SerializeToString())
-                seed_id = None
-                while True:
-                    msg = ForwardMsg()
-                    msg.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=60))
-                    kind = msg.WhichOneof("type")
-                    if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                        element = msg.delta.new_element
-                        which = element.WhichOneof("type")
-                        if which == "exception":
-                            errors.append(f"exception on {page.id}: {element.exception.message[:80]}")
-                        elif which == "number_input" and element.number_input.id.endswith("-seed"):
-                            seed_id = element.number_input.id
-                    elif kind == "script_finished":
-                        return seed_id
+        first = await session.open()
+    except Exception as exc:  # noqa: BLE001 - a refused or stuck page load is a measured error
+        tally.errors.append(f"open /{page}: {type(exc).__name__}: {exc}"[:160])
+        opened.set()
+        return
+    tally.opens.append(first.ms)
+    tally.errors += [f"/{page}: {e}" for e in first.exceptions]
+    tally.replicas[session.replica or "—"] += 1
+    opened.set()
+    seed = None
+    try:
+        await go.wait()
+        await asyncio.sleep(rng.uniform(0, args.think))  # students do not act in step
+        kinds, weights = zip(*MIXES[mix])
+        while time.monotonic() < tally.end:
+            kind = rng.choices(kinds, weights)[0]
+            widgets = session.main_widgets() if kind == "widget" else []
+            if kind == "widget" and not widgets:
+                kind = "seed"
+            if kind == "widget":
+                result = await session.change(rng.choice(widgets), rng)
+            elif kind == "seed":
+                seed = rng.randrange(1_000_000)
+                result = await session.set_seed(seed)
+            else:
+                target = rng.choice([p for p in URL_PATHS if p != session.page])
+                result = await session.switch_page(target, f"seed={seed}" if seed is not None else "")
+            tally.changes.append((kind, result))
+            tally.errors += [f"/{session.page} {kind}: {e}" for e in result.exceptions]
+            await asyncio.sleep(args.think * rng.uniform(1 - args.jitter, 1 + args.jitter))
+    except (asyncio.TimeoutError, TimeoutError):
+        tally.errors.append(f"timeout (> {args.timeout:g} s) on /{session.page}")
+    except Exception as exc:  # noqa: BLE001 - a dropped session is a measured error
+        tally.errors.append(f"{type(exc).__name__} on /{session.page}: {exc}"[:160])
+    finally:
+        with contextlib.suppress(Exception):
+            await session.close()
 
-            seed_id = await rerun([])
-            if seed_id is None:
-                errors.append(f"no seed widget on {page.id}")
-                return
-            deadline = time.monotonic() + seconds
-            seed = 1000 + 1000 * index
-            while time.monotonic() < deadline:
-                seed += 1
-                t0 = time.perf_counter()
-                await rerun([WidgetState(id=seed_id, int_value=seed)])
-                latencies.append((time.perf_counter() - t0) * 1e3)
-                await asyncio.sleep(think)
-    except Exception as exc:  # noqa: BLE001 - a dropped or stuck session is a measured error
-        errors.append(f"{type(exc).__name__} on {page.id}")
 
-
-async def session(browser, url: str, index: int, seconds: float, think: float, latencies: list,
-                  errors: list) -> None:
+async def browser_student(browser, url: str, index: int, args, tally: Tally) -> None:
+    """``--client browser``: one Chromium context changing the seed in the sidebar."""
     context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
+    rng = random.Random(f"{args.seed}.{index}")
     try:
+        t0 = time.perf_counter()
         await page.goto(url, timeout=60_000)
         await page.wait_for_selector('[data-testid="stSidebar"] a', timeout=60_000)
+        tally.opens.append((time.perf_counter() - t0) * 1e3)
         field = page.locator('[data-testid="stSidebar"] [data-testid="stNumberInputField"]')
-        deadline = time.monotonic() + seconds
-        seed = 1000 + 1000 * index
-        while time.monotonic() < deadline:
-            seed += 1
+        while time.monotonic() < tally.end:
+            seed = rng.randrange(1_000_000)
             t0 = time.perf_counter()
             await field.fill(str(seed))
             await field.press("Enter")
             try:
                 await page.wait_for_selector(f'[data-testid="stSidebar"] a[href*="seed={seed}"]', timeout=30_000)
             except Exception:  # noqa: BLE001 - a timeout is a measured error
-                errors.append(f"timeout on {url}")
+                tally.errors.append(f"timeout on {url}")
                 continue
-            latencies.append((time.perf_counter() - t0) * 1e3)
+            ms = (time.perf_counter() - t0) * 1e3
+            tally.changes.append(("seed", RunResult(ms=ms, status=0, messages=0, nbytes=0)))
             if await page.locator('[data-testid="stException"]').count():
-                errors.append(f"exception on {url}")
-            await asyncio.sleep(think)
+                tally.errors.append(f"exception on {url}")
+            await asyncio.sleep(args.think * rng.uniform(1 - args.jitter, 1 + args.jitter))
     except Exception as exc:  # noqa: BLE001
-        errors.append(f"{type(exc).__name__} on {url}")
+        tally.errors.append(f"{type(exc).__name__} on {url}")
     finally:
         await context.close()
 
 
-async def run_round(app: str, pid: int, client: str, sessions: int, seconds: float, think: float) -> list:
-    latencies: list[float] = []
-    errors: list[str] = []
-    before = rss_mb(pid)
-    pages = [p for p in PAGES if p.id != "home"]
-    if client == "ws":
-        await asyncio.gather(*[
-            ws_session(app, pages[i % len(pages)], i, seconds, think, latencies, errors) for i in range(sessions)
-        ])
-    else:
+# -- scenarios -------------------------------------------------------------------
+@dataclasses.dataclass
+class Round:
+    sessions: int
+    seconds: float
+    tally: Tally
+    cpu_s: float
+    client_cpu_s: float
+    rss_before: float
+    rss_after: float
+    samples: list[tuple[float, float, int]]  # (t s, RSS MB, changes so far)
+
+    @property
+    def ms(self) -> list[float]:
+        return [r.ms for _, r in self.tally.changes]
+
+
+def _fmt(values: list[float], fn) -> str:
+    return f"{fn(values):.0f}" if values else "—"
+
+
+def _replicas(counter: collections.Counter) -> str:
+    if set(counter) <= {"—"}:
+        return "—"
+    return " / ".join(f"{k} {v}" for k, v in sorted(counter.items()))
+
+
+async def run_round(url: str, pids: list[int], sessions: int, seconds: float, args, mix: str,
+                    sample_every: float | None = None) -> Round:
+    """Open ``sessions`` at once, then let them change things for ``seconds``."""
+    tally = Tally()
+    rss_before = rss_mb(pids)
+    go = asyncio.Event()
+    if args.client == "browser":
         from playwright.async_api import async_playwright
 
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            await asyncio.gather(*[
-                session(browser, f"{app}/{pages[i % len(pages)].url_path}", i, seconds, think, latencies, errors)
-                for i in range(sessions)
-            ])
+            tally.end = time.monotonic() + seconds
+            cpu0, client0, t0 = cpu_seconds(pids), time.process_time(), time.monotonic()
+            await asyncio.gather(*[browser_student(browser, f"{url}/{URL_PATHS[i % len(URL_PATHS)]}", i, args, tally)
+                                   for i in range(sessions)])
             await browser.close()
-    after = rss_mb(pid)
+        return Round(sessions, time.monotonic() - t0, tally, cpu_seconds(pids) - cpu0,
+                     time.process_time() - client0, rss_before, rss_mb(pids), [])
+    flags = [asyncio.Event() for _ in range(sessions)]
+    tasks = [asyncio.create_task(student(url, URL_PATHS[i % len(URL_PATHS)], i, args, tally, flags[i], go, mix))
+             for i in range(sessions)]
+    await asyncio.gather(*(f.wait() for f in flags))
+    cpu0, client0, t0 = cpu_seconds(pids), time.process_time(), time.monotonic()
+    tally.end = t0 + seconds
+    go.set()
+    samples = []
+    if sample_every:
+        while not all(t.done() for t in tasks):
+            await asyncio.wait(tasks, timeout=sample_every)
+            samples.append((time.monotonic() - t0, rss_mb(pids), len(tally.changes)))
+    await asyncio.gather(*tasks)
+    elapsed = time.monotonic() - t0
+    return Round(sessions, elapsed, tally, cpu_seconds(pids) - cpu0, time.process_time() - client0,
+                 rss_before, rss_mb(pids), samples)
+
+
+def round_row(r: Round, mix: str) -> list:
+    changes = r.tally.changes
+    n = len(changes)
     return [
-        sessions, len(latencies),
-        f"{statistics.median(latencies):.0f}" if latencies else "—",
-        f"{p95(latencies):.0f}" if latencies else "—",
-        len(errors), f"{before:.0f}", f"{after:.0f}", f"{(after - before) / sessions:+.1f}",
+        mix, r.sessions, n, f"{n / r.seconds:.1f}", _fmt(r.ms, statistics.median), _fmt(r.ms, p95),
+        len(r.tally.errors),
+        f"{1e3 * r.cpu_s / n:.0f}" if n else "—",
+        f"{1e3 * r.client_cpu_s / n:.0f}" if n else "—",
+        f"{statistics.mean(c.messages for _, c in changes):.0f}" if n else "—",
+        f"{statistics.mean(c.nbytes for _, c in changes) / 1e3:.0f}" if n else "—",
+        f"{r.rss_before:.0f}", f"{r.rss_after:.0f}", f"{(r.rss_after - r.rss_before) / r.sessions:+.1f}",
+        _replicas(r.tally.replicas),
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=30.0, help="duration of each round")
-    parser.add_argument("--rounds", default="10,30,10", help="concurrent sessions per round")
-    parser.add_argument("--client", choices=("ws", "browser"), default="ws", help="websocket protocol or chromium")
-    parser.add_argument("--think", type=float, default=1.0, help="pause after each rerun, seconds")
-    args = parser.parse_args()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    app = f"http://127.0.0.1:{port}"
+ROUND_HEADER = ["mix", "sessions", "changes", "changes/s", "p50 ms", "p95 ms", "errors", "server CPU/change ms",
+                "client CPU/change ms", "msgs/change", "KB/change", "RSS before MB", "after MB",
+                "per session MB", "sessions per replica"]
+
+
+def kind_rows(r: Round) -> list[list]:
+    rows = []
+    for kind in ("widget", "seed", "page"):
+        runs = [c for k, c in r.tally.changes if k == kind]
+        if runs:
+            ms = [c.ms for c in runs]
+            rows.append([r.sessions, kind, len(runs), f"{sum(c.fragment for c in runs)}",
+                         _fmt(ms, statistics.median), _fmt(ms, p95),
+                         f"{statistics.mean(c.messages for c in runs):.0f}",
+                         f"{statistics.mean(c.nbytes for c in runs) / 1e3:.0f}"])
+    return rows
+
+
+async def join(url: str, pids: list[int], sessions: int, page: str, args) -> list:
+    """``sessions`` open the same link at the same instant; time to each first page complete."""
+    tally = Tally()
+    pages = [page] * sessions if page != "*" else [URL_PATHS[i % len(URL_PATHS)] for i in range(sessions)]
+    clients = [Session(url, p, timeout=args.timeout) for p in pages]
+
+    async def one(client: Session) -> None:
+        try:
+            first = await client.open()
+            tally.opens.append(first.ms)
+            tally.errors += first.exceptions
+            tally.replicas[client.replica or "—"] += 1
+        except Exception as exc:  # noqa: BLE001
+            tally.errors.append(f"{type(exc).__name__}: {exc}"[:160])
+
+    async with Session(url, pages[0], timeout=args.timeout) as teacher:  # the teacher's tab, opened first
+        await teacher.open()
+    await asyncio.sleep(1.0)
+    cpu0 = cpu_seconds(pids)
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{app}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
-        rows = []
-        for n in args.rounds.split(","):
-            wait_idle(server.pid)
-            rows.append(asyncio.run(run_round(app, server.pid, args.client, int(n), args.seconds, args.think)))
+        await asyncio.gather(*(one(c) for c in clients))
     finally:
-        server.terminate()
-        server.wait(timeout=20)
-    print(f"client: {args.client}, think time {args.think:g} s, {args.seconds:g} s per round\n")
-    print(table(["sessions", "widget changes", "p50 ms", "p95 ms", "errors",
-                 "server RSS before MB", "after MB", "per session MB"], rows))
+        await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
+    return [sessions, page, len(tally.opens), _fmt(tally.opens, statistics.median), _fmt(tally.opens, p95),
+            _fmt(tally.opens, max), len(tally.errors), f"{cpu_seconds(pids) - cpu0:.1f}", _replicas(tally.replicas)]
+
+
+# -- command line ----------------------------------------------------------------
+async def warm_up(urls: list[str]) -> None:
+    """Open every page once on each server, so that "before" memory has the lab's code loaded."""
+    for url in urls:
+        for path in ["", *URL_PATHS]:
+            async with Session(url, path) as session:
+                await session.open()
+
+
+@contextlib.contextmanager
+def target(args):
+    """The URL and server pids to load: given (``--url``/``--server-pid``) or started here, warmed up."""
+    if args.url:
+        if not args.server_pid:
+            sys.exit("--url needs --server-pid (one per app process) for CPU and memory")
+        url = args.url.rstrip("/")
+        wait_healthy(url, timeout=30)
+        asyncio.run(warm_up([url]))
+        yield url, args.server_pid, "given"
+        return
+    options = dict(kv.split("=", 1) for kv in args.config)
+    with serve(args.replicas, options=options) as cluster:
+        asyncio.run(warm_up(cluster.app_urls))
+        how = f"{args.replicas} process(es)" + (" behind HAProxy" if args.replicas > 1 else "")
+        yield cluster.url, cluster.pids, how
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mix", choices=sorted(MIXES), default="realistic", help="what each change is")
+    parser.add_argument("--rounds", default="", help="concurrent sessions per round, e.g. 1,10,30,40")
+    parser.add_argument("--seconds", type=float, default=60.0, help="duration of each round's changes")
+    parser.add_argument("--think", type=float, default=3.0, help="pause after each change, seconds")
+    parser.add_argument("--jitter", type=float, default=0.3, help="think time ± this fraction (uniform)")
+    parser.add_argument("--join", default="", help="sessions opening the link at once, e.g. 30,40")
+    parser.add_argument("--join-page", default="sampling", help="the shared link's page ('*': spread over pages)")
+    parser.add_argument("--soak", type=float, default=0.0, help="soak duration, seconds (realistic mix)")
+    parser.add_argument("--soak-sessions", type=int, default=30)
+    parser.add_argument("--sample", type=float, default=30.0, help="soak memory sampling period, seconds")
+    parser.add_argument("--client", choices=("ws", "browser"), default="ws", help="websocket protocol or chromium")
+    parser.add_argument("--replicas", type=int, choices=(1, 2), default=1, help="app processes to start")
+    parser.add_argument("--config", action="append", default=[], metavar="OPTION=VALUE",
+                        help="Streamlit option for the started servers, e.g. runner.postScriptGC=false")
+    parser.add_argument("--url", help="load a running app or balancer instead of starting one")
+    parser.add_argument("--server-pid", type=int, action="append", default=[], help="app process id (repeat)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="a run not finished by then is an error")
+    parser.add_argument("--seed", type=int, default=14, help="seed of the simulated students' choices")
+    args = parser.parse_args(argv)
+    if args.client == "browser" and args.mix != "seed":
+        parser.error("--client browser supports --mix seed only")
+    if not (args.rounds or args.join or args.soak):
+        args.rounds = "1,10,30,40"
+
+    with target(args) as (url, pids, how):
+        print(f"server: {how}, {len(pids)} pid(s) {pids}; client: {args.client}; mix: {args.mix}; "
+              f"think {args.think:g} s ± {100 * args.jitter:.0f} %; {args.seconds:g} s per round; "
+              f"options: {' '.join(args.config) or 'defaults'}\n")
+        if args.join:
+            rows = []
+            for n in (int(x) for x in args.join.split(",")):
+                wait_idle(pids)
+                rows.append(asyncio.run(join(url, pids, n, args.join_page, args)))
+            print("Opening the link together (first page complete: page load, websocket, first run):\n")
+            print(table(["sessions", "page", "completed", "p50 ms", "p95 ms", "max ms", "errors",
+                         "server CPU s", "sessions per replica"], rows) + "\n")
+        if args.rounds:
+            rounds = []
+            for n in (int(x) for x in args.rounds.split(",")):
+                wait_idle(pids)
+                rounds.append(asyncio.run(run_round(url, pids, n, args.seconds, args, args.mix)))
+            print(table(ROUND_HEADER, [round_row(r, args.mix) for r in rounds]) + "\n")
+            print("By kind of change (fragment: runs that were fragment reruns):\n")
+            print(table(["sessions", "change", "count", "fragment", "p50 ms", "p95 ms", "msgs", "KB"],
+                        [row for r in rounds for row in kind_rows(r)]) + "\n")
+            _print_errors(rounds)
+        if args.soak:
+            wait_idle(pids)
+            r = asyncio.run(run_round(url, pids, args.soak_sessions, args.soak, args, "realistic",
+                                      sample_every=args.sample))
+            print(f"Soak: {args.soak_sessions} sessions, realistic mix, {args.soak:g} s\n")
+            print(table(["t s", "server RSS MB", "changes so far"],
+                        [[f"{t:.0f}", f"{m:.0f}", c] for t, m, c in r.samples]) + "\n")
+            print(table(ROUND_HEADER, [round_row(r, "realistic")]) + "\n")
+            warm = [m for t, m, _ in r.samples if t >= min(120.0, args.soak / 4)]
+            if len(warm) >= 2:
+                print(f"RSS after warm-up: {warm[0]:.0f} → {warm[-1]:.0f} MB ({warm[-1] - warm[0]:+.0f} MB), "
+                      f"max {max(warm):.0f} MB\n")
+            _print_errors([r])
+
+
+def _print_errors(rounds: list[Round]) -> None:
+    errors = collections.Counter(e for r in rounds for e in r.tally.errors)
+    for message, count in errors.most_common(10):
+        print(f"- {count}× {message}")
 
 
 if __name__ == "__main__":
