@@ -140,6 +140,16 @@ class Widget:
 
 
 @dataclass
+class Download:
+    """A download button seen in the last run: a deferred one (made on click) or a ready ``/media`` URL."""
+
+    id: str
+    file_id: str
+    url: str
+    fragment_id: str
+
+
+@dataclass
 class RunResult:
     """One request → ``script_finished``: latency, traffic, what went wrong."""
 
@@ -164,7 +174,7 @@ class Session:
         self.cookies: dict[str, str] = {}
         self.session_id: str | None = None
         self.widgets: dict[str, Widget] = {}
-        self.downloads: list[tuple[str, str]] = []  # (element id or label, deferred file id)
+        self.downloads: list[Download] = []
         self.uploaders: list[Widget] = []
         self.values: dict[str, object] = {}  # what this client last set each widget to
         self._ws = None
@@ -300,6 +310,7 @@ class Session:
         if fragments:
             self.widgets = {k: w for k, w in self.widgets.items() if w.fragment_id not in fragments}
             self.uploaders = [w for w in self.uploaders if w.fragment_id not in fragments]
+            self.downloads = [d for d in self.downloads if d.fragment_id not in fragments]
         else:
             self.widgets, self.uploaders, self.downloads = {}, [], []
 
@@ -314,8 +325,7 @@ class Session:
         proto = getattr(element, which, None) if which else None
         widget_id = getattr(proto, "id", "") if proto is not None else ""
         if which == "download_button":
-            if proto.deferred_file_id:
-                self.downloads.append((proto.id or proto.label, proto.deferred_file_id))
+            self.downloads.append(Download(proto.id, proto.deferred_file_id, proto.url, msg.delta.fragment_id))
             return
         if not widget_id:
             return
@@ -368,9 +378,13 @@ class Session:
             raise ProtocolError(f"deferred download refused: {response.error_msg}")
         return response.deferred_file.url
 
-    async def download(self, file_id: str) -> HTTPResult:
-        """Click a deferred download button and GET the file, as the browser does."""
-        return await self.http("GET", await self.media_url(file_id))
+    async def download(self, button: Download) -> HTTPResult:
+        """Click a download button and GET the file, as the browser does."""
+        return await self.http("GET", button.url or await self.media_url(button.file_id))
+
+    async def press(self, button: Widget) -> RunResult:
+        """Click an ``st.button`` (a trigger: true for one run of its fragment, or of the page)."""
+        return await self.rerun([WidgetState(id=button.id, trigger_value=True)], fragment_id=button.fragment_id)
 
     async def upload(self, uploader: Widget, name: str, data: bytes, mime: str = "text/csv"
                      ) -> tuple[HTTPResult, RunResult | None]:

@@ -76,26 +76,36 @@ def test_sessions_from_one_address_split_over_both_replicas(lab):
     assert all(s.session_id for s in sessions)
 
 
-def test_download_reaches_the_replica_holding_the_session(lab):
+def test_downloads_reach_the_replica_holding_the_session(lab):
+    """A chart export (made on click) and the share box's JSON (made by a fragment rerun)."""
+
     async def scenario():
         async with Session(lab.url, "sampling") as s:
             first = await s.open()
-            file_id = next(fid for element, fid in s.downloads if element.endswith("_lab_share_json"))
-            url = await s.media_url(file_id)  # the share JSON, made by the session's replica
-            through_balancer = await s.http("GET", url)
-            # The same link sent to the other replica (a forged cookie, or directly) is unknown there.
+            chart = next(d for d in s.downloads if d.file_id)  # a chart's export, deferred
+            chart_url = await s.media_url(chart.file_id)
+            make = next(w for w in s.widgets.values() if w.id.endswith("_lab_share_make"))
+            pressed = await s.press(make)
+            share = next(d for d in s.downloads if d.id.endswith("_lab_share_json"))
+            # The same links, sent to the other replica (a forged cookie, or directly), are unknown there.
             name, direct = other(lab, s)
             forged = Session(lab.url)
             forged.cookies = {**s.cookies, AFFINITY_COOKIE: name}
-            return first, through_balancer, await forged.http("GET", url), await Session(direct).http("GET", url)
+            got = {}
+            for label, url in (("chart", chart_url), ("share", share.url)):
+                got[label] = (await s.http("GET", url), await forged.http("GET", url),
+                              await Session(direct).http("GET", url))
+            return first, pressed, got
 
-    first, through_balancer, forged, direct_other = asyncio.run(scenario())
+    first, pressed, got = asyncio.run(scenario())
     assert not first.exceptions
-    assert through_balancer.status == 200
-    payload = json.loads(through_balancer.body)
+    assert pressed.fragment and not pressed.exceptions, pressed
+    for label, (own, forged, direct_other) in got.items():
+        assert own.status == 200 and own.body, label
+        assert forged.status == 404, label
+        assert direct_other.status == 404, label
+    payload = json.loads(got["share"][0].body)
     assert payload["page"] == "sampling" and payload["parameters"]
-    assert forged.status == 404
-    assert direct_other.status == 404
 
 
 def test_upload_reaches_the_replica_holding_the_session(lab):
