@@ -21,3 +21,4 @@ for section in SECTIONS[1:]:
             st.page_link(page.path, label=ui.t(page.title_key), icon=page.icon)
             st.write(ui.t(page.summary_key))
             st.caption(f"{ui.t('common.exam')}: {ui.t(page.exam_key)}")
+ui.share()

@@ -12,6 +12,7 @@ from typing import Any, Callable
 import streamlit as st
 
 from estimation.charts import export
+from estimation.charts.theme import for_projector
 from lab.cache import chart_spec
 
 
@@ -22,14 +23,17 @@ class Charts:
         """Render ``builder(*args, **kwargs)`` (an altair chart), cached on its inputs.
 
         Returns the Vega-Lite spec (for export). The chart's title, if any, is
-        also its alt text for screen readers.
+        also its alt text for screen readers. In presenter mode its text is
+        sized for a projector and the download is left out.
         """
         spec = chart_spec(builder, *args, **kwargs)
         title = spec.get("title")
         title = title.get("text") if isinstance(title, dict) else title
         container = where or st
-        container.vega_lite_chart(spec=spec, width="stretch", theme=None, alt=title)
-        self._export_menu(spec, title or builder.__name__, container)
+        shown = for_projector(spec) if self.presenting else spec
+        container.vega_lite_chart(spec=shown, width="stretch", theme=None, alt=title)
+        if not self.presenting:
+            self._export_menu(spec, title or builder.__name__, container)
         return spec
 
     def _export_menu(self, spec: dict, title: str, container) -> None:

@@ -17,9 +17,9 @@ class Exercises:
     """The exercises method of the page shell (needs ``self.page``, ``self.seed``, ``self.t``)."""
 
     def exercises(self) -> None:
-        """The page's "Check yourself" questions for the current seed, with feedback."""
+        """The page's "Check yourself" questions for the current seed, with feedback (not when presenting)."""
         questions = teaching.questions(self.page.id, self.seed)
-        if not questions:
+        if not questions or self.presenting:
             return
         st.header(self.t("ex.header"))
         st.caption(self.t("ex.intro"))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lab.registry import PAGES, SECTIONS, PageInfo
 from lab.strings import STRINGS, t
-from lab.urlstate import LANG, SEED
+from lab.urlstate import LANG, PRESENT, SEED, default_of
 
 
 def nav_key(page: PageInfo) -> str:
@@ -15,13 +15,15 @@ def nav_key(page: PageInfo) -> str:
     return key if key in STRINGS else page.title_key
 
 
-def navigation(lang: str, seed: int) -> None:
-    """Links to every page by section, carrying the language and seed (when not the defaults)."""
+def navigation(lang: str, seed: int, present: bool = False) -> None:
+    """Links to every page by section, carrying the language, seed and presenter mode (when not the defaults)."""
     carry = {}
-    if lang != LANG.default:
+    if lang != default_of(LANG):
         carry[LANG.name] = lang
     if seed != SEED.default:
         carry[SEED.name] = str(seed)
+    if present:
+        carry[PRESENT.name] = PRESENT.to_url(True)
     for section in SECTIONS:
         pages = [p for p in PAGES if p.section == section]
         if not pages:

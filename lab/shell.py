@@ -29,7 +29,7 @@ together from small parts, one module each:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence, TypeVar
+from typing import Any, Callable, Sequence, TypeVar
 
 import streamlit as st
 
@@ -43,12 +43,23 @@ from lab.registry import BY_ID, PageInfo
 from lab.share import Share
 from lab.startup import start
 from lab.strings import LANGUAGE_NAMES, STRINGS, t
-from lab.urlstate import GLOBAL_PARAMS, LANG, SEED, STATE_PAGE, STATE_SPECS, new_seed, state_key, sync_from_url
+from lab.urlstate import (GLOBAL_PARAMS, LANG, PRESENT, SEED, STATE_PAGE, STATE_SPECS, new_seed, state_key,
+                          sync_from_url)
 from lab.widgets import Widgets
 
 __all__ = ["Shell", "cached", "page_shell", "state_key"]
 
 T = TypeVar("T")
+
+#: Presenter mode's page style: text, formulas and metrics sized for the back of a room at 1280×720.
+PROJECTOR_CSS = """<style>
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] { font-size: 1.35rem; }
+[data-testid="stMainBlockContainer"] .katex-display { overflow-x: auto; overflow-y: hidden; }
+[data-testid="stMainBlockContainer"] .katex { font-size: 1.45em; }
+[data-testid="stMetricValue"] { font-size: 3rem; }
+[data-testid="stWidgetLabel"] p { font-size: 1.2rem; }
+</style>"""
 
 
 @dataclass
@@ -58,6 +69,10 @@ class Shell(Widgets, Charts, Exercises, Share):
     page: PageInfo
     lang: str
     seed: int
+    #: Presenter mode (``present=1``): sized for a projector, no exercises, code or export boxes.
+    presenting: bool = False
+    #: Where presenter mode shows the view's QR code (beside the title); filled by :meth:`share`.
+    join_slot: Any = field(default=None, repr=False)
     _charts: int = field(default=0, repr=False)
     #: The numbers the sections show, for the share box (see :meth:`record`).
     results: dict = field(default_factory=dict, repr=False)
@@ -114,21 +129,27 @@ def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
     st.session_state[STATE_SPECS] = tuple(specs)
     rejected = sync_from_url(page_id, all_specs, reload=arrived)
     lang = st.session_state[LANG.name]
+    presenting = bool(st.session_state[PRESENT.name])
     st.set_page_config(
         page_title=f"{t(page.title_key, lang)} · {t('common.app_title', lang)}",
         page_icon="📊",  # an emoji: a material icon favicon is fetched from the internet
         layout="wide",
+        initial_sidebar_state="collapsed" if presenting else "auto",
     )
     sidebar = st.sidebar
     sidebar.markdown(f"### {t('common.app_title', lang)}")
-    navigation(lang, st.session_state[SEED.name])
+    navigation(lang, st.session_state[SEED.name], presenting)
     sidebar.divider()
-    shell = Shell(page=page, lang=lang, seed=st.session_state[SEED.name])
+    shell = Shell(page=page, lang=lang, seed=st.session_state[SEED.name], presenting=presenting)
     shell.select(LANG, t("common.language", lang), format_func=LANGUAGE_NAMES.get, where=sidebar)
     shell.seed = shell.number(SEED, t("common.seed", lang), where=sidebar, help=t("common.seed_help", lang))
     sidebar.button(t("common.new_seed", lang), on_click=new_seed, key="_lab_new_seed",
                    icon=":material/casino:", width="stretch")
-    sidebar.info(t("common.share", lang), icon=":material/link:")
+    shell.toggle(PRESENT, t("common.present", lang), where=sidebar, help=t("common.present_help", lang))
+    if presenting:
+        st.html(PROJECTOR_CSS)
+    else:
+        sidebar.info(t("common.share", lang), icon=":material/link:")
     for item in rejected:
         if item.reason is None:
             st.warning(t("common.unknown_param", lang, name=item.name[:40]), icon=":material/warning:")
@@ -136,5 +157,10 @@ def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
             reason = t(item.reason, lang, **item.fields)
             st.warning(t("common.bad_param", lang, name=item.name, reason=reason, default=item.default),
                        icon=":material/warning:")
-    st.title(t(page.title_key, lang))
+    if presenting:
+        title, shell.join_slot = st.columns([4, 1], vertical_alignment="center")
+        title.title(t(page.title_key, lang))
+        shell.join_slot = shell.join_slot.empty()
+    else:
+        st.title(t(page.title_key, lang))
     return shell

@@ -18,7 +18,9 @@ from lab.strings import LANGUAGES
 
 LANG = P.ChoiceParam("lang", "en", LANGUAGES)
 SEED = P.IntParam("seed", 42, lo=0, hi=2**32 - 1)
-GLOBAL_PARAMS = (LANG, SEED)
+#: Presenter mode: projector-sized text, no exercises, code or export boxes, the view's QR code beside the title.
+PRESENT = P.BoolParam("present", False)
+GLOBAL_PARAMS = (LANG, SEED, PRESENT)
 
 #: Query parameters Streamlit itself understands; never reported as unknown.
 RESERVED = frozenset({"embed", "embed_options"})
@@ -27,6 +29,18 @@ RESERVED = frozenset({"embed", "embed_options"})
 #: (read by the tests and by export features).
 STATE_PAGE = "_lab_page"
 STATE_SPECS = "_lab_specs"
+
+
+def browser_language() -> str:
+    """The lab's language for the reader's browser (``st.context.locale``): Japanese for ``ja``, else English."""
+    locale = st.context.locale or ""
+    return "ja" if locale.lower().split("-")[0] == "ja" else LANG.default
+
+
+def default_of(spec: P.Param) -> Any:
+    """A parameter's value when the URL does not give one: the browser's language for ``lang``, else the spec's."""
+    default = browser_language() if spec is LANG else spec.default
+    return list(default) if isinstance(default, (list, tuple)) else default
 
 
 def state_key(page_id: str, spec: P.Param) -> str:
@@ -53,20 +67,20 @@ def sync_from_url(page_id: str, specs: Sequence[P.Param], *, reload: bool = Fals
         if key in st.session_state and not reload:
             continue
         values = st.query_params.get_all(spec.name)
-        value = spec.default
+        value = default_of(spec)
         if values:
             try:
                 value = P.parse_raw(spec, values)
             except P.ParamError as err:
-                rejected.append(P.Rejected(spec.name, err.reason, err.fields, spec.to_url(spec.default)))
+                rejected.append(P.Rejected(spec.name, err.reason, err.fields, spec.to_url(value)))
                 del st.query_params[spec.name]
         st.session_state[key] = list(value) if isinstance(value, (list, tuple)) else value
     return rejected
 
 
 def sync_to_url(spec: P.Param, value: Any) -> None:
-    """Mirror a widget's value in the URL; the default is left out."""
-    default = list(spec.default) if isinstance(spec.default, (list, tuple)) else spec.default
+    """Mirror a widget's value in the URL; the default (for ``lang``: the browser's language) is left out."""
+    default = default_of(spec)
     current = st.query_params.get_all(spec.name)
     if value == default:
         if current:
@@ -75,6 +89,12 @@ def sync_to_url(spec: P.Param, value: Any) -> None:
     text = spec.to_url(value)
     if current != [text]:
         st.query_params[spec.name] = text
+
+
+def view_query(*, lang: str) -> dict[str, str]:
+    """The query of this view for someone else: every setting now in the URL, the language always, never ``present``."""
+    query = {k: v for k, v in st.query_params.to_dict().items() if k not in (LANG.name, PRESENT.name)}
+    return {LANG.name: lang, **query}
 
 
 def new_seed() -> None:

@@ -65,3 +65,46 @@ def finish(chart, *, title: str | None = None):
     if title is not None:
         chart.title = title
     return chart
+
+
+#: Smallest text in a chart on a projector (px): legible from the back of a room at 1280×720.
+PROJECTOR_MIN_FONT = 18
+#: Font sizes in a projected chart grow by this factor (and never below :data:`PROJECTOR_MIN_FONT`).
+PROJECTOR_SCALE = 1.4
+_FONT_KEYS = frozenset({"fontSize", "labelFontSize", "titleFontSize", "symbolSize"})
+
+
+def for_projector(spec: dict) -> dict:
+    """A copy of a Vega-Lite spec with every text at least :data:`PROJECTOR_MIN_FONT` px, for presenter mode.
+
+    Every font size in the spec (config, marks, axes, legends, title) is
+    scaled by :data:`PROJECTOR_SCALE` and raised to the minimum; text that
+    had no size of its own (text marks, axis labels and titles, legends,
+    the title) gets one through the config. Legend symbols grow with their
+    labels. The datasets are shared with ``spec``, not copied, and ``spec``
+    is left as it was.
+    """
+    def scaled(node):
+        if isinstance(node, dict):
+            return {k: (_bigger(k, v) if k in _FONT_KEYS and isinstance(v, (int, float)) else scaled(v))
+                    for k, v in node.items()}
+        if isinstance(node, list):
+            return [scaled(v) for v in node]
+        return node
+
+    out = {k: (v if k == "datasets" else scaled(v)) for k, v in spec.items()}
+    big = max(round(FONT_SIZE * PROJECTOR_SCALE), PROJECTOR_MIN_FONT)
+    config = out.setdefault("config", {})
+    for part, keys in (("axis", ("labelFontSize", "titleFontSize")), ("legend", ("labelFontSize", "titleFontSize")),
+                       ("header", ("labelFontSize", "titleFontSize")), ("text", ("fontSize",)),
+                       ("title", ("fontSize", "subtitleFontSize"))):
+        section = config.setdefault(part, {})
+        for key in keys:
+            section.setdefault(key, big)
+    return out
+
+
+def _bigger(key: str, value: float) -> float:
+    if key == "symbolSize":  # an area: grows with the square of the text
+        return value * PROJECTOR_SCALE**2
+    return max(round(value * PROJECTOR_SCALE), PROJECTOR_MIN_FONT)

@@ -9,6 +9,11 @@ STRINGS = {
         "ja": "同じシードからは常に同じデータが生成されます。図を再現・共有できます。",
     },
     "common.new_seed": {"en": "New seed", "ja": "新しいシード"},
+    "common.present": {"en": "Presenter mode", "ja": "プレゼンモード"},
+    "common.present_help": {
+        "en": "For a projector: large text, no exercises, code or download boxes, and a QR code beside the title that opens this view (without presenter mode) on the students' phones.",
+        "ja": "プロジェクター用：大きな文字、演習・コード・ダウンロード欄を隠し、タイトル横に QR コード（学生のスマホでこの表示を通常モードで開く）を表示します。",
+    },
     "common.share": {
         "en": "**Share this view:** every setting is stored in the page address (URL). Copy it from the address bar and anyone who opens it sees exactly this.",
         "ja": "**この表示を共有:** すべての設定はページのアドレス（URL）に保存されます。アドレスバーからコピーすれば、開いた人に同じ表示が再現されます。",

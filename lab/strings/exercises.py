@@ -58,6 +58,11 @@ STRINGS = {
     "share.header": {"en": "Share and export", "ja": "共有とエクスポート"},
     "share.url": {"en": "Link to exactly this view (copy with the icon):", "ja": "この表示そのものへのリンク（アイコンでコピー）："},
     "share.json": {"en": "Results as JSON", "ja": "結果を JSON で保存"},
+    "share.scan": {"en": "Scan to open this view", "ja": "スキャンしてこの表示を開く"},
+    "share.no_address": {
+        "en": "No QR code: the app cannot tell its public address here. Set `{setting}` (environment or .streamlit/secrets.toml) to the address students open, e.g. https://your-app.streamlit.app.",
+        "ja": "QR コードなし：ここではアプリの公開アドレスが分かりません。`{setting}`（環境変数または .streamlit/secrets.toml）に学生が開くアドレス（例：https://your-app.streamlit.app）を設定してください。",
+    },
     "share.make": {"en": "Link to this view", "ja": "この表示へのリンク"},
     "share.make_help": {
         "en": "Makes the link to the page as it is now, with every setting, and its numbers as JSON.",

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from lab.registry import BY_PATH
 from tests.conftest import ENTRY
 
 TIMEOUT = 60
+#: The address a browser reports (``st.context.url``) in these tests.
+ORIGIN = "http://localhost:8501"
 
 
-def open_page(path: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
-    """Run ``path`` as if opened from a URL with ``query`` (switch_page before the first run)."""
+def open_page(path: str, query: dict[str, str | list[str]] | None = None, *, locale: str | None = None,
+              url: bool = True) -> AppTest:
+    """Run ``path`` as if opened from a URL with ``query`` (switch_page before the first run).
+
+    Like a browser, the run reports its address (``st.context.url``, unless
+    ``url`` is false) and, if given, the browser's ``locale``.
+    """
     at = AppTest.from_file(str(ENTRY), default_timeout=TIMEOUT)
+    if url:
+        at.context["url"] = f"{ORIGIN}/{BY_PATH[path].url_path}"
+    if locale:
+        at.context["locale"] = locale
     if path != "streamlit_app.py":
         at.switch_page(path)
     for key, value in (query or {}).items():
