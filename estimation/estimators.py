@@ -43,6 +43,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.special import gammaln, xlogy
 
+from estimation import distributions as D
 from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup
 from estimation.sampling import Histogram, histogram
 
@@ -252,56 +253,33 @@ def proportion(x):
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Param:
-    """One population parameter: default and allowed range (for sliders and checks).
-
-    ``why``, if given, is appended to the error message of an out-of-range value.
-    """
-
-    name: str
-    default: float
-    lo: float | None = None
-    hi: float | None = None
-    lo_open: bool = False
-    hi_open: bool = False
-    why: str = ""
-
-    def check(self, value) -> float:
-        """Return ``value`` as a float in range or raise ValueError naming the parameter."""
-        bounds = dict(lo=self.lo, hi=self.hi, lo_open=self.lo_open, hi_open=self.hi_open)
-        if self.why:
-            return _explained(check_real, self.why, value, self.name, **bounds)
-        return check_real(value, self.name, **bounds)
-
-
-class PopulationMoments(NamedTuple):
-    """Exact mean μ, variance σ² and fourth central moment μ₄ = E[(x − μ)⁴]."""
-
-    mean: float
-    variance: float
-    mu4: float
-
-    @property
-    def excess_kurtosis(self) -> float:
-        """μ₄/σ⁴ − 3 (0 for Gaussian data)."""
-        return self.mu4 / self.variance**2 - 3.0
+#: A population parameter with its range (the registry's :class:`~estimation.distributions.Parameter`).
+Param = D.Parameter
+#: Exact μ, σ², μ₄ of a population (the registry's :class:`~estimation.distributions.Moments`).
+PopulationMoments = D.Moments
 
 
 class Population:
-    """A population the lab samples from.
+    """A population the lab samples from: a registry entry with this module's ranges.
 
-    Subclasses set ``key`` and ``params`` and implement three hooks on
-    validated parameters: ``_moments`` (exact moments), ``_fill`` (write
-    *base* draws b into a C-contiguous float64 array) and ``_affine``
-    (``loc, unit, centre`` with x = loc + unit·b and E[b] = centre, so
-    μ = loc + unit·centre). Drawing b and mapping it to x lets the Monte Carlo
-    accumulate well-conditioned sums of b (standard normal, standard
-    exponential, standard t, 0/1) and rescale only the R results.
+    The mathematics is the entry of :data:`estimation.distributions.DISTRIBUTIONS`
+    (``dist``): exact moments, and the location–scale form the Monte Carlo
+    draws through, base draws b filled into a C-contiguous float64 array
+    (``_fill``) and ``_affine`` = (loc, unit, centre) with x = loc + unit·b
+    and E[b] = centre, so μ = loc + unit·centre. Drawing b and mapping it to
+    x lets the Monte Carlo accumulate well-conditioned sums of b (standard
+    normal, standard exponential, standard t, 0/1) and rescale only the R
+    results. ``params`` narrows the entry's ranges so that every moment up to
+    the eighth (used by Monte Carlo standard errors of the MSE) stays far
+    from float64 overflow, and keeps p inside (0, 1).
     """
 
-    key: str = ""
-    params: tuple[Param, ...] = ()
+    __slots__ = ("key", "params", "dist")
+
+    def __init__(self, key: str, params: tuple[Param, ...]):
+        self.key = key
+        self.params = params
+        self.dist = D.DISTRIBUTIONS[key]
 
     def validate(self, params=None) -> dict[str, float]:
         """Return the parameters with defaults filled in, each range-checked.
@@ -311,15 +289,7 @@ class Population:
         params : mapping of str to float, optional
             Parameter values by name; missing names take their defaults.
         """
-        if params is None:
-            params = {}
-        if not isinstance(params, Mapping):
-            raise ValueError(f"params must be a mapping of parameter names to values, got {type(params).__name__}")
-        names = [p.name for p in self.params]
-        unknown = sorted(set(params) - set(names))
-        if unknown:
-            raise ValueError(f"params has unknown name(s) {unknown} for population {self.key!r}; expected {names}")
-        return {p.name: p.check(params.get(p.name, p.default)) for p in self.params}
+        return self.dist.validate(params, ranges=self.params)
 
     def moments(self, params=None) -> PopulationMoments:
         """Exact mean, variance and fourth central moment."""
@@ -336,101 +306,36 @@ class Population:
         return out
 
     def _moments(self, **p) -> PopulationMoments:
-        raise NotImplementedError
+        return self.dist._moments(**p)
 
     def _affine(self, **p) -> tuple[float, float, float]:
-        raise NotImplementedError
+        return self.dist._affine(**p)
 
     def _fill(self, rng: np.random.Generator, out: np.ndarray, **p) -> None:
-        raise NotImplementedError
+        self.dist._standard(rng, out, **p)
 
 
-# Ranges keep every moment up to the eighth (used by Monte Carlo standard
-# errors of the MSE) far from float64 overflow.
+def _narrow(key: str, **ranges) -> Population:
+    entry = D.DISTRIBUTIONS[key]
+    return Population(key, tuple(entry.param(name).narrowed(**r) for name, r in ranges.items()))
+
+
+# Ranges keep every moment up to the eighth far from float64 overflow.
 _LOC = 1e6
 _SPREAD = 1e3
 
-
-class _Gaussian(Population):
-    """N(mu, sigma2): μ₄ = 3σ⁴ (excess kurtosis 0)."""
-
-    key = "gaussian"
-    params = (
-        Param("mu", 0.0, lo=-_LOC, hi=_LOC),
-        Param("sigma2", 1.0, lo=0.0, hi=_SPREAD**2, lo_open=True),
+#: Populations by key, in the order a page lists them: gaussian N(mu, sigma2) (μ₄ = 3σ⁴),
+#: exponential with mean ``scale`` (skewed, excess kurtosis 6), ``scale``·t_nu with nu > 4
+#: (heavy-tailed, excess kurtosis 6/(nu − 4)) and bernoulli(p) on {0, 1}.
+POPULATIONS: dict[str, Population] = {
+    pop.key: pop
+    for pop in (
+        _narrow("gaussian", mu={"lo": -_LOC, "hi": _LOC}, sigma2={"hi": _SPREAD**2}),
+        _narrow("exponential", scale={"hi": _SPREAD}),
+        _narrow("student_t", nu={"hi": 1e6}, scale={"hi": _SPREAD}),
+        _narrow("bernoulli", p={"lo_open": True, "hi_open": True}),
     )
-
-    def _moments(self, mu, sigma2):
-        return PopulationMoments(mu, sigma2, 3.0 * sigma2**2)
-
-    def _affine(self, mu, sigma2):
-        return mu, float(np.sqrt(sigma2)), 0.0
-
-    def _fill(self, rng, out, mu, sigma2):
-        rng.standard_normal(out=out)
-
-
-class _Exponential(Population):
-    """Exponential with mean ``scale`` (skewed): σ² = scale², μ₄ = 9 scale⁴ (excess kurtosis 6)."""
-
-    key = "exponential"
-    params = (Param("scale", 1.0, lo=0.0, hi=_SPREAD, lo_open=True),)
-
-    def _moments(self, scale):
-        return PopulationMoments(scale, scale**2, 9.0 * scale**4)
-
-    def _affine(self, scale):
-        return 0.0, scale, 1.0
-
-    def _fill(self, rng, out, scale):
-        rng.standard_exponential(out=out)
-
-
-class _StudentT(Population):
-    """``scale`` · t_nu (heavy-tailed), nu > 4.
-
-    σ² = scale² nu/(nu − 2), μ₄ = 3σ⁴ (nu − 2)/(nu − 4) (excess kurtosis 6/(nu − 4)).
-    """
-
-    key = "student_t"
-    params = (
-        Param("nu", 5.0, lo=4.0, hi=1e6, lo_open=True,
-              why="the fourth moment, hence the variance of S², is infinite for nu <= 4"),
-        Param("scale", 1.0, lo=0.0, hi=_SPREAD, lo_open=True),
-    )
-
-    def _moments(self, nu, scale):
-        sigma2 = scale**2 * nu / (nu - 2.0)
-        return PopulationMoments(0.0, sigma2, 3.0 * sigma2**2 * (nu - 2.0) / (nu - 4.0))
-
-    def _affine(self, nu, scale):
-        return 0.0, scale, 0.0
-
-    def _fill(self, rng, out, nu, scale):
-        # Generator.standard_t has no ``out``; the temporary is one chunk.
-        out[...] = rng.standard_t(nu, size=out.shape)
-
-
-class _Bernoulli(Population):
-    """Bernoulli(p) on {0, 1}: σ² = p(1 − p), μ₄ = p(1 − p)(1 − 3p + 3p²)."""
-
-    key = "bernoulli"
-    params = (Param("p", 0.3, lo=0.0, hi=1.0, lo_open=True, hi_open=True),)
-
-    def _moments(self, p):
-        q = 1.0 - p
-        return PopulationMoments(p, p * q, p * q * (1.0 - 3.0 * p * q))
-
-    def _affine(self, p):
-        return 0.0, 1.0, p
-
-    def _fill(self, rng, out, p):
-        rng.random(out=out)
-        np.less(out, p, out=out)  # U < p is 1 with probability p
-
-
-#: Populations by key, in the order a page lists them.
-POPULATIONS: dict[str, Population] = {pop.key: pop for pop in (_Gaussian(), _Exponential(), _StudentT(), _Bernoulli())}
+}
 
 
 def _population(population) -> Population:

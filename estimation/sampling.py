@@ -1,6 +1,7 @@
 """Sampling from the lab's three teaching distributions.
 
-Bernoulli(p), Binomial(n, p) and Gaussian(μ, σ) samples drawn through
+Bernoulli(p), Binomial(n, p) and Gaussian(μ, σ) (entries of the registry
+:data:`estimation.distributions.DISTRIBUTIONS`) samples drawn through
 ``numpy.random.default_rng(seed)``, their exact moments, histograms with the
 exact pmf/pdf on the same (density) scale, and the running mean that makes the
 law of large numbers visible.
@@ -11,7 +12,8 @@ Examples
 >>> x = sampling.draw("binomial", {"n": 10, "p": 0.3}, size=5, seed=0)
 >>> x.shape
 (5,)
->>> sampling.moments("binomial", {"n": 10, "p": 0.3})
+>>> mean, var = sampling.moments("binomial", {"n": 10, "p": 0.3})
+>>> mean, round(var, 12)  # np(1 − p) = 2.1 up to rounding
 (3.0, 2.1)
 """
 
@@ -19,19 +21,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Mapping
 
 import numpy as np
-from scipy import stats
 
-from estimation._validation import (
-    as_finite_array,
-    check_int,
-    check_probability,
-    check_real,
-    check_seed,
-    lookup,
-)
+from estimation import distributions as D
+from estimation._validation import as_finite_array, check_int, check_seed, lookup
 
 __all__ = [
     "DISTRIBUTIONS",
@@ -51,87 +46,67 @@ __all__ = [
 MAX_SIZE = 1_000_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Distribution:
-    """One entry of :data:`DISTRIBUTIONS`.
+    """A distribution as the Sampling page parametrises it: a view of a registry entry.
+
+    The mathematics (moments, sampler, scipy twin, LaTeX) is the entry of
+    :data:`estimation.distributions.DISTRIBUTIONS`; this view fixes the
+    parameter names and ranges the page and :func:`draw` take (the Gaussian
+    by its standard deviation σ, ``sigma``, as numpy does).
 
     Attributes
     ----------
     name : str
         Registry key.
-    discrete : bool
-        Whether the support is the integers (pmf) or the real line (pdf).
-    defaults : mapping
-        Default parameter values, in display order.
-    validate : callable
-        ``validate(params) -> dict`` returning checked, typed parameters or
-        raising ``ValueError``.
-    scipy : callable
-        ``scipy(params) -> frozen scipy.stats distribution`` (the oracle for
-        densities).
-    sample : callable
-        ``sample(rng, params, size) -> ndarray`` drawing with numpy's
-        ``Generator``.
-    mean_var : callable
-        ``mean_var(params) -> (E[X], Var[X])`` in closed form.
+    entry : estimation.distributions.Distribution
+        The registry entry.
+    params : tuple of estimation.distributions.Parameter
+        The parameters :func:`draw` takes, with this module's ranges.
     """
 
     name: str
-    discrete: bool
-    defaults: Mapping[str, float]
-    validate: Callable[[Mapping[str, float]], dict]
-    scipy: Callable[[Mapping[str, float]], object]
-    sample: Callable[[np.random.Generator, Mapping[str, float], int], np.ndarray]
-    mean_var: Callable[[Mapping[str, float]], tuple[float, float]]
+    entry: D.Distribution
+    params: tuple[D.Parameter, ...]
+
+    @property
+    def discrete(self) -> bool:
+        """Whether the support is the integers (pmf) or the real line (pdf)."""
+        return self.entry.discrete
+
+    @property
+    def defaults(self) -> dict[str, float]:
+        """Default parameter values, in display order."""
+        return {p.name: p.default for p in self.params}
+
+    def validate(self, params: Mapping[str, float]) -> dict:
+        """Checked, typed parameters (every one required), or ``ValueError``."""
+        return {p.name: p.check(params[p.name]) for p in self.params}
+
+    def scipy(self, q: Mapping[str, float]):
+        """The frozen scipy.stats distribution (the oracle for densities)."""
+        return self.entry._frozen(**q)
+
+    def sample(self, rng: np.random.Generator, q: Mapping[str, float], size: int) -> np.ndarray:
+        """Draw ``size`` values with numpy's ``Generator``."""
+        return self.entry._sample(rng, size, **q)
+
+    def mean_var(self, q: Mapping[str, float]) -> tuple[float, float]:
+        """(E[X], Var[X]) in closed form."""
+        m = self.entry._moments(**q)
+        return m.mean, m.variance
 
 
-def _bernoulli_params(params):
-    return {"p": check_probability(params["p"], "p")}
+def _view(name: str, **ranges) -> Distribution:
+    entry = D.DISTRIBUTIONS[name]
+    return Distribution(name, entry, tuple(entry.param(k).narrowed(**r) for k, r in ranges.items()))
 
 
-def _binomial_params(params):
-    return {
-        "n": check_int(params["n"], "n", lo=1, hi=10_000),
-        "p": check_probability(params["p"], "p"),
-    }
-
-
-def _gaussian_params(params):
-    return {
-        "mu": check_real(params["mu"], "mu", lo=-1e6, hi=1e6),
-        "sigma": check_real(params["sigma"], "sigma", lo=0.0, lo_open=True, hi=1e6),
-    }
-
-
+#: The Sampling page's distributions (views of :data:`estimation.distributions.DISTRIBUTIONS`).
 DISTRIBUTIONS: dict[str, Distribution] = {
-    "bernoulli": Distribution(
-        name="bernoulli",
-        discrete=True,
-        defaults={"p": 0.3},
-        validate=_bernoulli_params,
-        scipy=lambda q: stats.bernoulli(q["p"]),
-        # integers(…) < p would also work; binomial(1, p) is numpy's exact Bernoulli.
-        sample=lambda rng, q, size: rng.binomial(1, q["p"], size).astype(np.float64),
-        mean_var=lambda q: (q["p"], q["p"] * (1.0 - q["p"])),
-    ),
-    "binomial": Distribution(
-        name="binomial",
-        discrete=True,
-        defaults={"n": 10, "p": 0.3},
-        validate=_binomial_params,
-        scipy=lambda q: stats.binom(q["n"], q["p"]),
-        sample=lambda rng, q, size: rng.binomial(q["n"], q["p"], size).astype(np.float64),
-        mean_var=lambda q: (q["n"] * q["p"], q["n"] * q["p"] * (1.0 - q["p"])),
-    ),
-    "gaussian": Distribution(
-        name="gaussian",
-        discrete=False,
-        defaults={"mu": 0.0, "sigma": 1.0},
-        validate=_gaussian_params,
-        scipy=lambda q: stats.norm(q["mu"], q["sigma"]),
-        sample=lambda rng, q, size: rng.normal(q["mu"], q["sigma"], size),
-        mean_var=lambda q: (q["mu"], q["sigma"] ** 2),
-    ),
+    "bernoulli": _view("bernoulli", p={}),
+    "binomial": _view("binomial", n={"hi": 10_000}, p={}),
+    "gaussian": _view("gaussian", mu={"lo": -1e6, "hi": 1e6}, sigma={"hi": 1e6}),
 }
 
 
