@@ -43,8 +43,8 @@ from lab.registry import BY_ID, PageInfo
 from lab.share import Share
 from lab.startup import start
 from lab.strings import LANGUAGE_NAMES, STRINGS, t
-from lab.urlstate import (GLOBAL_PARAMS, LANG, PRESENT, SEED, STATE_PAGE, STATE_SPECS, new_seed, state_key,
-                          sync_from_url)
+from lab.urlstate import (GLOBAL_PARAMS, LANG, PRESENT, SEED, STATE_PAGE, STATE_SPECS, new_seed, remember_url,
+                          state_key, sync_from_url, url_moved)
 from lab.widgets import Widgets
 
 __all__ = ["Shell", "cached", "page_shell", "state_key"]
@@ -124,10 +124,12 @@ def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
     start()
     page = BY_ID[page_id]
     all_specs = (*GLOBAL_PARAMS, *specs)
-    arrived = st.session_state.get(STATE_PAGE) != page_id
+    # arriving from another page, or by Back/Forward to another history entry: read everything from the URL
+    arrived = st.session_state.get(STATE_PAGE) != page_id or url_moved()
     st.session_state[STATE_PAGE] = page_id
     st.session_state[STATE_SPECS] = tuple(specs)
     rejected = sync_from_url(page_id, all_specs, reload=arrived)
+    remember_url()
     lang = st.session_state[LANG.name]
     presenting = bool(st.session_state[PRESENT.name])
     st.set_page_config(

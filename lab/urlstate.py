@@ -29,6 +29,8 @@ RESERVED = frozenset({"embed", "embed_options"})
 #: (read by the tests and by export features).
 STATE_PAGE = "_lab_page"
 STATE_SPECS = "_lab_specs"
+#: Session-state key of the query this session last wrote (see :func:`url_moved`).
+STATE_URL = "_lab_url"
 
 
 def browser_language() -> str:
@@ -85,10 +87,32 @@ def sync_to_url(spec: P.Param, value: Any) -> None:
     if value == default:
         if current:
             del st.query_params[spec.name]
-        return
-    text = spec.to_url(value)
-    if current != [text]:
-        st.query_params[spec.name] = text
+    else:
+        text = spec.to_url(value)
+        if current != [text]:
+            st.query_params[spec.name] = text
+    remember_url()
+
+
+def remember_url() -> None:
+    """Note the query as this session wrote it, so that a query it did not write can be told apart."""
+    st.session_state[STATE_URL] = _query()
+
+
+def url_moved() -> bool:
+    """True when the URL holds a query this session did not write: the browser's Back or Forward.
+
+    Every settings change adds a history entry; going back to one reruns the
+    page with that entry's query while session state still holds the latest
+    settings. The entry's query must then win (each entry restores its own
+    view), or the latest settings would be written over it.
+    """
+    last = st.session_state.get(STATE_URL)
+    return last is not None and last != _query()
+
+
+def _query() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params.keys()}
 
 
 def view_query(*, lang: str) -> dict[str, str]:

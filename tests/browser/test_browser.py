@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lab.registry import PAGES
-from lab.strings import t
+from lab.strings import STRINGS, t
 from tests.browser.conftest import ARTIFACTS, wait_for_script
 
 pytestmark = pytest.mark.browser
@@ -90,4 +90,44 @@ def test_checking_an_answer_reruns_only_that_question(app_url, page):
     assert page.locator('[data-testid="stAlertContentSuccess"], [data-testid="stAlertContentError"]').count() == 1
     assert_fragment_rerun(deltas)
     assert len(deltas.deltas()) < full / 3, (len(deltas.deltas()), full)
+    assert page.console_errors == []
+
+
+def _slider_value(pg, label: str) -> str:
+    slider = pg.locator('[data-testid="stSlider"]').filter(has_text=label)
+    return slider.locator('[data-testid="stSliderThumbValue"]').inner_text().strip()
+
+
+def test_back_steps_through_the_settings_each_entry_restoring_its_own_view(app_url, page):
+    # Each settings change adds a history entry; Back must bring back that entry's view, not the latest one.
+    trials = t("sampling.trials", "en")
+    page.goto(f"{app_url}/sampling")
+    wait_for_script(page)
+    page.get_by_text(t("sampling.dist.binomial", "en"), exact=True).click()
+    page.wait_for_url("**dist=binomial**", timeout=20_000)
+    wait_for_script(page)
+    page.locator('[data-testid="stSlider"]').filter(has_text=trials).get_by_role("slider").press("End")
+    page.wait_for_url("**trials=100**", timeout=20_000)
+    wait_for_script(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text(t("common.nav.likelihood", "en")
+                                                          if "common.nav.likelihood" in STRINGS
+                                                          else t("likelihood.title", "en"), exact=True).click()
+    page.wait_for_url("**/likelihood**", timeout=20_000)
+    wait_for_script(page)
+
+    expected = [("dist=binomial&trials=100", "100"), ("dist=binomial", "10")]
+    for query, value in expected:
+        page.go_back()
+        page.wait_for_url(f"**/sampling?{query}", timeout=20_000)
+        wait_for_script(page)
+        page.wait_for_timeout(1_000)  # a stale session would rewrite the URL now
+        assert page.url.endswith(f"/sampling?{query}"), (query, page.url)
+        assert _slider_value(page, trials) == value, query
+    page.go_back()
+    page.wait_for_url("**/sampling", timeout=20_000)
+    wait_for_script(page)
+    page.wait_for_timeout(1_000)
+    assert page.url.endswith("/sampling")
+    checked = page.locator('[data-testid="stRadio"] input[type="radio"]:checked').locator("xpath=ancestor::label")
+    assert t("sampling.dist.gaussian", "en") in checked.inner_text()
     assert page.console_errors == []
