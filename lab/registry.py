@@ -50,6 +50,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("optimizers", "pages/05_optimizers.py", "learning", ":material/route:"),
     PageInfo("cross_entropy", "pages/06_cross_entropy.py", "learning", ":material/model_training:"),
     PageInfo("activations", "pages/07_activations.py", "learning", ":material/show_chart:"),
+    PageInfo("softmax", "pages/08_softmax.py", "learning", ":material/stacked_bar_chart:"),
 )
 
 BY_ID = {p.id: p for p in PAGES}

@@ -20,6 +20,7 @@ STRINGS = {
     },
     "common.nav.cross_entropy": {"en": "Cross-entropy", "ja": "交差エントロピー"},
     "common.nav.activations": {"en": "Activations", "ja": "活性化関数"},
+    "common.nav.softmax": {"en": "Softmax & KL", "ja": "ソフトマックスと KL"},
     "common.section.start": {"en": "Start", "ja": "はじめに"},
     "common.section.probability": {"en": "Probability & sampling", "ja": "確率とサンプリング"},
     "common.section.estimation": {"en": "Estimation", "ja": "推定"},

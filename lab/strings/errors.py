@@ -82,6 +82,12 @@ STRINGS = {
         "ja": "ラベル列 {col} には {count} 種類の値があります。扱えるクラスは {limit} 個までです。"
               "本当にクラスの列ですか（数値の特徴量ではありませんか）？",
     },
+    "error.too_many_updates": {
+        "en": "{updates} parameter updates ({epochs} epochs × {per_epoch} minibatches) are more than the {limit} "
+              "this page computes; use fewer epochs or larger minibatches",
+        "ja": "パラメータ更新が {updates} 回（{epochs} エポック × {per_epoch} ミニバッチ）になり、このページで計算する上限 "
+              "{limit} 回を超えます。エポック数を減らすか、ミニバッチを大きくしてください",
+    },
     "error.feature_not_numeric": {
         "en": "The feature column {col} is not numeric: value {value} in row {row} (rows count data rows from 0)",
         "ja": "特徴量列 {col} が数値ではありません：行 {row} の値 {value}（行番号はデータ行を 0 から数えます）",

@@ -1,0 +1,1 @@
+"""View layer: one module per page turning widget values into everything its sections draw (no streamlit)."""
