@@ -125,7 +125,7 @@ def entropy_section(choice):
              cross_label=ui.t("softmax.part.cross"), mle_label=ui.t("softmax.mle_line", p_hat=f"{view.p_hat:.3f}"),
              model_label=ui.t("softmax.model_q"),
              title=ui.t("softmax.curve_title", k=view.k_ones, n=f"{view.n_flips:,}"), where=curve_col)
-    ui.chart(charts.entropy_bars_chart, view.bars, model_labels=models, y_title=unit,
+    ui.chart(charts.entropy_bars_chart, view.bars, model_labels=models, x_title=ui.t("softmax.model_axis"), y_title=unit,
              entropy_label=ui.t("softmax.part.entropy"), kl_label=ui.t("softmax.part.kl"),
              title=ui.t("softmax.bars_title"), where=bars_col)
     cross, ent, kl = view.at_q

@@ -107,6 +107,7 @@ def entropy_bars_chart(
     bars: list[dict],
     *,
     model_labels: dict[str, str],
+    x_title: str,
     y_title: str,
     entropy_label: str,
     kl_label: str,
@@ -125,7 +126,7 @@ def entropy_bars_chart(
         parts.append({"kind": "total", "model": name, "hi": b["cross"], "text": f"{b['cross']:.3f}"})
     color = alt.Color("part:N", title=None, sort=[entropy_label, kl_label], scale=alt.Scale(
         domain=[entropy_label, kl_label], range=[ENTROPY_COLOR, KL_COLOR]))
-    x = alt.X("model:N", title=None, sort=names, axis=alt.Axis(labelAngle=0, labelLimit=220))
+    x = alt.X("model:N", title=x_title, sort=names, axis=alt.Axis(labelAngle=0, labelLimit=220))
     top = 1.15 * max(b["cross"] for b in bars)
     y = alt.Y("hi:Q", title=y_title, scale=alt.Scale(domain=[0.0, top], nice=False))
     layers = [

@@ -90,6 +90,7 @@ STRINGS = {
         "ja": "コインの標本（{n} 回中 {k} 回が 1）：q に対する H(p̂, q)",
     },
     "softmax.bars_title": {"en": "Class labels: H(p̂, q) for four models", "ja": "クラスラベル：4 つのモデルの H(p̂, q)"},
+    "softmax.model_axis": {"en": "model q", "ja": "モデル q"},
     "softmax.model.coin": {"en": "coin: model q", "ja": "コイン：モデル q"},
     "softmax.model.uniform": {"en": "uniform 1/K", "ja": "一様 1/K"},
     "softmax.model.mle": {"en": "MLE q = p̂", "ja": "最尤 q = p̂"},
