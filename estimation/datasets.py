@@ -468,7 +468,8 @@ def select_xy(
                     f"negative class {negative!r} is not a value of label column {label_col!r}"
                 )
             if negative == positive:
-                raise ValueError("positive and negative must be different classes")
+                raise InputError("same_class", "{value} is both the positive and the negative class; pick two "
+                                 "different classes", value=repr(positive))
             negative_values = (negative,)
             keep = plain.isin([positive, negative]).to_numpy()
         if not negative_values:

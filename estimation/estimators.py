@@ -44,7 +44,7 @@ import numpy as np
 from scipy.special import gammaln, xlogy
 
 from estimation import distributions as D
-from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup
+from estimation._validation import InputError, as_finite_array, check_int, check_real, check_seed, lookup
 from estimation.sampling import Histogram, histogram
 
 __all__ = [
@@ -737,10 +737,12 @@ def _simulate(pop: Population, p: dict, n: int, reps: int, rng, chunk_size: int,
 
 
 def _check_draws(n: int, reps: int) -> None:
-    if n * reps > MAX_DRAWS:
-        raise ValueError(
-            f"reps * n must be <= {MAX_DRAWS:.0e} random numbers per simulation (time and memory bound), "
-            f"got {reps} * {n} = {reps * n:.3g}; lower reps or n"
+    if n * reps > MAX_DRAWS:  # a combination the page's widgets allow: the message is translated
+        raise InputError(
+            "too_many_draws",
+            "R × N = {reps} × {n} = {draws} random numbers is more than one simulation may draw ({limit}, "
+            "a time and memory bound); lower R or N",
+            reps=f"{reps:,}", n=f"{n:,}", draws=f"{reps * n:,}", limit=f"{MAX_DRAWS:,}",
         )
 
 

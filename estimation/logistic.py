@@ -45,6 +45,7 @@ from scipy import optimize, special
 
 from estimation import sampling, training
 from estimation._validation import (
+    InputError,
     as_finite_array,
     check_int,
     check_probability,
@@ -1307,17 +1308,22 @@ def _check_budget(n: int, epochs: int, batch_size: int | None, runs: int) -> Non
     """Refuse settings whose training would take more than a few seconds."""
     per_epoch = 1 if batch_size is None or batch_size >= n else -(-n // batch_size)
     updates = epochs * per_epoch * runs
+    # Combinations the page's widgets allow: the messages are translated (InputError).
     if updates > MAX_UPDATES:
-        raise ValueError(
-            f"too much training for one view: {epochs} epochs × {per_epoch} updates per epoch × "
-            f"{runs} run(s) = {updates:,} updates (limit {MAX_UPDATES:,}); use fewer epochs, "
-            "a larger batch or fewer optimizers"
+        raise InputError(
+            "too_many_updates",
+            "too much training for one view: {epochs} epochs × {per_epoch} updates per epoch × {runs} run(s) = "
+            "{updates} updates (limit {limit}); use fewer epochs, a larger batch or fewer optimizers",
+            epochs=f"{epochs:,}", per_epoch=f"{per_epoch:,}", runs=f"{runs}", updates=f"{updates:,}",
+            limit=f"{MAX_UPDATES:,}",
         )
     rows = epochs * n * runs
     if rows > MAX_SAMPLE_PASSES:
-        raise ValueError(
-            f"too much training for one view: {epochs} epochs × {n:,} samples × {runs} run(s) = "
-            f"{rows:,} sample passes (limit {MAX_SAMPLE_PASSES:,}); use fewer epochs or fewer optimizers"
+        raise InputError(
+            "too_many_passes",
+            "too much training for one view: {epochs} epochs × {n} samples × {runs} run(s) = {rows} sample "
+            "passes (limit {limit}); use fewer epochs or fewer optimizers",
+            epochs=f"{epochs:,}", n=f"{n:,}", runs=f"{runs}", rows=f"{rows:,}", limit=f"{MAX_SAMPLE_PASSES:,}",
         )
 
 

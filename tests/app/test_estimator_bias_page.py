@@ -125,8 +125,8 @@ def test_r_times_n_over_the_bound_shows_a_message_not_a_traceback():
     assert not at.exception
     assert len(at.error) == 1
     message = at.error[0].value
-    assert message.startswith(t("common.error", "en", message="")) and "reps * n" in message
-    assert "1e+08" in message
+    assert message.startswith(t("common.error", "en", message="")) and "R × N" in message
+    assert "100,000,000" in message
     assert not at.get("vega_lite_chart")
     # the bound is stated next to the sliders, in the page's language
     assert t("estimator_bias.draws_limit", "en", limit=E.MAX_DRAWS) in [c.value for c in at.caption]

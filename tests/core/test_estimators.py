@@ -455,7 +455,7 @@ def test_different_seeds_differ():
 @pytest.mark.parametrize(
     "kwargs, match",
     [
-        (dict(n=10_000, reps=10_001), "reps \\* n"),
+        (dict(n=10_000, reps=10_001), "R × N"),
         (dict(n=1_000, reps=MAX_REPS + 1), "reps"),
         (dict(n=1, reps=100), "n must be >= 2"),
         (dict(n=5, reps=1), "reps"),
@@ -677,7 +677,7 @@ def test_estimator_study_gaussian_histogram_follows_the_scaled_chi2():
 @pytest.mark.parametrize(
     "kwargs, match",
     [
-        (dict(n=1_000, reps=200_000), "reps \\* n"),  # the page's largest R and N together
+        (dict(n=1_000, reps=200_000), "R × N"),  # the page's largest R and N together
         (dict(max_bins=5), "max_bins"),
         (dict(tail=0.5), "tail"),
         (dict(max_ratio=0.5), "max_ratio"),
