@@ -225,6 +225,6 @@ if names:
                 st.latex(OPTIMIZERS[name].latex)
                 st.caption(ui.t(f"optimizers.note.{name.lower()}"))
     ui.code(ui.run(cached(teaching.snippet), "optimizers", surface=surface_key, optimizers=configs,
-                   surface_params=surface_params, start=start, steps=steps))
+                   surface_params=surface_params, start=start, steps=steps, step=t))  # the table's step t
 ui.share(results)
 ui.exercises()

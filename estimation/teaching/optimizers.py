@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from estimation import optimizers as O
+from estimation._validation import check_int
 from estimation.playground import make_surface
 from estimation.surfaces import Quadratic, run_optimizer
 from estimation.teaching import Question, Slip, Snippet, distinguishable, fmt
@@ -290,22 +291,26 @@ _LOOP = '''\
 x, y = {x0!r}, {y0!r}  # the start θ₀
 state_x, state_y = {state!r}, {state!r}  # one state per coordinate
 loss = f(x, y)
-for _ in range({steps}):
+for _ in range({t}):  # t = {t}: the step the page's table shows (the race runs {steps:,} steps)
     gx, gy = grad(x, y)
     x, y = step(x, gx, state_x), step(y, gy, state_y)
     if not (abs(x) <= 1e6 and abs(y) <= 1e6 and math.isfinite(f(x, y))):
         break  # diverged (or escaped): the lab stops the run here
     loss = f(x, y)
-print(f"{name}: loss after the run f(x, y) = {{loss:.12g}}")'''
+print(f"{name}: loss at step t = {t:,}: f(x, y) = {{loss:.12g}}")'''
 
 
-def snippet(*, surface: str, optimizers: Mapping, surface_params=None, start=None, steps: int) -> Snippet:
-    """One run of the page's race as a plain Python loop, printing its final loss.
+def snippet(*, surface: str, optimizers: Mapping, surface_params=None, start=None, steps: int,
+            step: int | None = None) -> Snippet:
+    """One run of the page's race as a plain Python loop, printing its loss at the revealed step t.
 
     Shows Adam if it is in ``optimizers`` (name → hyperparameters, as the page
-    races them), else the first of them in registry order. The program performs
-    the lab's floating-point operations in the lab's order, so it prints the
-    loss of :func:`estimation.surfaces.run_optimizer` to the last digit.
+    races them), else the first of them in registry order. ``step`` is the
+    step t the page's table shows (0 … ``steps``; default ``steps``); the
+    program runs t steps (fewer if the run diverges first, as the lab stops
+    it) and prints f(θ) there: the table's loss, f(θ_min(t, n)) with n the
+    steps the run took. It performs the lab's floating-point operations in
+    the lab's order, so the number agrees to the last digit.
     """
     if not isinstance(optimizers, Mapping) or not optimizers:
         raise ValueError("optimizers must be a non-empty mapping of optimizer name -> hyperparameters")
@@ -317,6 +322,8 @@ def snippet(*, surface: str, optimizers: Mapping, surface_params=None, start=Non
     surf = make_surface(surface, surface_params)
     start = surf.start if start is None else start
     traj = run_optimizer(O.OPTIMIZERS[name](**hp), surf, start, steps)  # validates start and steps
+    t = traj.steps if step is None else min(check_int(step, "step", lo=0, hi=int(steps)), traj.steps)
+    t_shown = int(steps) if step is None else int(step)
     x0, y0 = (float(c) for c in start)
     state, update = _OPTIMIZER_CODE[name]
     surface_code = _SURFACE_CODE[surface]
@@ -335,9 +342,9 @@ def snippet(*, surface: str, optimizers: Mapping, surface_params=None, start=Non
         update,
         "",
         "",
-        _LOOP.format(x0=x0, y0=y0, state=state, steps=int(steps), name=name),
+        _LOOP.format(x0=x0, y0=y0, state=state, t=t_shown, steps=int(steps), name=name),
     ])
-    return Snippet(code=code, value=float(traj.losses[-1]))
+    return Snippet(code=code, value=float(traj.losses[t]))
 
 
 #: Settings the tests run the snippet with (and compare with the page); every optimizer and surface.
@@ -353,4 +360,9 @@ SNIPPET_EXAMPLES = (
     {"surface": "himmelblau", "optimizers": {"Momentum": {"lr": 2e-3, "momentum": 0.9}},
      "start": (-1.0, 1.0), "steps": 1000},
     {"surface": "saddle", "optimizers": {"AdaGrad": {"lr": 0.1}, "SGD": {"lr": 0.05}}, "steps": 1000},
+    # the page's table at a revealed step t < steps: mid-run, the start, and past a divergence
+    {"surface": "quadratic", "surface_params": {"condition": 20.0, "angle_deg": 0.0},
+     "optimizers": {"Adam": {"lr": 0.3}}, "steps": 1000, "step": 37},
+    {"surface": "beale", "optimizers": {"RMSprop": {"lr": 0.01}}, "steps": 1000, "step": 0},
+    {"surface": "rosenbrock", "optimizers": {"SGD": {"lr": 10.0}}, "steps": 100, "step": 50},
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 
 import numpy as np
@@ -194,6 +196,8 @@ def test_no_optimizer_explains_what_is_missing():
 @pytest.mark.parametrize(("query", "name", "lang"), [
     ({}, "Adam", "en"),  # defaults: Adam is racing, so the snippet runs Adam
     ({"surface": "himmelblau", "opt": "SGD,Momentum", "steps": "500", "seed": "5"}, "SGD", "ja"),
+    ({"progress": "3.7"}, "Adam", "en"),  # a revealed step t = 37 < 1,000: the snippet prints the loss there
+    ({"progress": "0"}, "Adam", "ja"),  # t = 0: the start
 ])
 def test_code_snippet_prints_the_tables_loss_and_the_questions_render(query, name, lang):
     from estimation import teaching
@@ -203,12 +207,19 @@ def test_code_snippet_prints_the_tables_loss_and_the_questions_render(query, nam
     key = query.get("surface", "quadratic")
     params = {"condition": 20.0, "angle_deg": 0.0} if key == "quadratic" else None
     configs = {n: dict(SURFACES[key].presets[n]) for n in query.get("opt", "SGD,Momentum,AdaGrad,Adam").split(",")}
+    steps = int(query.get("steps", 1000))
+    t_shown = round(float(query.get("progress", 100)) * steps / 100)
     snippet = teaching.snippet("optimizers", surface=key, optimizers=configs, surface_params=params,
-                               steps=int(query.get("steps", 1000)))
+                               steps=steps, step=t_shown)
     assert snippet.code in [c.value for c in at.code]
-    assert f"{name}: loss" in snippet.code
+    assert f"{name}: loss at step t = {t_shown:,}" in snippet.code
     table = _table(at)
-    assert snippet.value == table.loc[name, table.columns[1]]  # the loss the table shows at the last step
+    assert snippet.value == table.loc[name, table.columns[1]]  # the loss the table shows at the revealed step
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(snippet.code, "<snippet>", "exec"), {})
+    printed = float(out.getvalue().rsplit("=", 1)[1])
+    assert printed == pytest.approx(table.loc[name, table.columns[1]], rel=1e-11)  # .12g: what it prints, too
     seed = int(query.get("seed", 42))
     text = "\n".join(m.value for m in at.markdown)
     for q in teaching.questions("optimizers", seed):

@@ -60,6 +60,7 @@ def test_per_sample_loss_chart(q, p):
     text = str(spec)
     assert "logit z" in text and "'loss'" in text and "Per-sample loss" in text
     has_minimum = 0 < ident.k < ident.n  # the minimum is at ±∞ when k = 0 or N: no point, no legend entry
+    assert has_minimum == (0 < p < 1)  # p = 0 and p = 1 draw k = 0 and k = N: both edge cases are covered
     assert _legend_domain(spec) == ["y=1", "y=0", "mean", "model"] + ["MLE"] * has_minimum
     records = _records(spec)
     assert 0 < len(records) <= 5000
