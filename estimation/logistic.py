@@ -1311,7 +1311,7 @@ def _check_budget(n: int, epochs: int, batch_size: int | None, runs: int) -> Non
     # Combinations the page's widgets allow: the messages are translated (InputError).
     if updates > MAX_UPDATES:
         raise InputError(
-            "too_many_updates",
+            "training_too_many_updates",
             "too much training for one view: {epochs} epochs × {per_epoch} updates per epoch × {runs} run(s) = "
             "{updates} updates (limit {limit}); use fewer epochs, a larger batch or fewer optimizers",
             epochs=f"{epochs:,}", per_epoch=f"{per_epoch:,}", runs=f"{runs}", updates=f"{updates:,}",
@@ -1320,7 +1320,7 @@ def _check_budget(n: int, epochs: int, batch_size: int | None, runs: int) -> Non
     rows = epochs * n * runs
     if rows > MAX_SAMPLE_PASSES:
         raise InputError(
-            "too_many_passes",
+            "training_too_many_passes",
             "too much training for one view: {epochs} epochs × {n} samples × {runs} run(s) = {rows} sample "
             "passes (limit {limit}); use fewer epochs or fewer optimizers",
             epochs=f"{epochs:,}", n=f"{n:,}", runs=f"{runs}", rows=f"{rows:,}", limit=f"{MAX_SAMPLE_PASSES:,}",

@@ -83,3 +83,12 @@ def test_every_core_input_error_is_translated_with_its_fields():
         assert entry in STRINGS, entry
         assert _fields(STRINGS[entry]["en"]) == fields, (entry, fields)
     assert {f"error.{k}" for k, _ in raised} == {k for k in STRINGS if k.startswith("error.")}
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "lab" / "strings").glob("*.py")), ids=lambda p: p.name)
+def test_no_key_is_written_twice_in_one_module(path):
+    """A repeated key in one dict literal silently drops the first entry (two pages' errors once collided)."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})

@@ -9,11 +9,11 @@ STRINGS = {
         "en": "R × N = {reps} × {n} = {draws} random numbers is more than one simulation may draw ({limit}, a time and memory bound); lower R or N",
         "ja": "R × N = {reps} × {n} = {draws} 個の乱数は、1 回のシミュレーションで使える上限（{limit} 個。時間とメモリの制約）を超えています。R か N を小さくしてください",
     },
-    "error.too_many_updates": {
+    "error.training_too_many_updates": {
         "en": "too much training for one view: {epochs} epochs × {per_epoch} updates per epoch × {runs} run(s) = {updates} updates (limit {limit}); use fewer epochs, a larger batch or fewer optimizers",
         "ja": "1 つの表示には学習が多すぎます：{epochs} エポック × 1 エポックあたり {per_epoch} 回の更新 × {runs} 回の学習 = {updates} 回の更新（上限 {limit} 回）。エポック数を減らすか、バッチを大きくするか、オプティマイザを減らしてください",
     },
-    "error.too_many_passes": {
+    "error.training_too_many_passes": {
         "en": "too much training for one view: {epochs} epochs × {n} samples × {runs} run(s) = {rows} sample passes (limit {limit}); use fewer epochs or fewer optimizers",
         "ja": "1 つの表示には学習が多すぎます：{epochs} エポック × {n} 標本 × {runs} 回の学習 = 延べ {rows} 標本（上限 {limit}）。エポック数かオプティマイザの数を減らしてください",
     },

@@ -20,11 +20,11 @@ ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,;:']+[A-Za-z]{2,}){3,}")
 CASES = [
     ("pages/03_estimator_bias.py", {"n": "1000", "reps": "200000"}, "error.too_many_draws",
      {"reps": "200,000", "n": "1,000", "draws": "200,000,000", "limit": f"{estimators.MAX_DRAWS:,}"}),
-    ("pages/06_cross_entropy.py", {"n": "5000", "batch": "8", "epochs": "1000"}, "error.too_many_updates",
+    ("pages/06_cross_entropy.py", {"n": "5000", "batch": "8", "epochs": "1000"}, "error.training_too_many_updates",
      {"epochs": "1,000", "per_epoch": "625", "runs": "3", "updates": "1,875,000",
       "limit": f"{logistic.MAX_UPDATES:,}"}),
     ("pages/06_cross_entropy.py", {"n": "5000", "epochs": "1000", "opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop"},
-     "error.too_many_passes", {"epochs": "1,000", "n": "5,000", "runs": "5", "rows": "25,000,000",
+     "error.training_too_many_passes", {"epochs": "1,000", "n": "5,000", "runs": "5", "rows": "25,000,000",
                                "limit": f"{logistic.MAX_SAMPLE_PASSES:,}"}),
     ("pages/06_cross_entropy.py", {"src": "iris", "iris_pos": "versicolor", "iris_neg": "versicolor"},
      "error.same_class", {"value": "'versicolor'"}),
