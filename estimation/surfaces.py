@@ -10,6 +10,8 @@ rotation); build another instance to change them.
 :func:`run_optimizer` runs one optimizer from a start point and returns a
 :class:`Trajectory`; :func:`run_optimizers` runs several from the same start.
 :func:`distance_to_minimum` and :func:`first_step_below` summarise a run.
+:func:`make_surface` builds a registry surface with other parameters and
+:func:`preset` gives an optimizer's full hyperparameters on a surface.
 
 ``value`` and ``grad`` accept Python floats or numpy arrays (broadcast
 against each other) and use only arithmetic operators, so they are cheap on
@@ -27,7 +29,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from estimation._validation import as_finite_array, check_int, check_real
+from estimation._validation import as_finite_array, check_int, check_real, lookup
 from estimation.optimizers import OPTIMIZERS, Hyperparameter, Optimizer
 
 __all__ = [
@@ -43,6 +45,8 @@ __all__ = [
     "run_optimizers",
     "distance_to_minimum",
     "first_step_below",
+    "make_surface",
+    "preset",
     "MAX_ABS",
     "MAX_STEPS",
 ]
@@ -583,3 +587,33 @@ def first_step_below(values, tol: float) -> int | None:
     tol = check_real(tol, "tol", lo=0.0)
     hits = np.flatnonzero(vals <= tol)
     return int(hits[0]) if hits.size else None
+
+
+def make_surface(key: str, params: Mapping[str, float] | None = None) -> Surface:
+    """The surface ``SURFACES[key]``, rebuilt with ``params`` if it has parameters.
+
+    Parameters
+    ----------
+    key : str
+        A key of ``SURFACES``.
+    params : mapping, optional
+        Constructor arguments (only the quadratic takes any: ``condition``,
+        ``angle_deg``); empty or None for the registry instance.
+    """
+    lookup(SURFACES, key, "surface")
+    params = dict(params or {})
+    if not params:
+        return SURFACES[key]
+    surface_cls = type(SURFACES[key])
+    names = {p.name for p in surface_cls.PARAMETERS}
+    unknown = sorted(set(params) - names)
+    if unknown:
+        raise ValueError(f"surface_params: {key} takes {sorted(names) or 'no parameters'}, got {unknown}")
+    return surface_cls(**params)
+
+
+def preset(surface: Surface, name: str) -> dict[str, float]:
+    """All hyperparameters of optimizer ``name`` on ``surface``: class defaults updated by the preset."""
+    values = {hp.name: hp.default for hp in lookup(OPTIMIZERS, name, "optimizer").HYPERPARAMETERS}
+    values.update(surface.presets.get(name, {}))
+    return values

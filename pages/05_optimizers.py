@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from estimation import playground, teaching
+from estimation import surfaces, teaching
 from estimation.charts import optimizers as charts
 from estimation.optimizers import OPTIMIZERS
 from estimation.surfaces import SURFACES
+from estimation.views import optimizers as views
 from lab.params import BoolParam, ChoiceParam, FloatParam, MultiChoiceParam
 from lab.shell import cached, page_shell, state_key
 
@@ -18,7 +19,7 @@ def _code(value: float) -> str:
     return f"{value:g}"
 
 
-def _param(name: str, grid: playground.WidgetGrid) -> ChoiceParam | FloatParam:
+def _param(name: str, grid: views.WidgetGrid) -> ChoiceParam | FloatParam:
     """A URL parameter for one control: log-spaced choices (as codes) or a linear slider."""
     if grid.choices is not None:
         return ChoiceParam(name, _code(grid.default), tuple(map(_code, grid.choices)))
@@ -33,30 +34,24 @@ def _value(spec, label: str) -> float:
 
 
 SURFACE = ChoiceParam("surface", "quadratic", tuple(SURFACES))
-KAPPA = _param("kappa", playground.SURFACE_WIDGETS["condition"])
-ANGLE = _param("angle", playground.SURFACE_WIDGETS["angle_deg"])
+KAPPA = _param("kappa", views.SURFACE_WIDGETS["condition"])
+ANGLE = _param("angle", views.SURFACE_WIDGETS["angle_deg"])
 OWN_START = BoolParam("own_start", False)
 X0 = FloatParam("x0", 0.0, lo=-10.0, hi=10.0, step=0.1, fmt="%.3f")
 Y0 = FloatParam("y0", 0.0, lo=-10.0, hi=10.0, step=0.1, fmt="%.3f")
 OPT = MultiChoiceParam("opt", ("SGD", "Momentum", "AdaGrad", "Adam"), tuple(OPTIMIZERS))
-STEPS = ChoiceParam("steps", 1_000, (10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, playground.MAX_STEPS))
+STEPS = ChoiceParam("steps", 1_000, (10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, views.MAX_STEPS))
 PRESET = BoolParam("preset", True)
 HP = {
-    name: {hp: _param(f"{hp}_{name.lower()}", grid) for hp, grid in playground.WIDGETS[name].items()}
+    name: {hp: _param(f"{hp}_{name.lower()}", grid) for hp, grid in views.WIDGETS[name].items()}
     for name in OPTIMIZERS
 }
 PROGRESS = FloatParam("progress", 100.0, lo=0.0, hi=100.0, step=0.1, fmt="%.1f%%")
-MEASURE = ChoiceParam("measure", "loss", playground.MEASURES)
+MEASURE = ChoiceParam("measure", "loss", views.MEASURES)
 TOL = ChoiceParam("tol", _code(1e-3), tuple(map(_code, (1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1))))
-
 NUMBER = st.column_config.NumberColumn(format="%.4g")
-STEP_NUMBER = st.column_config.NumberColumn(format="localized")  # 1,234; an unreached tolerance is empty
-SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _power(value: float) -> str:
-    """1e-05 -> 10⁻⁵ (the tolerances are powers of ten)."""
-    return "10" + f"{value:.0e}".split("e")[1].lstrip("+").replace("-0", "-").translate(SUPERSCRIPT)
+COLUMNS = {"settings": st.column_config.TextColumn(width="large"), "loss": NUMBER, "distance": NUMBER,
+           "reached": st.column_config.NumberColumn(format="localized")}  # 1,234; an unreached tolerance is empty
 
 
 def _key(spec) -> str:
@@ -87,7 +82,7 @@ ui = page_shell(PAGE, [SURFACE, KAPPA, ANGLE, OWN_START, X0, Y0, OPT, STEPS, PRE
                        *(spec for specs in HP.values() for spec in specs.values()), PROGRESS, MEASURE, TOL])
 st.markdown(ui.t("optimizers.intro"))
 
-# -- what races where ---------------------------------------------------------
+# -- page level: what races where, from where, with which settings (each change reruns the race) ------
 surface_col, opt_col, steps_col = st.columns([1.3, 2.2, 1.3])
 surface_key = ui.select(SURFACE, ui.t("optimizers.surface"), format_func=lambda k: ui.t(f"optimizers.surface.{k}"),
                         where=surface_col, on_change=_forget_start)
@@ -104,19 +99,17 @@ if surface_key == "quadratic":
         "condition": float(ui.select_slider(KAPPA, ui.t("optimizers.condition"), where=columns[0])),
         "angle_deg": ui.slider(ANGLE, ui.t("optimizers.angle"), where=columns[1], format="%.0f°"),
     }
-surface = ui.run(playground.make_surface, surface_key, surface_params)
+surface = ui.run(surfaces.make_surface, surface_key, surface_params)
 start = None
 with columns[2]:
     if ui.toggle(OWN_START, ui.t("optimizers.own_start"), on_change=_load_start, args=(surface.start,)):
         x_col, y_col = st.columns(2)
         start = (ui.number(X0, ui.t("optimizers.x0"), where=x_col), ui.number(Y0, ui.t("optimizers.y0"), where=y_col))
 
-# -- hyperparameters ----------------------------------------------------------
-presets = {name: ui.run(playground.preset, surface, name) for name in OPTIMIZERS}
+presets = {name: ui.run(surfaces.preset, surface, name) for name in OPTIMIZERS}
 with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(_key(PRESET), True),
                  icon=":material/tune:"):
-    use_presets = ui.toggle(PRESET, ui.t("optimizers.preset"), on_change=_load_presets, args=(presets,))
-    if use_presets:
+    if ui.toggle(PRESET, ui.t("optimizers.preset"), on_change=_load_presets, args=(presets,)):
         st.caption(ui.t("optimizers.preset_on"))
         configs = {name: presets[name] for name in names}
     else:
@@ -127,94 +120,70 @@ with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(_ke
                     st.markdown(f"**{name}**")
                     configs[name] = {hp: _value(spec, ui.t(f"optimizers.hp.{hp}")) for hp, spec in HP[name].items()}
 
-has_minimum = bool(surface.minima)
-results = {}
-if names:
-    race = ui.run(cached(playground.race), surface_key, configs, surface_params=surface_params, start=start,
-                  steps=steps)
 
-    # -- the step slider and the error measure --------------------------------
+@ui.section
+def race_at_step(surface_key: str, configs: dict, surface_params: dict | None, start: tuple | None,
+                 steps: int) -> None:
+    """The race revealed up to step t, and its snippet: the slider, error and tolerance rerun only this."""
+    race = ui.run(cached(views.race), surface_key, configs, surface_params=surface_params, start=start, steps=steps)
     progress_col, measure_col, tol_col = st.columns([2.2, 1.5, 1.3])
     progress = ui.slider(PROGRESS, ui.t("optimizers.progress"), where=progress_col, format=PROGRESS.fmt)
-    t = ui.run(playground.reveal_step, progress, race.steps)
-    progress_col.caption(ui.t("optimizers.progress_caption", t=f"{t:,}", steps=f"{race.steps:,}"))
     measure, tol = "loss", None
-    if has_minimum:
+    if race.has_minimum:
         measure = ui.radio(MEASURE, ui.t("optimizers.measure"), format_func=lambda m: ui.t(f"optimizers.measure.{m}"),
                            where=measure_col, help=ui.t("optimizers.measure_help"))
-        tol = float(ui.select_slider(TOL, ui.t("optimizers.tol"), format_func=lambda c: _power(float(c)),
+        tol = float(ui.select_slider(TOL, ui.t("optimizers.tol"), format_func=lambda c: views.power_label(float(c)),
                                      where=tol_col))
-    snap = ui.run(playground.snapshot, race, t, measure=measure, tol=tol or 1.0)
+    view = ui.run(views.race_view, race, progress, measure=measure, tol=tol)
+    progress_col.caption(ui.t("optimizers.progress_caption", t=f"{view.step:,}", steps=f"{view.steps:,}"))
+    for name, step in view.diverged:
+        st.warning(ui.t("optimizers.diverged", name=name, step=step), icon=":material/warning:")
+    if view.escaped:
+        st.info(ui.t("optimizers.escaped", runs=view.escaped), icon=":material/south_east:")
 
-    for row in snap.rows:
-        if row.status == "diverged":
-            st.warning(ui.t("optimizers.diverged", name=row.name, step=row.stopped_at), icon=":material/warning:")
-    escaped = [f"{row.name} ({row.stopped_at})" for row in snap.rows if row.status == "escaped"]
-    if escaped:
-        st.info(ui.t("optimizers.escaped", runs=", ".join(escaped)), icon=":material/south_east:")
-
-    # -- charts ---------------------------------------------------------------
-    stop_label = ui.t("optimizers.stop.diverged" if has_minimum else "optimizers.stop.escaped")
+    snap = view.snapshot
+    stop_label = ui.t("optimizers.stop.diverged" if view.has_minimum else "optimizers.stop.escaped")
     land_col, loss_col = st.columns(2)
     with land_col:
         ui.chart(
             charts.landscape_chart, race.contour, snap.paths, snap.heads, snap.stops,
-            names=snap.names, box=race.box, start=race.start, minima=surface.minima,
+            names=snap.names, box=race.box, start=race.start, minima=race.surface.minima,
             x_title="x", y_title="y", level_title=ui.t("optimizers.level"), step_title=ui.t("optimizers.step"),
             start_label=ui.t("optimizers.start"), minimum_label=ui.t("optimizers.minimum"), stop_label=stop_label,
             title=ui.t("optimizers.landscape_title"),
         )
-        st.latex(r"\begin{gathered} f(x, y) = " + surface.formula.replace(r",\ ", r" \\ ") + r"\end{gathered}")
+        st.latex(view.formula)
         st.caption(ui.t("optimizers.levels_log" if race.log_levels else "optimizers.levels_linear"))
     with loss_col:
-        y_title = ui.t(f"optimizers.y.{measure}" if has_minimum else "optimizers.y.saddle")
         ui.chart(
             charts.loss_chart, snap.paths, snap.stops, names=snap.names, steps=race.steps,
-            value_domain=snap.value_domain, log_scale=snap.log_scale, tol=tol,
-            x_title=ui.t("optimizers.step"), y_title=y_title,
-            tol_label=ui.t("optimizers.tol_label", tol=_power(tol)) if tol else "",
-            stop_label=stop_label,
-            title=ui.t("optimizers.loss_title" if has_minimum else "optimizers.loss_title_saddle"),
+            value_domain=snap.value_domain, log_scale=snap.log_scale, tol=view.tol,
+            x_title=ui.t("optimizers.step"),
+            y_title=ui.t(f"optimizers.y.{view.measure}" if view.has_minimum else "optimizers.y.saddle"),
+            tol_label=ui.t("optimizers.tol_label", tol=view.tol_label) if view.tol else "", stop_label=stop_label,
+            title=ui.t("optimizers.loss_title" if view.has_minimum else "optimizers.loss_title_saddle"),
         )
-        st.caption(ui.t("optimizers.floor_note" if has_minimum else "optimizers.symlog_note"))
+        st.caption(ui.t("optimizers.floor_note" if view.has_minimum else "optimizers.symlog_note"))
 
-    # -- the table ------------------------------------------------------------
-    st.subheader(ui.t("optimizers.table_title", t=f"{t:,}"))
-    status = {
-        row.name: ui.t(f"optimizers.status.{row.status}", step=row.stopped_at)
-        if row.stopped_at else ui.t(f"optimizers.status.{row.status}")
-        for row in snap.rows
-    }
-    table = {
-        ui.t("optimizers.col.settings"): [
-            ", ".join(f"{playground.WIDGETS[row.name][hp].symbol} = {value:g}"
-                      for hp, value in row.hyperparameters.items())
-            for row in snap.rows
-        ],
-        ui.t("optimizers.col.loss"): [row.loss for row in snap.rows],
-    }
-    if has_minimum:
-        table[ui.t("optimizers.col.distance")] = [row.distance for row in snap.rows]
-        table[ui.t("optimizers.col.reached", tol=_power(tol))] = [
-            float("nan") if row.reached is None else row.reached for row in snap.rows
-        ]
-    table[ui.t("optimizers.col.status")] = [status[row.name] for row in snap.rows]
-    column_config = {ui.t("optimizers.col.settings"): st.column_config.TextColumn(width="large"),
-                     ui.t("optimizers.col.loss"): NUMBER}
-    if has_minimum:
-        column_config[ui.t("optimizers.col.distance")] = NUMBER
-        column_config[ui.t("optimizers.col.reached", tol=_power(tol))] = STEP_NUMBER
-    st.dataframe(pd.DataFrame(table, index=pd.Index(list(snap.names))), column_config=column_config)
+    st.subheader(ui.t("optimizers.table_title", t=f"{view.step:,}"))
+    header = {column: ui.t(f"optimizers.col.{column}", tol=view.tol_label) for column in view.table}
+    status = [ui.t(f"optimizers.status.{s}", step=at) for s, at in zip(view.table["status"], view.stopped_at)]
+    st.dataframe(pd.DataFrame({header[c]: status if c == "status" else values for c, values in view.table.items()},
+                              index=pd.Index(list(view.names))),
+                 column_config={header[c]: COLUMNS[c] for c in view.table if c in COLUMNS})
     st.caption(ui.t("optimizers.table_note"))
-    results = {"step": t, "runs": {row.name: {"loss": row.loss, "distance": row.distance, "reached": row.reached,
-                                              "status": row.status, "stopped_at": row.stopped_at,
-                                              "hyperparameters": row.hyperparameters} for row in snap.rows}}
+    ui.code(ui.run(cached(teaching.snippet), "optimizers", surface=surface_key, optimizers=configs,
+                   surface_params=surface_params, start=start, steps=steps, step=view.step))  # the table's t
+    ui.record(**view.results)
+
+
+if names:
+    race_at_step(surface_key, configs, surface_params, start, steps)
 
 st.subheader(ui.t("common.what_to_notice"))
 st.markdown(ui.t(f"optimizers.notice.{surface_key}"))
 
-# -- the update rules ---------------------------------------------------------
-if names:
+if names:  # the update rules of the optimizers racing, from the registry
     st.subheader(ui.t("optimizers.rules_title"))
     st.markdown(ui.t("optimizers.rules_intro"))
     st.latex(r"g_t = \nabla f(\theta_{t-1}),\qquad t = 1, 2, \dots")
@@ -224,7 +193,5 @@ if names:
                 st.markdown(f"**{name}** · `{OPTIMIZERS[name].torch}`")
                 st.latex(OPTIMIZERS[name].latex)
                 st.caption(ui.t(f"optimizers.note.{name.lower()}"))
-    ui.code(ui.run(cached(teaching.snippet), "optimizers", surface=surface_key, optimizers=configs,
-                   surface_params=surface_params, start=start, steps=steps, step=t))  # the table's step t
-ui.share(results)
+ui.share()
 ui.exercises()

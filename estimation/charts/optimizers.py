@@ -3,7 +3,7 @@
 Each chart carries one top-level dataset shared by its layers (a ``kind``
 column tells the layers apart), keeps every colour and marker in a legend and
 sends at most about 5,000 rows: the builders only reshape what
-:func:`estimation.playground.race` and :func:`~estimation.playground.snapshot`
+:func:`estimation.views.optimizers.race` and :func:`~estimation.views.optimizers.snapshot`
 computed (contour lines, thinned paths, the point at step t, stop markers).
 Every optimizer keeps one Okabe–Ito colour, by registry name.
 """

@@ -9,8 +9,7 @@ import numpy as np
 
 from estimation import optimizers as O
 from estimation._validation import check_int
-from estimation.playground import make_surface
-from estimation.surfaces import Quadratic, run_optimizer
+from estimation.surfaces import Quadratic, make_surface, run_optimizer
 from estimation.teaching import Question, Slip, Snippet, distinguishable, fmt
 
 _BETA1, _BETA2, _ADAM_EPS = 0.9, 0.999, 1e-8  # torch.optim.Adam's defaults, fixed in the prompts

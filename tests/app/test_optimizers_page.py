@@ -236,3 +236,50 @@ def test_quadratic_notice_quotes_the_default_table(lang):
     notice = t("optimizers.notice.quadratic", lang)
     assert f"{sgd}、{momentum}、{adam}" in notice if lang == "ja" else f"{sgd}, {momentum}, {adam}" in notice
     assert notice in [m.value for m in at.markdown]
+
+
+# ---------------------------------------------------------------------------
+# Sections: the race at step t is a fragment; its widgets change only its own output
+# ---------------------------------------------------------------------------
+
+
+def test_the_race_section_is_a_fragment():
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(PAGE).read_text(encoding="utf-8"))
+    sections = {node.name: [ast.unparse(d) for d in node.decorator_list]
+                for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+    assert sections["race_at_step"] == ["ui.section"]
+
+
+def _outside_the_race(at):
+    """What the page shows outside the race section: controls, notice, rules, snippet, questions."""
+    return {
+        "markdown": [m.value for m in at.markdown],
+        "latex": [x.value for x in at.latex if not x.value.startswith(r"\begin{gathered} f(x, y)")],
+        "code": [c.value for c in at.code],
+        "controls": (at.selectbox(key="optimizers.surface").value, at.multiselect(key="optimizers.opt").value,
+                     at.select_slider(key="optimizers.steps").value),
+        "expanders": [e.label for e in at.expander],
+    }
+
+
+def _inside_the_race(at):
+    return [frame.to_dict("list") for frame in _charts(at)], _table(at).to_dict("list"), \
+        [h.value for h in at.subheader], [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(("widget", "key", "value", "url"), [
+    ("slider", "optimizers.progress", 12.5, "12.5"),
+    ("radio", "optimizers.measure", "distance", "distance"),
+    ("select_slider", "optimizers.tol", "1e-06", "1e-06"),
+])
+def test_a_race_widget_changes_the_race_and_the_url_and_nothing_else(widget, key, value, url):
+    at = open_page(PAGE, {"surface": "himmelblau", "opt": ALL})
+    outside, inside = _outside_the_race(at), _inside_the_race(at)
+    getattr(at, widget)(key=key).set_value(value).run()
+    assert_healthy(at)
+    assert at.query_params[key.split(".")[1]] == url
+    assert _inside_the_race(at) != inside  # the section redrew with the new value
+    assert _outside_the_race(at) == outside  # the other sections' output is identical

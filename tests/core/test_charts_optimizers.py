@@ -6,17 +6,17 @@ import math
 
 import pytest
 
-from estimation import playground as P
 from estimation.charts import optimizers as charts
 from estimation.optimizers import OPTIMIZERS
-from estimation.surfaces import SURFACES
+from estimation.surfaces import SURFACES, preset
+from estimation.views import optimizers as P
 
 LABELS = {"start_label": "start θ₀", "minimum_label": "minimum θ*", "stop_label": "diverged at step"}
 
 
 def _race(key, configs=None, steps=1000):
     surface = SURFACES[key]
-    configs = configs or {name: P.preset(surface, name) for name in OPTIMIZERS}
+    configs = configs or {name: preset(surface, name) for name in OPTIMIZERS}
     return P.race(key, configs, steps=steps)
 
 

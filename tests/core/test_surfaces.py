@@ -25,6 +25,8 @@ from estimation.surfaces import (
     Trajectory,
     distance_to_minimum,
     first_step_below,
+    make_surface,
+    preset,
     run_optimizer,
     run_optimizers,
 )
@@ -441,3 +443,19 @@ def test_adam_is_not_rotation_equivariant():
     rotated = run_optimizer(Adam(lr=0.3), Quadratic(20.0, 45.0), steps=50).points
     assert np.max(np.abs(rotated - base @ rotation(45.0).T)) > 0.1
 
+
+def test_make_surface_and_preset():
+    assert make_surface("rosenbrock") is SURFACES["rosenbrock"]
+    q = make_surface("quadratic", {"condition": 50.0, "angle_deg": 30.0})
+    reference = Quadratic(50.0, 30.0)
+    assert (q.condition, q.angle_deg, q.start) == (reference.condition, reference.angle_deg, reference.start)
+    assert preset(SURFACES["quadratic"], "Adam") == {"lr": 0.3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
+    assert preset(SURFACES["beale"], "AdaDelta") == {"lr": 1.0, "rho": 0.9, "eps": 1e-6}
+    with pytest.raises(ValueError, match="surface"):
+        make_surface("banana")
+    with pytest.raises(ValueError, match="surface_params"):
+        make_surface("rosenbrock", {"condition": 2.0})
+    with pytest.raises(ValueError, match="condition"):
+        make_surface("quadratic", {"condition": 0.5})
+    with pytest.raises(ValueError, match="optimizer"):
+        preset(SURFACES["beale"], "LBFGS")

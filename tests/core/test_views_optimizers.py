@@ -1,4 +1,4 @@
-"""Tests of estimation.playground: widget grids, the race (against direct runs) and the view at step t."""
+"""Tests of estimation.views.optimizers: widget grids, the race (against direct runs) and the view at step t."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_array_equal
 
-from estimation import playground as P
+from estimation.views import optimizers as P
 from estimation.optimizers import OPTIMIZERS, SGD, Adam
 from estimation.surfaces import (
     SURFACES,
     Quadratic,
     distance_to_minimum,
     first_step_below,
+    make_surface,
+    preset,
     run_optimizer,
 )
 
@@ -25,8 +27,8 @@ ALL = tuple(OPTIMIZERS)
 
 
 def presets(key, names=ALL, params=None):
-    surface = P.make_surface(key, params)
-    return {name: P.preset(surface, name) for name in names}
+    surface = make_surface(key, params)
+    return {name: preset(surface, name) for name in names}
 
 
 # ---------------------------------------------------------------------------
@@ -77,7 +79,7 @@ def test_every_default_and_preset_is_a_valid_control_value(name):
     widgets = P.WIDGETS[name]
     assert list(widgets) == [hp.name for hp in OPTIMIZERS[name].HYPERPARAMETERS]
     for surface in SURFACES.values():
-        for hp, value in P.preset(surface, name).items():
+        for hp, value in preset(surface, name).items():
             grid = widgets[hp]
             if grid.choices is not None:
                 assert value in grid.choices, (surface.key, hp, value)
@@ -111,25 +113,8 @@ def test_widget_grid_invalid():
 
 
 # ---------------------------------------------------------------------------
-# Surfaces, presets, the view box, levels, thinning
+# The view box, levels, thinning
 # ---------------------------------------------------------------------------
-
-
-def test_make_surface_and_preset():
-    assert P.make_surface("rosenbrock") is SURFACES["rosenbrock"]
-    q = P.make_surface("quadratic", {"condition": 50.0, "angle_deg": 30.0})
-    reference = Quadratic(50.0, 30.0)
-    assert (q.condition, q.angle_deg, q.start) == (reference.condition, reference.angle_deg, reference.start)
-    assert P.preset(SURFACES["quadratic"], "Adam") == {"lr": 0.3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
-    assert P.preset(SURFACES["beale"], "AdaDelta") == {"lr": 1.0, "rho": 0.9, "eps": 1e-6}
-    with pytest.raises(ValueError, match="surface"):
-        P.make_surface("banana")
-    with pytest.raises(ValueError, match="surface_params"):
-        P.make_surface("rosenbrock", {"condition": 2.0})
-    with pytest.raises(ValueError, match="condition"):
-        P.make_surface("quadratic", {"condition": 0.5})
-    with pytest.raises(ValueError, match="optimizer"):
-        P.preset(SURFACES["beale"], "LBFGS")
 
 
 def test_view_box():
@@ -217,7 +202,7 @@ def test_race_equals_direct_runs_in_registry_order(key):
             assert race.distances[name] is None
         else:
             assert_array_equal(race.distances[name], dist)
-    assert race.hyperparameters["Adam"] == P.preset(surface, "Adam")
+    assert race.hyperparameters["Adam"] == preset(surface, "Adam")
     assert race.start == surface.start and race.box == surface.domain
     assert race.log_levels == (surface.min_value is not None)
 
@@ -395,3 +380,75 @@ def test_quadratic_race_steps_quoted_by_the_notice(kappa, quoted):
     assert int(np.argmax(loss < 1e-3)) == quoted["SGD"]
     y = run_optimizer(SGD(lr=eta), Quadratic(kappa), steps=50).points[1:, 1]
     assert np.all(np.sign(y[1:]) == -np.sign(y[:-1]))  # the zig-zag: y changes sign at every step
+
+
+# ---------------------------------------------------------------------------
+# The race section's view
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("exponent", range(-12, 3))
+def test_power_label_is_the_power_of_ten_in_superscripts(exponent):
+    import unicodedata
+
+    label = P.power_label(10.0**exponent)
+    assert unicodedata.normalize("NFKC", label) == f"10{exponent}".replace("-", "−")  # NFKC: ⁻³ is −3
+    assert label.startswith("10") and all(unicodedata.name(c).startswith("SUPERSCRIPT") for c in label[2:])
+
+
+@pytest.mark.parametrize(("key", "measure", "tol", "progress"), [
+    ("quadratic", "loss", 1e-3, 100.0), ("himmelblau", "distance", 1e-6, 37.5), ("beale", "loss", 1e-2, 0.0),
+])
+def test_race_view_table_equals_direct_runs(key, measure, tol, progress):
+    race = P.race(key, presets(key), steps=400)
+    view = P.race_view(race, progress, measure=measure, tol=tol)
+    t = round(progress * 400 / 100)
+    assert view.step == t and view.steps == 400 and view.has_minimum and view.measure == measure
+    assert view.tol == tol and view.tol_label == P.power_label(tol)
+    assert list(view.table) == ["settings", "loss", "distance", "reached", "status"]
+    assert view.names == ALL
+    surface = SURFACES[key]
+    for i, name in enumerate(ALL):
+        hp = preset(surface, name)
+        traj = run_optimizer(OPTIMIZERS[name](**hp), surface, steps=400)
+        dist = distance_to_minimum(surface, traj.points)
+        ti = min(t, traj.steps)
+        assert view.table["loss"][i] == traj.losses[ti]
+        assert view.table["distance"][i] == dist[ti]
+        error = dist if measure == "distance" else traj.losses - surface.min_value
+        first = first_step_below(error, tol)
+        shown = view.table["reached"][i]
+        assert (math.isnan(shown) and (first is None or first > ti)) or shown == first
+        assert view.table["settings"][i].startswith(f"η = {hp['lr']:g}")
+        assert view.table["status"][i] == "completed" and view.stopped_at[i] is None
+        run = view.results["runs"][name]
+        assert run["loss"] == traj.losses[ti] and run["hyperparameters"] == hp
+    assert view.results["step"] == t
+    assert view.diverged == () and view.escaped == ""
+
+
+def test_race_view_on_the_saddle_and_with_a_divergence():
+    saddle = P.race("saddle", presets("saddle", ("SGD", "Momentum", "Adam")), steps=1000)
+    view = P.race_view(saddle, 100.0, measure="distance", tol=1e-3)
+    assert not view.has_minimum and view.measure == "loss" and view.tol is None and view.tol_label == ""
+    assert list(view.table) == ["settings", "loss", "status"]
+    assert view.escaped == "SGD (218), Momentum (208)"  # the steps the saddle's runs leave the plot
+    assert view.table["status"] == ["escaped", "escaped", "completed"] and view.stopped_at == (218, 208, None)
+    diverging = P.race("rosenbrock", {"SGD": {"lr": 10.0}, "Adam": {}}, steps=100)
+    assert P.race_view(diverging, 1.0).diverged == (("SGD", 2),)  # the whole run's status, whatever t
+    view = P.race_view(diverging, 100.0)
+    assert view.diverged == (("SGD", 2),) and view.table["status"] == ["diverged", "completed"]
+    assert view.formula.startswith(r"\begin{gathered} f(x, y) = ") and view.formula.endswith(r"\end{gathered}")
+    assert r",\ " not in view.formula
+
+
+def test_race_view_invalid():
+    race = P.race("quadratic", {"SGD": {}}, steps=10)
+    with pytest.raises(ValueError, match="race"):
+        P.race_view("race", 50.0)
+    with pytest.raises(ValueError, match="percent"):
+        P.race_view(race, 101.0)
+    with pytest.raises(ValueError, match="tol"):
+        P.race_view(race, 50.0, tol=0.0)
+    with pytest.raises(ValueError, match="value"):
+        P.power_label(-1.0)
