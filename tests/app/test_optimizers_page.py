@@ -254,11 +254,10 @@ def test_the_race_section_is_a_fragment():
 
 
 def _outside_the_race(at):
-    """What the page shows outside the race section: controls, notice, rules, snippet, questions."""
+    """What the page shows outside the race section: controls, notice, rules, questions."""
     return {
         "markdown": [m.value for m in at.markdown],
         "latex": [x.value for x in at.latex if not x.value.startswith(r"\begin{gathered} f(x, y)")],
-        "code": [c.value for c in at.code],
         "controls": (at.selectbox(key="optimizers.surface").value, at.multiselect(key="optimizers.opt").value,
                      at.select_slider(key="optimizers.steps").value),
         "expanders": [e.label for e in at.expander],
@@ -267,7 +266,7 @@ def _outside_the_race(at):
 
 def _inside_the_race(at):
     return [frame.to_dict("list") for frame in _charts(at)], _table(at).to_dict("list"), \
-        [h.value for h in at.subheader], [c.value for c in at.caption]
+        [h.value for h in at.subheader], [c.value for c in at.caption], [c.value for c in at.code]
 
 
 @pytest.mark.parametrize(("widget", "key", "value", "url"), [
@@ -282,4 +281,6 @@ def test_a_race_widget_changes_the_race_and_the_url_and_nothing_else(widget, key
     assert_healthy(at)
     assert at.query_params[key.split(".")[1]] == url
     assert _inside_the_race(at) != inside  # the section redrew with the new value
+    if key == "optimizers.progress":  # the snippet belongs to the section: it prints the loss at the new t
+        assert "loss at step t = 125" in "\n".join(c.value for c in at.code)
     assert _outside_the_race(at) == outside  # the other sections' output is identical
