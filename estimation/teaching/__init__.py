@@ -111,8 +111,8 @@ def agrees(value: float, target: float, sig_figs: int) -> bool:
     -----
     |value − target| ≤ ½ · 10^(e − s + 1) with e = ⌊log₁₀|target|⌋: the value is
     within half a unit of the target's s-th significant digit, so that every
-    correct rounding of the target to s figures (and only those, up to a
-    relative 1e-9 for binary rounding of the typed decimal) agrees. A target
+    correct rounding of the target to s figures (and only those, up to a few
+    ulps for the binary rounding of the typed decimal) agrees. A target
     of 0 needs |value| ≤ 1e-12.
     """
     if not (math.isfinite(value) and math.isfinite(target)):
@@ -125,7 +125,10 @@ def agrees(value: float, target: float, sig_figs: int) -> bool:
     elif 10.0**e > abs(target):
         e -= 1
     half_unit = 0.5 * 10.0 ** (e - sig_figs + 1)
-    return abs(value - target) <= half_unit * (1.0 + 1e-9)
+    # slack: a few ulps of the numbers themselves (a typed decimal is stored to ~1e-16 relative, which is
+    # a large part of half a unit at many figures) plus 1e-9 of the half unit for the power of ten
+    slack = 8 * np.finfo(np.float64).eps * max(abs(value), abs(target)) + 1e-9 * half_unit
+    return abs(value - target) <= half_unit + slack
 
 
 def _response(response) -> Response | None:
