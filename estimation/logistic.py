@@ -1,320 +1,71 @@
-"""Binary cross-entropy and logistic regression as maximum-likelihood estimation.
+"""Logistic regression as maximum-likelihood estimation, trained by any optimizer.
 
-The idea this module makes concrete: for labels :math:`y_i \\in \\{0, 1\\}`
-modelled as Bernoulli draws with success probability
-:math:`p_i = \\sigma(z_i)`, :math:`z_i = x_i^\\top w + b`, the negative
-log-likelihood
+The Bernoulli model ``P(y = 1 | x) = σ(z)``, ``z = x·w + b``, has the
+negative log-likelihood −log L(w, b) = N × mean BCE (:mod:`estimation.losses`),
+so minimising the mean binary cross-entropy
 
-    -log L(w, b) = -sum_i [ y_i log p_i + (1 - y_i) log(1 - p_i) ]
+    J(w, b) = (1/N) Σ_i [log(1 + e^{z_i}) − y_i z_i] + (λ/2) ‖w‖²
 
-*is* the summed binary cross-entropy (BCE). Training a logistic regression by
-gradient descent (SGD, Momentum, Adam, ...) on the mean BCE is therefore
-maximum-likelihood estimation, and :func:`fit_reference` finds the same
-optimum with L-BFGS for comparison.
-
-Logits, not probabilities, cross the function boundaries: every loss here is
-computed from ``z`` in log space (``logaddexp``/``log1p``), never as
-``log(sigmoid(z))``.
+with λ = 0 by gradient descent (SGD, Momentum, Adam, ...) is computing the
+maximum-likelihood estimate; :func:`fit_reference` finds the same optimum
+with L-BFGS for comparison, and :func:`mle_exists` says when there is none.
 
 Contents
 --------
-Primitives
-    :func:`sigmoid`, :func:`log_sigmoid`, :func:`bce_with_logits`,
-    :func:`bce_from_probs`, :func:`bernoulli_nll`.
-Model
-    :func:`logistic_loss_grad` (objective and analytic gradient),
-    :func:`fit_logistic` (any optimizer with ``update(params, grads)``),
-    :func:`fit_reference` (L-BFGS-B optimum), :func:`loss_landscape`.
+Objective
+    :func:`logistic_loss_grad` (objective and analytic gradient).
+Fits
+    :func:`fit_logistic` (any optimizer with ``update(params, grads)``, via
+    :func:`estimation.training.train`), :func:`fit_reference` (L-BFGS-B).
+Landscape
+    :func:`loss_landscape` (J over a 2-D parameter grid), :func:`even_indices`
+    (deterministic thinning of samples).
 Separation (existence of the MLE)
     :func:`is_linearly_separable`, :func:`mle_exists`.
-Lab views
-    :func:`bernoulli_identity` (−log L / N = mean BCE for a Bernoulli sample),
-    :func:`compare_optimizers` (several optimizers on the same data, with the
-    reference optimum, the loss landscape, the decision boundary and the
-    separation diagnosis), :func:`even_indices` (deterministic thinning).
+
+The Cross-entropy page's sections (several optimizers side by side, the
+landscape window, the data view) are in :mod:`estimation.views.cross_entropy`.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import optimize, special
 
-from estimation import sampling, training
-from estimation._validation import (
-    InputError,
-    as_finite_array,
-    check_int,
-    check_probability,
-    check_real,
-    check_seed,
+from estimation import training
+from estimation._validation import as_finite_array, check_int, check_real, check_seed
+from estimation.losses import _softplus_minus
+
+# The loss primitives moved to :mod:`estimation.losses`; these names stay importable
+# from here for the callers that use ``logistic.<name>`` (the same functions, not copies).
+from estimation.losses import (  # noqa: F401
+    bce_from_probs,
+    bce_with_logits,
+    bernoulli_identity,
+    bernoulli_nll,
+    log_sigmoid,
+    sigmoid,
 )
-from estimation.contours import contour_lines
-from estimation.optimizers import OPTIMIZERS
 
 __all__ = [
-    "sigmoid",
-    "log_sigmoid",
-    "bce_with_logits",
-    "bce_from_probs",
-    "bernoulli_nll",
     "logistic_loss_grad",
     "FitResult",
     "fit_logistic",
     "ReferenceFit",
     "fit_reference",
     "loss_landscape",
+    "even_indices",
     "is_linearly_separable",
     "mle_exists",
-    "even_indices",
-    "BernoulliIdentity",
-    "bernoulli_identity",
-    "Landscape",
-    "DecisionView",
-    "Comparison",
-    "compare_optimizers",
 ]
-
-_REDUCTIONS = ("mean", "sum", "none")
 
 #: Largest number of training epochs :func:`fit_logistic` accepts.
 MAX_EPOCHS = training.MAX_EPOCHS
 
 #: Elements per block when a grid is evaluated against the data (bounds memory).
 _CHUNK_ELEMENTS = 1 << 21
-
-
-# ---------------------------------------------------------------------------
-# Primitives on logits
-# ---------------------------------------------------------------------------
-
-
-def _scalar_or_array(arr: np.ndarray):
-    """Return a Python float for 0-d results, the array otherwise."""
-    return float(arr) if arr.ndim == 0 else arr
-
-
-def _reduce(loss: np.ndarray, reduction: str):
-    if reduction == "mean":
-        return float(np.mean(loss))
-    if reduction == "sum":
-        return float(np.sum(loss))
-    return _scalar_or_array(loss)
-
-
-def _check_reduction(reduction) -> str:
-    if reduction not in _REDUCTIONS:
-        raise ValueError(f"reduction must be one of {_REDUCTIONS}, got {reduction!r}")
-    return reduction
-
-
-def _check_targets(y, shape, *, binary: bool) -> np.ndarray:
-    """Targets in [0, 1] (or exactly {0, 1} if ``binary``), same shape as ``shape``."""
-    y = as_finite_array(y, "y")
-    if y.shape != shape:
-        raise ValueError(f"y must have the same shape as the predictions {shape}, got {y.shape}")
-    if binary:
-        if not np.all((y == 0) | (y == 1)):
-            raise ValueError("y must contain only the labels 0 and 1")
-    elif np.any((y < 0) | (y > 1)):
-        raise ValueError("y must lie in [0, 1] (labels 0/1 or soft labels)")
-    return y
-
-
-def _softplus_minus(z: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Element-wise ``log(1 + e^z) - y z`` without cancellation.
-
-    Written as ``max(z, 0) - y z + log1p(exp(-|z|))``: for ``0 <= y <= 1`` the
-    first two terms add up to a non-negative number (``z(1 - y)`` for z > 0,
-    ``-y z`` for z < 0), so nothing cancels, even for ``y = 1`` and large z
-    where ``logaddexp(0, z) - z`` would lose all digits of ``log1p(e^-z)``.
-    """
-    return np.maximum(z, 0.0) - y * z + np.log1p(np.exp(-np.abs(z)))
-
-
-def sigmoid(z):
-    """Logistic sigmoid ``σ(z) = 1 / (1 + e^{-z})``.
-
-    Parameters
-    ----------
-    z : array_like
-        Finite logits.
-
-    Returns
-    -------
-    float or ndarray
-        ``σ(z)`` in [0, 1], same shape as ``z``.
-
-    Notes
-    -----
-    Computed by :func:`scipy.special.expit`, which never overflows. The
-    derivative is ``σ'(z) = σ(z)(1 − σ(z))``, largest (0.25) at z = 0.
-
-    Examples
-    --------
-    >>> sigmoid(0.0)
-    0.5
-    """
-    z = as_finite_array(z, "z", min_size=0)
-    return _scalar_or_array(special.expit(z))
-
-
-def log_sigmoid(z):
-    """Logarithm of the sigmoid, ``log σ(z) = −log(1 + e^{−z})``, stably.
-
-    Parameters
-    ----------
-    z : array_like
-        Finite logits.
-
-    Returns
-    -------
-    float or ndarray
-        ``log σ(z) <= 0``, same shape as ``z``.
-
-    Notes
-    -----
-    ``log σ(z) = −logaddexp(0, −z)``. For z → −∞ it tends to ``z`` exactly
-    (e.g. ``log_sigmoid(-1000) == -1000``) where ``log(sigmoid(z))`` would give
-    ``-inf``; for z → +∞ it tends to ``−e^{−z}``. Also ``log(1 − σ(z)) =
-    log σ(−z)``.
-
-    Examples
-    --------
-    >>> log_sigmoid(-1000.0)
-    -1000.0
-    """
-    z = as_finite_array(z, "z", min_size=0)
-    return _scalar_or_array(-np.logaddexp(0.0, -z))
-
-
-def bce_with_logits(z, y, reduction: str = "mean"):
-    """Binary cross-entropy computed from logits.
-
-    Parameters
-    ----------
-    z : array_like
-        Finite logits ``z = x·w + b``.
-    y : array_like
-        Targets in [0, 1], same shape as ``z`` (hard labels 0/1 or soft labels).
-    reduction : {"mean", "sum", "none"}, default "mean"
-        Average, total, or per-element losses.
-
-    Returns
-    -------
-    float or ndarray
-        The reduced loss, or the element-wise losses for ``"none"``.
-
-    Notes
-    -----
-    Per element, with ``p = σ(z)``:
-
-        ℓ(z, y) = −[y log p + (1 − y) log(1 − p)]
-                = log(1 + e^z) − y z
-                = max(z, 0) − y z + log1p(e^{−|z|}).
-
-    The last form is what is evaluated: it is finite for every finite z and
-    keeps full relative accuracy (no cancellation) for ``0 <= y <= 1``;
-    e.g. ``ℓ(1000, 0) = 1000`` and ``ℓ(40, 1) = log1p(e^{−40}) ≈ e^{−40}``.
-    The gradient is ``∂ℓ/∂z = σ(z) − y``.
-
-    Examples
-    --------
-    >>> bce_with_logits([0.0, 0.0], [0, 1])  # log 2
-    0.6931471805599453
-    """
-    reduction = _check_reduction(reduction)
-    z = as_finite_array(z, "z")
-    y = _check_targets(y, z.shape, binary=False)
-    return _reduce(_softplus_minus(z, y), reduction)
-
-
-def bce_from_probs(p, y, eps: float | None = None, reduction: str = "mean"):
-    """Binary cross-entropy computed from probabilities (with clipping).
-
-    Parameters
-    ----------
-    p : array_like
-        Predicted probabilities of class 1, in [0, 1].
-    y : array_like
-        Targets in [0, 1], same shape as ``p``.
-    eps : float, optional
-        Clipping constant in (0, 0.5). Default: machine epsilon of float64
-        (≈ 2.2e-16), as :func:`sklearn.metrics.log_loss` does.
-    reduction : {"mean", "sum", "none"}, default "mean"
-
-    Returns
-    -------
-    float or ndarray
-
-    Notes
-    -----
-    ``p`` is first clipped to ``[eps, 1 − eps]``, then
-
-        ℓ(p, y) = −[y log p + (1 − y) log(1 − p)]
-
-    is evaluated with ``xlogy(y, p)`` and ``xlog1py(1 − y, −p)``. Clipping
-    caps each term at ``−log(eps)`` (≈ 36.0 for the default), so a confident
-    wrong prediction ``p = 0``, ``y = 1`` gives a large finite loss instead of
-    ``inf``. Because of the clipping, and because ``1 − p`` has lost digits
-    once ``p`` is close to 1, prefer :func:`bce_with_logits` when logits are
-    available.
-    """
-    reduction = _check_reduction(reduction)
-    p = as_finite_array(p, "p")
-    if np.any((p < 0) | (p > 1)):
-        raise ValueError("p must contain probabilities in [0, 1]")
-    y = _check_targets(y, p.shape, binary=False)
-    if eps is None:
-        eps = float(np.finfo(np.float64).eps)
-    eps = check_real(eps, "eps", lo=0.0, hi=0.5, lo_open=True, hi_open=True)
-    p = np.clip(p, eps, 1.0 - eps)
-    return _reduce(-(special.xlogy(y, p) + special.xlog1py(1.0 - y, -p)), reduction)
-
-
-def bernoulli_nll(y, p) -> float:
-    """Negative log-likelihood of Bernoulli observations.
-
-    Parameters
-    ----------
-    y : array_like
-        Observed labels, each 0 or 1.
-    p : array_like
-        Success probabilities in [0, 1]; a scalar or an array of the same
-        shape as ``y``.
-
-    Returns
-    -------
-    float
-        ``−log L``; ``inf`` when an observed outcome has probability 0.
-
-    Notes
-    -----
-    The Bernoulli pmf is ``f(y; p) = p^y (1 − p)^{1 − y}``, so
-
-        −log L = −Σ_i log f(y_i; p_i) = −Σ_i [y_i log p_i + (1 − y_i) log(1 − p_i)],
-
-    evaluated with ``xlogy``/``xlog1py`` (``0 · log 0 = 0``). This is the
-    *summed* binary cross-entropy: ``bernoulli_nll(y, σ(z)) = N ×
-    bce_with_logits(z, y)``. No clipping is applied.
-
-    Examples
-    --------
-    >>> bernoulli_nll([1, 1, 0], 2 / 3)  # the MLE p̂ = 2/3
-    1.9095425048844383
-    """
-    y = as_finite_array(y, "y")
-    if not np.all((y == 0) | (y == 1)):
-        raise ValueError("y must contain only the labels 0 and 1")
-    p = as_finite_array(p, "p")
-    if p.ndim != 0 and p.shape != y.shape:
-        raise ValueError(f"p must be a scalar or have the shape of y {y.shape}, got {p.shape}")
-    if np.any((p < 0) | (p > 1)):
-        raise ValueError("p must contain probabilities in [0, 1]")
-    return float(-np.sum(special.xlogy(y, p) + special.xlog1py(1.0 - y, -p)))
 
 
 # ---------------------------------------------------------------------------
@@ -451,7 +202,7 @@ def logistic_loss_grad(w, b, X, y, l2: float = 0.0) -> tuple[float, np.ndarray, 
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FitResult:
     """Record of a logistic-regression training run (see :func:`fit_logistic`).
 
@@ -667,7 +418,7 @@ def fit_logistic(
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReferenceFit:
     """L-BFGS-B optimum of the same objective (see :func:`fit_reference`).
 
@@ -963,13 +714,8 @@ def mle_exists(X, y) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# Lab views: the identity, and several optimizers on the same data
+# Thinning
 # ---------------------------------------------------------------------------
-
-#: Most optimizer updates :func:`compare_optimizers` performs in one call (all runs together).
-MAX_UPDATES = 60_000
-#: Most sample rows :func:`compare_optimizers` streams through its runs (epochs × runs × N).
-MAX_SAMPLE_PASSES = 20_000_000
 
 
 def even_indices(n: int, max_points: int) -> np.ndarray:
@@ -993,550 +739,14 @@ def even_indices(n: int, max_points: int) -> np.ndarray:
     -----
     Deterministic, so the same data always give the same picture; on data
     sorted by class the kept rows keep the class proportions.
+
+    Examples
+    --------
+    >>> even_indices(10, 4).tolist()
+    [0, 3, 6, 9]
     """
     n = check_int(n, "n", lo=0)
     max_points = check_int(max_points, "max_points", lo=2)
     if n <= max_points:
         return np.arange(n)
     return np.round(np.linspace(0, n - 1, max_points)).astype(np.intp)
-
-
-@dataclass(frozen=True)
-class BernoulliIdentity:
-    """One Bernoulli sample scored by a constant model probability (see :func:`bernoulli_identity`).
-
-    Attributes
-    ----------
-    n : int
-        Sample size N.
-    k : int
-        Number of ones.
-    p : float
-        Success probability the sample was drawn with.
-    q : float
-        The model's probability of a one.
-    nll_sum : float
-        ``−log L(q) = −Σ_i log[q^{x_i} (1 − q)^{1 − x_i}]`` (the summed BCE).
-    nll_mean : float
-        ``−log L(q) / N``.
-    bce_mean : float
-        The mean binary cross-entropy, computed independently from the logit
-        ``z_q`` by :func:`bce_with_logits`; equal to ``nll_mean`` up to rounding.
-    z_q : float
-        ``logit(q) = log(q / (1 − q))``.
-    q_hat : float
-        The MLE ``k / N``.
-    nll_mean_at_mle : float
-        ``−log L(q̂) / N``, the smallest value of ``nll_mean`` over q (0 when
-        k = 0 or k = N).
-    z : ndarray
-        Logit grid for the curves.
-    loss_pos : ndarray
-        Per-sample loss of a one, ``−log σ(z)``.
-    loss_neg : ndarray
-        Per-sample loss of a zero, ``−log(1 − σ(z)) = −log σ(−z)``.
-    loss_mean : ndarray
-        The sample's mean BCE at the constant logit z,
-        ``(k/N)·loss_pos + (1 − k/N)·loss_neg``; minimal at ``z = logit(q̂)``.
-    """
-
-    n: int
-    k: int
-    p: float
-    q: float
-    nll_sum: float
-    nll_mean: float
-    bce_mean: float
-    z_q: float
-    q_hat: float
-    nll_mean_at_mle: float
-    z: np.ndarray
-    loss_pos: np.ndarray
-    loss_neg: np.ndarray
-    loss_mean: np.ndarray
-
-
-def bernoulli_identity(
-    p: float, q: float, n: int, seed: int, *, z_max: float = 6.0, grid_points: int = 121
-) -> BernoulliIdentity:
-    """−log L / N and the mean binary cross-entropy of one Bernoulli sample, side by side.
-
-    Parameters
-    ----------
-    p : float
-        Success probability in [0, 1] of the draws x_1 … x_N.
-    q : float
-        The model's probability of a one, in (0, 1).
-    n : int
-        Sample size N (1 … 1,000,000).
-    seed : int
-        Seed of the draw (:func:`estimation.sampling.draw`, so the Sampling
-        page shows the same sample for the same seed).
-    z_max : float, default 6
-        The curves cover ``[−z_max, z_max]``, widened to include ``logit(q)``.
-    grid_points : int, default 121
-        Points of the logit grid (2 … 10,000).
-
-    Returns
-    -------
-    BernoulliIdentity
-
-    Notes
-    -----
-    The likelihood of q is ``L(q) = Π_i q^{x_i} (1 − q)^{1 − x_i}`` (the index
-    i on both exponents), so
-
-        −log L(q) = −Σ_i [x_i log q + (1 − x_i) log(1 − q)]
-                  = Σ_i BCE(x_i, q),
-
-    the *summed* binary cross-entropy; the mean BCE is ``−log L(q) / N``.
-    ``nll_sum`` is evaluated by :func:`bernoulli_nll` (``xlogy``/``xlog1py``
-    on q) and ``bce_mean`` by :func:`bce_with_logits` on ``z_q = logit(q)``,
-    two different formulas for the same number. With ``q = σ(z)`` the
-    per-sample losses are ``−log σ(z)`` for a one and ``−log σ(−z)`` for a
-    zero, and the sample's mean BCE is their mixture with weights k/N and
-    1 − k/N, whose minimiser is ``σ(z) = k/N``: the MLE.
-    """
-    p = check_probability(p, "p")
-    q = check_probability(q, "q", open_interval=True)
-    n = check_int(n, "n", lo=1, hi=sampling.MAX_SIZE)
-    z_max = check_real(z_max, "z_max", lo=0.0, lo_open=True, hi=700.0)
-    grid_points = check_int(grid_points, "grid_points", lo=2, hi=10_000)
-    x = sampling.draw("bernoulli", {"p": p}, n, seed)
-    k = int(np.count_nonzero(x))
-    z_q = float(special.logit(q))
-    nll_sum = bernoulli_nll(x, q)
-    q_hat = k / n
-    z = np.linspace(-1.0, 1.0, grid_points) * max(z_max, math.ceil(abs(z_q)) + 1.0)
-    loss_pos = -log_sigmoid(z)
-    loss_neg = -log_sigmoid(-z)
-    return BernoulliIdentity(
-        n=n,
-        k=k,
-        p=p,
-        q=q,
-        nll_sum=nll_sum,
-        nll_mean=nll_sum / n,
-        bce_mean=bce_with_logits(np.full(n, z_q), x),
-        z_q=z_q,
-        q_hat=q_hat,
-        nll_mean_at_mle=bernoulli_nll(x, q_hat) / n,
-        z=z,
-        loss_pos=loss_pos,
-        loss_neg=loss_neg,
-        loss_mean=q_hat * loss_pos + (1.0 - q_hat) * loss_neg,
-    )
-
-
-@dataclass(frozen=True)
-class Landscape:
-    """The objective over a 2-D slice of parameter space, with the training paths.
-
-    All coordinates are the optimizer's (standardised features), as in
-    :func:`loss_landscape` and ``FitResult.w_path``.
-
-    Attributes
-    ----------
-    axis0, axis1 : ndarray
-        Grid values: ``w`` and ``b`` for one feature, ``w₁`` and ``w₂`` for two.
-    surface : ndarray of shape (len(axis1), len(axis0))
-        The objective ``J`` on the grid (:func:`loss_landscape`).
-    contours : dict of str to ndarray
-        :func:`estimation.contours.contour_lines` of ``surface``.
-    fixed_b : float or None
-        The intercept of the slice for two features (the optimum's, or the
-        first run's final value when there is no optimum); None for one.
-    paths : dict of str to ndarray of shape (m, 2)
-        Each run's trajectory in (axis0, axis1), thinned by :func:`even_indices`
-        (first and last epoch kept). For two features it is the projection
-        of a path whose intercept also moves, drawn on the slice at ``fixed_b``.
-    optimum : ndarray of shape (2,) or None
-        The minimiser in these coordinates; None when none exists (the MLE
-        does not exist and λ = 0).
-    """
-
-    axis0: np.ndarray
-    axis1: np.ndarray
-    surface: np.ndarray
-    contours: dict
-    fixed_b: float | None
-    paths: dict
-    optimum: np.ndarray | None
-
-
-@dataclass(frozen=True)
-class DecisionView:
-    """The data and a model's ``P(y = 1 | x)`` on the original feature scale.
-
-    Attributes
-    ----------
-    X : ndarray of shape (m, d)
-        At most ``max_points`` samples, chosen by :func:`even_indices`.
-    y : ndarray of shape (m,)
-        Their labels.
-    n_total : int
-        Number of samples before thinning.
-    axis0 : ndarray
-        Grid over the first feature (the data range padded by 5 %).
-    axis1 : ndarray or None
-        Grid over the second feature; None for one feature.
-    prob, prob_reference : ndarray
-        ``σ(coef·x + intercept)`` of the trained model and of the reference
-        optimum on the grid: shape (len(axis0),) for one feature,
-        (len(axis1), len(axis0)) for two.
-    boundary, reference_boundary : dict of str to ndarray
-        The decision boundary ``z = 0`` as lines with keys ``line``,
-        ``order``, ``x``, ``y``. One feature: the vertical segment
-        ``x = −intercept / coef`` from y = 0 to y = 1 (empty when coef = 0 or
-        it falls outside the grid). Two features: the contour z = 0 of the
-        plane on the grid (exact: linear interpolation of a plane).
-    """
-
-    X: np.ndarray
-    y: np.ndarray
-    n_total: int
-    axis0: np.ndarray
-    axis1: np.ndarray | None
-    prob: np.ndarray
-    prob_reference: np.ndarray
-    boundary: dict
-    reference_boundary: dict
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Several optimizers trained on the same data (see :func:`compare_optimizers`).
-
-    Attributes
-    ----------
-    names : tuple of str
-        The optimizers, in the order given.
-    fits : dict of str to FitResult
-        Each optimizer's run.
-    reference : ReferenceFit
-        The L-BFGS-B optimum of the same objective.
-    reference_accuracy : float
-        Fraction of samples the reference model classifies correctly (z >= 0 ↔ y = 1).
-    mle_exists : bool
-        Whether the unpenalised MLE exists (:func:`mle_exists`).
-    l2 : float
-        Ridge strength λ of the runs.
-    n_samples : int
-        N.
-    landscape : Landscape
-    view : DecisionView
-        The data with the first optimizer's model.
-    ridge : dict of float to ndarray, or None
-        When the MLE does not exist: ``‖w‖`` per epoch of the first
-        optimizer with λ = 0 and with λ > 0 (the runs' λ, or ``ridge_l2``
-        when that is 0), keyed by λ in increasing order; None otherwise.
-    """
-
-    names: tuple
-    fits: dict
-    reference: ReferenceFit
-    reference_accuracy: float
-    mle_exists: bool
-    l2: float
-    n_samples: int
-    landscape: Landscape
-    view: DecisionView
-    ridge: dict | None
-
-    @property
-    def has_optimum(self) -> bool:
-        """Whether the objective has a minimiser: the MLE exists or λ > 0."""
-        return self.mle_exists or self.l2 > 0
-
-    def summary(self) -> list[dict]:
-        """One row per run, then one for the reference: the numbers the lab tabulates.
-
-        Returns
-        -------
-        list of dict
-            Keys ``name`` (the reference row has None), ``epochs_run``,
-            ``nll`` (final mean NLL = mean BCE), ``nll_sum`` (``N × nll`` =
-            −log L), ``gap`` (final objective − the reference objective),
-            ``accuracy`` and ``diverged_epoch`` (None if the run finished).
-            The reference row has ``epochs_run`` = None and ``gap`` = 0.
-        """
-        ref = self.reference
-        rows = [
-            {
-                "name": name,
-                "epochs_run": fit.epochs_run,
-                "nll": float(fit.nll[-1]),
-                "nll_sum": self.n_samples * float(fit.nll[-1]),
-                "gap": float(fit.objective[-1]) - ref.objective,
-                "accuracy": float(fit.accuracy[-1]),
-                "diverged_epoch": fit.diverged_epoch,
-            }
-            for name, fit in self.fits.items()
-        ]
-        rows.append({
-            "name": None,
-            "epochs_run": None,
-            "nll": ref.nll,
-            "nll_sum": self.n_samples * ref.nll,
-            "gap": 0.0,
-            "accuracy": self.reference_accuracy,
-            "diverged_epoch": None,
-        })
-        return rows
-
-
-def _check_optimizers(optimizers) -> dict:
-    """``{name: hyperparameters}`` with registry names, validated by building each once."""
-    if not isinstance(optimizers, Mapping) or not optimizers:
-        raise ValueError("optimizers must be a non-empty dict of optimizer name -> hyperparameters")
-    checked = {}
-    for name, hyper in optimizers.items():
-        if name not in OPTIMIZERS:
-            raise ValueError(f"unknown optimizer {name!r}; choose from {list(OPTIMIZERS)}")
-        if not isinstance(hyper, Mapping):
-            raise ValueError(f"optimizers[{name!r}] must be a dict of hyperparameters")
-        allowed = {h.name for h in OPTIMIZERS[name].HYPERPARAMETERS}
-        unknown = sorted(set(hyper) - allowed)
-        if unknown:
-            raise ValueError(f"{name} has no hyperparameter(s) {unknown}; it takes {sorted(allowed)}")
-        OPTIMIZERS[name](**hyper)  # raises ValueError naming a bad value
-        checked[name] = dict(hyper)
-    return checked
-
-
-def _check_budget(n: int, epochs: int, batch_size: int | None, runs: int) -> None:
-    """Refuse settings whose training would take more than a few seconds."""
-    per_epoch = 1 if batch_size is None or batch_size >= n else -(-n // batch_size)
-    updates = epochs * per_epoch * runs
-    # Combinations the page's widgets allow: the messages are translated (InputError).
-    if updates > MAX_UPDATES:
-        raise InputError(
-            "training_too_many_updates",
-            "too much training for one view: {epochs} epochs × {per_epoch} updates per epoch × {runs} run(s) = "
-            "{updates} updates (limit {limit}); use fewer epochs, a larger batch or fewer optimizers",
-            epochs=f"{epochs:,}", per_epoch=f"{per_epoch:,}", runs=f"{runs}", updates=f"{updates:,}",
-            limit=f"{MAX_UPDATES:,}",
-        )
-    rows = epochs * n * runs
-    if rows > MAX_SAMPLE_PASSES:
-        raise InputError(
-            "training_too_many_passes",
-            "too much training for one view: {epochs} epochs × {n} samples × {runs} run(s) = {rows} sample "
-            "passes (limit {limit}); use fewer epochs or fewer optimizers",
-            epochs=f"{epochs:,}", n=f"{n:,}", runs=f"{runs}", rows=f"{rows:,}", limit=f"{MAX_SAMPLE_PASSES:,}",
-        )
-
-
-def _landscape_levels(surface: np.ndarray, count: int = 10) -> np.ndarray:
-    """Levels ``min + (max − min)·r`` with r geometric in [10⁻³, 1).
-
-    Near a minimum the objective is about quadratic, so geometric offsets give
-    rings whose radii grow by a constant factor: dense near the optimum and
-    still present far from it.
-    """
-    lo, hi = float(surface.min()), float(surface.max())
-    if not hi > lo:
-        return np.empty(0)
-    return lo + (hi - lo) * np.geomspace(1e-3, 1.0, count + 1)[:-1]
-
-
-def _landscape(X, y, fits, reference, first, has_optimum, l2, grid_size, max_path_points) -> Landscape:
-    if X.shape[1] == 1:
-        coords = {name: np.column_stack([f.w_path[:, 0], f.b_path]) for name, f in fits.items()}
-        optimum, fixed_b = np.array([reference.w[0], reference.b]), None
-    else:
-        coords = {name: f.w_path for name, f in fits.items()}
-        optimum = reference.w.copy()
-        fixed_b = reference.b if has_optimum else fits[first].b
-    # the box holds the start, the optimum and every finite run; diverged runs leave it
-    anchors = [np.zeros((1, 2))] + [c for name, c in coords.items() if not fits[name].diverged]
-    if has_optimum:
-        anchors.append(optimum[None, :])
-    points = np.concatenate(anchors)
-    lo, hi = points.min(axis=0), points.max(axis=0)
-    centre, half = (lo + hi) / 2, np.maximum(0.625 * (hi - lo), 1.0)
-    axis0 = np.linspace(centre[0] - half[0], centre[0] + half[0], grid_size)
-    axis1 = np.linspace(centre[1] - half[1], centre[1] + half[1], grid_size)
-    surface = loss_landscape(X, y, axis0, axis1, b=fixed_b, l2=l2, max_points=2000)
-    return Landscape(
-        axis0=axis0,
-        axis1=axis1,
-        surface=surface,
-        contours=contour_lines(axis0, axis1, surface, _landscape_levels(surface), max_points=1000),
-        fixed_b=fixed_b,
-        paths={name: c[even_indices(len(c), max_path_points)] for name, c in coords.items()},
-        optimum=optimum if has_optimum else None,
-    )
-
-
-def _boundary(coef, intercept, axis0, axis1) -> dict:
-    """The line z = coef·x + intercept = 0 inside the grid (see :class:`DecisionView`)."""
-    empty = {"line": np.empty(0, dtype=np.int64), "order": np.empty(0, dtype=np.int64),
-             "x": np.empty(0), "y": np.empty(0)}
-    if axis1 is None:
-        if coef[0] == 0:
-            return empty
-        x_star = -intercept / coef[0]
-        if not axis0[0] <= x_star <= axis0[-1]:
-            return empty
-        return {"line": np.zeros(2, dtype=np.int64), "order": np.arange(2),
-                "x": np.full(2, x_star), "y": np.array([0.0, 1.0])}
-    lines = contour_lines(axis0, axis1, _grid_logits(coef, intercept, axis0, axis1), [0.0], max_points=500)
-    return {key: lines[key] for key in empty}
-
-
-def _grid_logits(coef, intercept, axis0, axis1) -> np.ndarray:
-    """``z = coef·x + intercept`` on the view grid (NaN from inf − inf mapped to 0)."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        if axis1 is None:
-            z = coef[0] * axis0 + intercept
-        else:
-            z = coef[0] * axis0[None, :] + coef[1] * axis1[:, None] + intercept
-    return np.nan_to_num(z, nan=0.0)
-
-
-def _decision_view(X, y, fit: FitResult, reference: ReferenceFit, grid_size, max_points) -> DecisionView:
-    keep = even_indices(X.shape[0], max_points)
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    pad = np.where(hi > lo, 0.05 * (hi - lo), 0.5)
-    axes = [np.linspace(a, b, grid_size) for a, b in zip(lo - pad, hi + pad)]
-    axis0, axis1 = axes[0], (axes[1] if len(axes) == 2 else None)
-    models = ((fit.coef, fit.intercept), (reference.coef, reference.intercept))
-    probs = [special.expit(_grid_logits(c, b, axis0, axis1)) for c, b in models]
-    bounds = [_boundary(c, b, axis0, axis1) for c, b in models]
-    return DecisionView(
-        X=X[keep],
-        y=y[keep],
-        n_total=X.shape[0],
-        axis0=axis0,
-        axis1=axis1,
-        prob=probs[0],
-        prob_reference=probs[1],
-        boundary=bounds[0],
-        reference_boundary=bounds[1],
-    )
-
-
-def compare_optimizers(
-    X,
-    y,
-    optimizers,
-    *,
-    epochs: int = 100,
-    batch_size: int | None = None,
-    l2: float = 0.0,
-    seed: int = 0,
-    ridge_l2: float = 0.1,
-    grid_size: int = 35,
-    view_grid: int = 30,
-    max_view_points: int = 3000,
-    max_path_points: int = 200,
-) -> Comparison:
-    """Train several optimizers on the same data; return everything the lab shows.
-
-    Parameters
-    ----------
-    X : array_like of shape (n_samples, 1) or (n_samples, 2)
-        One or two features.
-    y : array_like of shape (n_samples,)
-        Labels 0/1, both present.
-    optimizers : dict of str to dict
-        Registry name (:data:`estimation.optimizers.OPTIMIZERS`) → its
-        hyperparameters, e.g. ``{"SGD": {"lr": 0.5}, "Adam": {"lr": 0.05}}``
-        (missing ones take the class defaults). Each run gets a fresh instance.
-    epochs, batch_size, l2, seed
-        As in :func:`fit_logistic`, shared by all runs (the same seed gives
-        every run the same minibatch order). Standardised features.
-    ridge_l2 : float, default 0.1
-        λ of the contrast run on separable data when ``l2`` is 0.
-    grid_size : int, default 35
-        Points per axis of the landscape.
-    view_grid : int, default 30
-        Points per axis of the probability grid of the data view.
-    max_view_points, max_path_points : int
-        Thinning of the data view's samples and of each path.
-
-    Returns
-    -------
-    Comparison
-
-    Raises
-    ------
-    ValueError
-        Invalid data or arguments, an unknown optimizer or hyperparameter,
-        or more than :data:`MAX_UPDATES` updates or :data:`MAX_SAMPLE_PASSES`
-        sample passes in total (the message says what to reduce).
-
-    Notes
-    -----
-    Every run minimises the same objective (:func:`fit_logistic`)
-
-        J(w, b) = (1/N) Σ_i [log(1 + e^{z_i}) − y_i z_i] + (λ/2)‖w‖²,
-
-    i.e. the mean BCE = −log L / N of the Bernoulli model
-    ``P(y = 1 | x) = σ(x·w + b)`` plus the ridge term: with λ = 0 each
-    optimizer is computing the maximum-likelihood estimate.
-    :func:`fit_reference` supplies the optimum, :func:`mle_exists` decides
-    whether it exists at λ = 0. When it does not (separated classes), one
-    more run of the first optimizer with the other λ (0 or ``ridge_l2``) shows
-    ‖w‖ growing without bound against ‖w‖ settling. The landscape box holds
-    the start (0, 0), the optimum and every non-diverged path, padded by
-    25 % (at least ±1); the surface is evaluated on at most 2,000 evenly
-    spaced samples (:func:`loss_landscape`). The data view shows the first
-    optimizer's final model and the reference optimum.
-    """
-    X, y = _check_xy(X, y)
-    n, d = X.shape
-    if d > 2:
-        raise ValueError(f"X must have 1 or 2 features for the lab's views, got {d}")
-    optimizers = _check_optimizers(optimizers)
-    epochs = check_int(epochs, "epochs", lo=1, hi=MAX_EPOCHS)
-    if batch_size is not None:
-        batch_size = check_int(batch_size, "batch_size", lo=1)
-    l2 = check_real(l2, "l2", lo=0.0)
-    seed = check_seed(seed)
-    ridge_l2 = check_real(ridge_l2, "ridge_l2", lo=0.0, lo_open=True)
-    grid_size = check_int(grid_size, "grid_size", lo=2, hi=1000)
-    view_grid = check_int(view_grid, "view_grid", lo=2, hi=1000)
-    max_view_points = check_int(max_view_points, "max_view_points", lo=2)
-    max_path_points = check_int(max_path_points, "max_path_points", lo=2)
-
-    exists = mle_exists(X, y)
-    _check_budget(n, epochs, batch_size, len(optimizers) + (0 if exists else 1))
-
-    def run(name, lam):
-        opt = OPTIMIZERS[name](**optimizers[name])
-        return fit_logistic(X, y, opt, epochs, batch_size=batch_size, l2=lam, seed=seed)
-
-    names = tuple(optimizers)
-    fits = {name: run(name, l2) for name in names}
-    reference = fit_reference(X, y, l2=l2)
-    ridge = None
-    if not exists:
-        other = ridge_l2 if l2 == 0 else 0.0
-        runs = {l2: fits[names[0]], other: run(names[0], other)}
-        ridge = {lam: runs[lam].w_norm for lam in sorted(runs)}
-    has_optimum = exists or l2 > 0
-    return Comparison(
-        names=names,
-        fits=fits,
-        reference=reference,
-        reference_accuracy=float(np.mean((X @ reference.coef + reference.intercept >= 0) == (y == 1))),
-        mle_exists=exists,
-        l2=l2,
-        n_samples=n,
-        landscape=_landscape(X, y, fits, reference, names[0], has_optimum, l2, grid_size, max_path_points),
-        view=_decision_view(X, y, fits[names[0]], reference, view_grid, max_view_points),
-        ridge=ridge,
-    )
-
-
-#: Default learning rate η of each optimizer (keys of
-#: :data:`estimation.optimizers.OPTIMIZERS`) for :func:`compare_optimizers` on
-#: standardised features: their good ranges differ by orders of magnitude, and
-#: ``Optimizer.HYPERPARAMETERS`` defaults (e.g. SGD's 0.01) are generic ones.
-#: All but AdaDelta (whose steps are scaled by its own running averages)
-#: reach the optimum within 10⁻³ in 100 full-batch epochs on the default
-#: two-Gaussian data.
-LEARNING_RATES = {"SGD": 0.5, "Momentum": 0.1, "Nesterov": 0.1, "AdaGrad": 0.5, "RMSprop": 0.02,
-                  "AdaDelta": 1.0, "Adam": 0.05}

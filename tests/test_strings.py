@@ -13,7 +13,8 @@ from lab.strings import LANGUAGES, STRINGS, t
 from tests.conftest import ROOT
 
 SOURCES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "lab").rglob("*.py")),
-           *sorted((ROOT / "estimation" / "teaching").glob("*.py"))]
+           *sorted((ROOT / "estimation" / "teaching").glob("*.py")),
+           *sorted((ROOT / "estimation" / "views").glob("*.py"))]  # views label the tables they make
 
 
 def _fields(text: str) -> set[str]:

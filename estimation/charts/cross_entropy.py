@@ -14,13 +14,9 @@ from scipy import special
 
 from estimation.charts._layers import kind_layer, records, layered
 from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE
-from estimation.logistic import (
-    BernoulliIdentity,
-    DecisionView,
-    Landscape,
-    even_indices,
-    log_sigmoid,
-)
+from estimation.logistic import even_indices
+from estimation.losses import log_sigmoid
+from estimation.views.cross_entropy import DecisionView, IdentitySection, Landscape
 
 #: Class colours (y = 0, y = 1); the probability shading runs between them.
 CLASS_COLORS = (PALETTE[0], PALETTE[1])
@@ -52,7 +48,7 @@ _SIZE = alt.Size("size:Q", scale=None)
 
 
 def per_sample_loss_chart(
-    ident: BernoulliIdentity,
+    view: IdentitySection,
     *,
     x_title: str,
     y_title: str,
@@ -69,10 +65,11 @@ def per_sample_loss_chart(
     the three curves; a diamond marks the minimum of the mean at
     ``z = logit(k/N)`` (absent when k = 0 or k = N: the minimum is at ±∞).
     """
+    ident = view.identity
     parts = [
-        {"kind": "curve", "z": ident.z, "loss": loss, "series": label, "width": width}
-        for loss, label, width in ((ident.loss_pos, pos_label, 2.5), (ident.loss_neg, neg_label, 2.5),
-                                   (ident.loss_mean, mean_label, 4.0))
+        {"kind": "curve", "z": view.z, "loss": loss, "series": label, "width": width}
+        for loss, label, width in ((view.loss_pos, pos_label, 2.5), (view.loss_neg, neg_label, 2.5),
+                                   (view.loss_mean, mean_label, 4.0))
     ]
     parts.append({"kind": "rule", "z": ident.z_q, "series": model_label})
     parts.append({"kind": "point", "z": np.full(3, ident.z_q), "series": np.array([pos_label, neg_label, mean_label]),

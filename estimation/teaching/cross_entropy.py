@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from estimation import logistic
+from estimation import losses
 from estimation.teaching import Question, Slip, Snippet, fmt
 
 _LN10 = math.log(10.0)
@@ -23,8 +23,8 @@ def mean_bce(rng: np.random.Generator) -> Question:
     while True:
         p = rng.choice([0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9], size=3)
         y = rng.integers(0, 2, size=3).astype(np.float64)
-        terms = logistic.bce_from_probs(p, y, reduction="none")
-        answer = logistic.bce_from_probs(p, y)
+        terms = losses.bce_from_probs(p, y, reduction="none")
+        answer = losses.bce_from_probs(p, y)
         right = [float(pi if yi else 1.0 - pi) for pi, yi in zip(p, y)]  # the probability given to the label
         q = Question(
             prompt="ex.cross_entropy.mean_bce",
@@ -38,7 +38,7 @@ def mean_bce(rng: np.random.Generator) -> Question:
             slips=(
                 Slip(float(terms.sum()), "ex.slip.sum_not_mean"),
                 Slip(answer / _LN10, "ex.slip.log10"),
-                Slip(logistic.bce_from_probs(p, 1.0 - y), "ex.slip.ce_swapped_labels"),
+                Slip(losses.bce_from_probs(p, 1.0 - y), "ex.slip.ce_swapped_labels"),
             ),
         )
         if _fair(q):  # e.g. p = (0.3, 0.7) with equal labels gives the same loss swapped
@@ -49,7 +49,7 @@ def neg_log_sigmoid(rng: np.random.Generator) -> Question:
     """−log σ(z) = log(1 + e^{−z}) for a positive example; slips: log₁₀, σ(z) itself, the other label."""
     while True:
         z = float(rng.choice(_LOGITS))
-        answer = -logistic.log_sigmoid(z)
+        answer = -losses.log_sigmoid(z)
         q = Question(
             prompt="ex.cross_entropy.neg_log_sigmoid",
             fields={"z": fmt(z)},
@@ -60,8 +60,8 @@ def neg_log_sigmoid(rng: np.random.Generator) -> Question:
             ),
             slips=(
                 Slip(answer / _LN10, "ex.slip.log10"),
-                Slip(logistic.sigmoid(z), "ex.slip.ce_prob_not_loss"),
-                Slip(-logistic.log_sigmoid(-z), "ex.slip.ce_swapped_labels"),
+                Slip(losses.sigmoid(z), "ex.slip.ce_prob_not_loss"),
+                Slip(-losses.log_sigmoid(-z), "ex.slip.ce_swapped_labels"),
             ),
         )
         if _fair(q):
@@ -72,7 +72,7 @@ def logit_gradient(rng: np.random.Generator) -> Question:
     """∂ℓ/∂z = σ(z) − y; slips: y − σ(z) (the log-likelihood's gradient), an extra factor σ′(z)."""
     z = float(rng.choice(_LOGITS))
     y = int(rng.integers(0, 2))
-    s = logistic.sigmoid(z)
+    s = losses.sigmoid(z)
     answer = s - y
     return Question(
         prompt="ex.cross_entropy.logit_gradient",
@@ -103,14 +103,14 @@ _SEPARABLE_SLIPS = {"not_convex": "ex.slip.ce_not_convex", "reaches_zero": "ex.s
 def separable(rng: np.random.Generator) -> Question:
     """Multiple choice: separable data have no MLE; the mean BCE along c·(x − t) shows the loss creeping to 0.
 
-    The classes lie on either side of t (so :func:`logistic.mle_exists` is False; the page test checks it).
+    The classes lie on either side of t (so :func:`estimation.logistic.mle_exists` is False; the page test checks it).
     """
     t = float(rng.integers(-2, 3)) + 0.5  # a threshold between the classes
     x0 = t - 0.5 - np.sort(rng.choice(4, size=int(rng.integers(2, 4)), replace=False))[::-1]
     x1 = t + 0.5 + np.sort(rng.choice(4, size=int(rng.integers(2, 4)), replace=False))
     x = np.concatenate([x0, x1])
     y = np.repeat([0.0, 1.0], [x0.size, x1.size])
-    losses = [logistic.bce_with_logits(c * (x - t), y) for c in (1.0, 2.0, 4.0)]
+    scaled = [losses.bce_with_logits(c * (x - t), y) for c in (1.0, 2.0, 4.0)]
     names = [str(c) for c in rng.permutation(list(_SEPARABLE))]
     return Question(
         prompt="ex.cross_entropy.separable",
@@ -118,8 +118,8 @@ def separable(rng: np.random.Generator) -> Question:
         answer=names.index("right"),
         choices=tuple(_SEPARABLE[c] for c in names),
         solution=(
-            rf"z_i=c\,(x_i-t),\ t={fmt(t)}:\quad J_{{c=1}}={fmt(losses[0])},\ "
-            rf"J_{{c=2}}={fmt(losses[1])},\ J_{{c=4}}={fmt(losses[2])}",
+            rf"z_i=c\,(x_i-t),\ t={fmt(t)}:\quad J_{{c=1}}={fmt(scaled[0])},\ "
+            rf"J_{{c=2}}={fmt(scaled[1])},\ J_{{c=4}}={fmt(scaled[2])}",
             r"c\to\infty:\ \sigma(z_i)\to y_i,\ \ J\to0=\inf J,\quad J(w,b)>0\ \ \forall\,(w,b)",
             r"\Rightarrow\ \nexists\,\arg\min_{w,b}J=\arg\max_{w,b}L,\qquad"
             r"\exists\,\arg\min_{w,b}\bigl[J+\tfrac{\lambda}{2}w^2\bigr]\ \ (\lambda>0)",
@@ -133,7 +133,7 @@ QUESTIONS = (mean_bce, neg_log_sigmoid, logit_gradient, separable)
 
 def snippet(*, p: float, q: float, n: int, seed: int) -> Snippet:
     """Reproduce the page's −log L / N = mean BCE for its coin-flip sample with numpy."""
-    ident = logistic.bernoulli_identity(p, q, n, seed)
+    ident = losses.bernoulli_identity(p, q, n, seed)
     code = "\n".join([
         "import numpy as np",
         "",

@@ -8,6 +8,7 @@ import pytest
 import streamlit
 
 from estimation import datasets, logistic, teaching
+from estimation.views import cross_entropy as views
 from estimation._validation import InputError
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page
@@ -77,7 +78,7 @@ def test_several_optimizers_match_the_core():
     hyper = {"SGD": {"lr": 0.5}, "Momentum": {"lr": 0.1, "momentum": 0.9}, "Nesterov": {"lr": 0.1, "momentum": 0.9},
              "AdaGrad": {"lr": 0.5}, "RMSprop": {"lr": 0.01, "decay_rate": 0.95}, "AdaDelta": {"lr": 1, "rho": 0.95},
              "Adam": {"lr": 0.05, "beta1": 0.9, "beta2": 0.999}}
-    res = logistic.compare_optimizers(X, y, hyper, epochs=50, batch_size=32, l2=0.01, seed=3)
+    res = views.compare_optimizers(X, y, hyper, epochs=50, batch_size=32, l2=0.01, seed=3)
     nll_col = t("cross_entropy.col.nll", "en")
     assert table[nll_col].tolist() == [f"{r['nll']:.6f}" for r in res.summary()]
     gap_col = t("cross_entropy.col.gap", "en")
@@ -110,7 +111,7 @@ def test_divergence_names_the_optimizer_and_epoch():
     at = open_page(PAGE, {"lr_adam": "10000", "lr_sgd": "10000", "seed": "5"})
     assert not at.exception
     X, y = datasets.make_gaussian_classes(400, n_features=2, separation=2.0, seed=5)
-    res = logistic.compare_optimizers(
+    res = views.compare_optimizers(
         X, y, {**DEFAULT_OPTIMIZERS, "SGD": {"lr": 10000}, "Adam": {"lr": 10000, "beta1": 0.9, "beta2": 0.999}},
         epochs=100, seed=5)
     errors = _text(at.error)
@@ -174,7 +175,7 @@ def test_good_csv_upload_trains_on_the_picked_columns(upload):
     assert at.main.multiselect[0].value == ["sepal_length", "petal_width"]
     assert t("cross_entropy.data_summary", "en", n="150", ones="50") in _text(at.caption)
     data = datasets.select_xy(table, "species", ["sepal_length", "petal_width"], positive="virginica")
-    res = logistic.compare_optimizers(data.X, data.y, DEFAULT_OPTIMIZERS, epochs=100, seed=42)
+    res = views.compare_optimizers(data.X, data.y, DEFAULT_OPTIMIZERS, epochs=100, seed=42)
     nll_col = t("cross_entropy.col.nll", "en")
     assert _training_table(at)[nll_col].tolist() == [f"{r['nll']:.6f}" for r in res.summary()]
 
@@ -223,7 +224,7 @@ def test_a_failing_dataset_load_is_shown_not_raised(monkeypatch):
 def test_learning_rate_defaults_come_from_the_core():
     at = open_page(PAGE, {"opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop,AdaDelta,Adam"})
     assert_healthy(at)
-    for name, lr in logistic.LEARNING_RATES.items():
+    for name, lr in views.LEARNING_RATES.items():
         assert at.select_slider(key=f"cross_entropy.lr_{name.lower()}").value == lr
         assert f"lr_{name.lower()}" not in at.query_params  # the default: kept out of the URL
 

@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from estimation import estimators, logistic
+from estimation import estimators
+from estimation.views import cross_entropy as cross_entropy_views
 from lab.strings import t
 from tests.app.apptest import open_page
 
@@ -22,10 +23,10 @@ CASES = [
      {"reps": "200,000", "n": "1,000", "draws": "200,000,000", "limit": f"{estimators.MAX_DRAWS:,}"}),
     ("pages/06_cross_entropy.py", {"n": "5000", "batch": "8", "epochs": "1000"}, "error.training_too_many_updates",
      {"epochs": "1,000", "per_epoch": "625", "runs": "3", "updates": "1,875,000",
-      "limit": f"{logistic.MAX_UPDATES:,}"}),
+      "limit": f"{cross_entropy_views.MAX_UPDATES:,}"}),
     ("pages/06_cross_entropy.py", {"n": "5000", "epochs": "1000", "opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop"},
      "error.training_too_many_passes", {"epochs": "1,000", "n": "5,000", "runs": "5", "rows": "25,000,000",
-                               "limit": f"{logistic.MAX_SAMPLE_PASSES:,}"}),
+                               "limit": f"{cross_entropy_views.MAX_SAMPLE_PASSES:,}"}),
     ("pages/06_cross_entropy.py", {"src": "iris", "iris_pos": "versicolor", "iris_neg": "versicolor"},
      "error.same_class", {"value": "'versicolor'"}),
 ]

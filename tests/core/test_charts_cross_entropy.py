@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from estimation import datasets
-from estimation import logistic as L
+from estimation.views import cross_entropy as V
 from estimation.charts import cross_entropy as charts
 
 ALL = {"SGD": {"lr": 0.5}, "Momentum": {"lr": 0.1}, "Nesterov": {"lr": 0.1}, "AdaGrad": {"lr": 0.5},
@@ -48,14 +48,15 @@ def _assert_complete(records, kind, *fields):
 @pytest.fixture(scope="module")
 def compared():
     X, y = datasets.make_gaussian_classes(400, n_features=2, separation=2.0, seed=1)
-    return L.compare_optimizers(X, y, ALL, epochs=1000)
+    return V.compare_optimizers(X, y, ALL, epochs=1000)
 
 
 @pytest.mark.parametrize("q, p", [(0.6, 0.3), (0.01, 0.0), (0.99, 1.0)])
 def test_per_sample_loss_chart(q, p):
-    ident = L.bernoulli_identity(p, q, 20, seed=3)
+    view = V.identity_section(p, q, 20, seed=3)
+    ident = view.identity
     spec = _spec(charts.per_sample_loss_chart(
-        ident, x_title="logit z", y_title="loss", pos_label="y=1", neg_label="y=0", mean_label="mean",
+        view, x_title="logit z", y_title="loss", pos_label="y=1", neg_label="y=0", mean_label="mean",
         model_label="model", mle_label="MLE", title="Per-sample loss"))
     text = str(spec)
     assert "logit z" in text and "'loss'" in text and "Per-sample loss" in text
@@ -93,7 +94,7 @@ def test_loss_curves_chart_is_thinned_with_reference(compared, log_y):
 def test_loss_curves_chart_floors_zero_losses_on_a_log_axis():
     X = np.array([[0.0], [1.0], [2.0], [3.0]])
     y = np.array([0.0, 0.0, 1.0, 1.0])
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 1000}}, epochs=20)  # separable: the loss falls towards 0
+    res = V.compare_optimizers(X, y, {"SGD": {"lr": 1000}}, epochs=20)  # separable: the loss falls towards 0
     spec = _spec(charts.loss_curves_chart(_objectives(res.fits), 0.0, log_y=True, x_title="e", y_title="J",
                                           reference_label="inf"))
     assert all(r["loss"] > 0 for r in _records(spec))
@@ -101,7 +102,7 @@ def test_loss_curves_chart_floors_zero_losses_on_a_log_axis():
 
 def test_loss_curves_chart_diverged_run_has_no_nan():
     X, y = datasets.make_gaussian_classes(200, seed=2)
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 0.5}, "Adam": {"lr": 1e4}}, epochs=50)
+    res = V.compare_optimizers(X, y, {"SGD": {"lr": 0.5}, "Adam": {"lr": 1e4}}, epochs=50)
     assert res.fits["Adam"].diverged
     spec = _spec(charts.loss_curves_chart(_objectives(res.fits), res.reference.objective, log_y=False, x_title="e",
                                           y_title="J", reference_label="opt"))
@@ -111,7 +112,7 @@ def test_loss_curves_chart_diverged_run_has_no_nan():
 @pytest.mark.parametrize("d", [1, 2])
 def test_landscape_chart(d):
     X, y = datasets.make_gaussian_classes(300, n_features=d, separation=2.0, seed=4)
-    res = L.compare_optimizers(X, y, ALL, epochs=1000)
+    res = V.compare_optimizers(X, y, ALL, epochs=1000)
     spec = _spec(charts.landscape_chart(res.landscape, x_title="w", y_title="b", start_label="start",
                                         optimum_label="optimum", title="Landscape"))
     text = str(spec)
@@ -128,7 +129,7 @@ def test_landscape_chart(d):
 def test_landscape_chart_without_optimum_on_separable_data():
     X = np.array([[0.0], [1.0], [2.0], [3.0]])
     y = np.array([0.0, 0.0, 1.0, 1.0])
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 1.0}}, epochs=50)
+    res = V.compare_optimizers(X, y, {"SGD": {"lr": 1.0}}, epochs=50)
     spec = _spec(charts.landscape_chart(res.landscape, x_title="w", y_title="b", start_label="start",
                                         optimum_label="optimum"))
     assert _legend_domain(spec) == ["SGD", "start"]
@@ -138,7 +139,7 @@ def test_landscape_chart_without_optimum_on_separable_data():
 @pytest.mark.parametrize("d", [1, 2])
 def test_data_view_chart_is_thinned_with_boundaries(d):
     X, y = datasets.make_gaussian_classes(20_000, n_features=d, separation=2.0, seed=5)
-    res = L.compare_optimizers(X, y, {"Adam": {"lr": 0.05}}, epochs=20)
+    res = V.compare_optimizers(X, y, {"Adam": {"lr": 0.05}}, epochs=20)
     spec = _spec(charts.data_view_chart(
         res.view, x_title="x1", y_title="x2" if d == 2 else "P(y=1|x)", class_labels=("y = 0", "y = 1"),
         model_label="model", reference_label="optimum", prob_title="P(y = 1 | x)", title="Data"))

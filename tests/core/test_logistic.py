@@ -1,20 +1,20 @@
-"""Tests for estimation.logistic: BCE = Bernoulli NLL, and training = MLE.
+"""Tests for estimation.logistic: training a logistic regression = MLE.
 
-Oracles: scikit-learn (log_loss, LogisticRegression), closed-form asymptotics
-of the softplus, central finite differences, brute-force per-grid-point sums,
-and 1-D separability decided by sorting.
+Oracles: scikit-learn (LogisticRegression), central finite differences,
+brute-force per-grid-point sums, and 1-D separability decided by sorting.
+(The losses are tested in test_losses.py, the page's views in
+test_views_cross_entropy.py.)
 """
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy import special, stats
+from scipy import special
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
 from estimation import logistic as L
-from estimation import sampling
 
 RTOL = 1e-12  # closed forms evaluated with different but exact-to-rounding formulas
 
@@ -46,117 +46,6 @@ class PlainSGD:
         for k in params:
             params[k] -= self.lr * grads[k]
 
-
-# ---------------------------------------------------------------------------
-# Primitives
-# ---------------------------------------------------------------------------
-
-
-def test_bce_with_logits_matches_sklearn_log_loss():
-    rng = np.random.default_rng(1)
-    z = rng.normal(scale=3.0, size=2000)
-    y = rng.integers(0, 2, size=2000).astype(float)
-    p = special.expit(z)
-    assert L.bce_with_logits(z, y) == pytest.approx(log_loss(y, p), rel=RTOL)
-    assert L.bce_with_logits(z, y, reduction="sum") == pytest.approx(
-        log_loss(y, p, normalize=False), rel=RTOL
-    )
-    per = L.bce_with_logits(z, y, reduction="none")
-    assert per.shape == z.shape
-    assert np.allclose(per, -(y * np.log(p) + (1 - y) * np.log1p(-p)), rtol=1e-10, atol=0)
-
-
-def test_bernoulli_nll_is_n_times_mean_bce():
-    rng = np.random.default_rng(2)
-    z = rng.normal(scale=2.0, size=1000)
-    y = rng.integers(0, 2, size=1000).astype(float)
-    nll = L.bernoulli_nll(y, L.sigmoid(z))
-    assert nll == pytest.approx(y.size * L.bce_with_logits(z, y), rel=RTOL)
-    assert nll == pytest.approx(L.bce_with_logits(z, y, reduction="sum"), rel=RTOL)
-
-
-def test_bernoulli_nll_scalar_p_and_mle():
-    y = np.array([1, 1, 0, 1, 0, 1, 1, 1, 0, 1])  # 7 of 10
-    # closed form: −[7 log p + 3 log(1 − p)], minimised at p̂ = 7/10
-    for p in (0.3, 0.7, 0.9):
-        assert L.bernoulli_nll(y, p) == pytest.approx(-(7 * np.log(p) + 3 * np.log(1 - p)), rel=RTOL)
-    grid = np.linspace(0.01, 0.99, 99)
-    assert grid[np.argmin([L.bernoulli_nll(y, p) for p in grid])] == pytest.approx(0.7)
-    assert L.bernoulli_nll([0, 0], 0.0) == 0.0  # 0·log 0 = 0
-    assert L.bernoulli_nll([1], 0.0) == np.inf  # an impossible observation
-
-
-@pytest.mark.parametrize("z", [40.0, 100.0, 700.0, 1000.0, 1e6, 1e300])
-def test_extreme_logits_match_asymptotic_forms(z):
-    # ℓ(z, 0) = softplus(z) = z + log1p(e^{−z}) → z;
-    # ℓ(z, 1) = softplus(−z) = e^{−z} − e^{−2z}/2 + …
-    assert L.bce_with_logits([z], [0.0]) == pytest.approx(z + np.exp(-z), rel=RTOL)
-    assert L.bce_with_logits([z], [1.0]) == pytest.approx(np.exp(-z), rel=RTOL, abs=0)
-    assert L.bce_with_logits([-z], [1.0]) == pytest.approx(z + np.exp(-z), rel=RTOL)
-    assert L.bce_with_logits([-z], [0.0]) == pytest.approx(np.exp(-z), rel=RTOL, abs=0)
-    # log σ(z) = −softplus(−z) → −e^{−z};  log σ(−z) → −z
-    assert L.log_sigmoid(-z) == pytest.approx(-z - np.exp(-z), rel=RTOL)
-    assert L.log_sigmoid(z) == pytest.approx(-np.exp(-z), rel=RTOL, abs=0)
-    assert L.sigmoid(z) == 1.0
-
-
-def test_extreme_logits_exact_values_at_1000():
-    z = np.array([1000.0, -1000.0, 1000.0, -1000.0])
-    y = np.array([0.0, 1.0, 1.0, 0.0])
-    assert np.array_equal(L.bce_with_logits(z, y, reduction="none"), [1000.0, 1000.0, 0.0, 0.0])
-    assert L.bce_with_logits(z, y, reduction="sum") == 2000.0
-    assert L.log_sigmoid(-1000.0) == -1000.0
-    # sigmoid(−700) = e^{−700}/(1 + e^{−700}) = e^{−700} to double precision
-    assert L.sigmoid(-700.0) == pytest.approx(np.exp(-700.0), rel=1e-13)
-    # the naive formula fails where the stable one does not
-    with np.errstate(divide="ignore"):
-        assert np.log(special.expit(-1000.0)) == -np.inf
-
-
-def test_bce_gradient_in_z_is_sigmoid_minus_y():
-    z = np.linspace(-8, 8, 33)
-    h = 1e-6
-    for yv in (0.0, 0.3, 1.0):
-        y = np.full_like(z, yv)
-        up = L.bce_with_logits(z + h, y, reduction="none")
-        dn = L.bce_with_logits(z - h, y, reduction="none")
-        # central difference: truncation O(h²) ≈ 1e-12, rounding ≈ 1e-16/h = 1e-10
-        assert np.allclose((up - dn) / (2 * h), L.sigmoid(z) - y, rtol=0, atol=1e-9)
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(st.floats(-1e4, 1e4, allow_nan=False), min_size=1, max_size=20),
-    st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]),  # 1 − y is exact for these
-)
-def test_bce_properties(zs, yv):
-    z = np.array(zs)
-    y = np.full_like(z, yv)
-    loss = L.bce_with_logits(z, y, reduction="none")
-    assert np.all(np.isfinite(loss)) and np.all(loss >= 0)
-    # label flip symmetry: ℓ(z, y) = ℓ(−z, 1 − y)
-    assert np.allclose(loss, L.bce_with_logits(-z, 1 - y, reduction="none"), rtol=1e-12, atol=0)
-    # and the textbook formula logaddexp(0, z) − y z where that one is accurate
-    assert np.allclose(loss, np.logaddexp(0, z) - y * z, rtol=1e-9, atol=1e-9 * np.abs(z).max())
-
-
-def test_bce_from_probs_matches_log_loss_including_clipping():
-    rng = np.random.default_rng(3)
-    p = rng.uniform(size=500)
-    p[:4] = [0.0, 1.0, 0.0, 1.0]
-    y = rng.integers(0, 2, size=500).astype(float)
-    y[:4] = [1.0, 0.0, 0.0, 1.0]
-    assert L.bce_from_probs(p, y) == pytest.approx(log_loss(y, p), rel=RTOL)
-    eps = np.finfo(float).eps
-    assert L.bce_from_probs([0.0], [1.0]) == pytest.approx(-np.log(eps), rel=RTOL)
-    assert L.bce_from_probs([0.0], [1.0], eps=1e-7) == pytest.approx(-np.log(1e-7), rel=RTOL)
-
-
-def test_bce_from_probs_agrees_with_logits_version():
-    z = np.linspace(-10, 10, 101)
-    y = (np.arange(101) % 2).astype(float)
-    # 1 − σ(z) carries an absolute error ~1e-16, i.e. relative 1e-16·e^{10} ≈ 2e-12 at z = 10
-    assert L.bce_from_probs(L.sigmoid(z), y) == pytest.approx(L.bce_with_logits(z, y), rel=1e-11)
 
 
 # ---------------------------------------------------------------------------
@@ -555,22 +444,14 @@ def test_bad_data_raises_value_error(call, X, y, word):
         (lambda: L.fit_logistic(_X, _Y, PlainSGD(0.1), 1, divergence_factor=0.5), "divergence_factor"),
         (lambda: L.logistic_loss_grad([0.0], 0.0, _X, _Y), "w must have one weight per feature"),
         (lambda: L.logistic_loss_grad([0.0, 0.0], np.inf, _X, _Y), "b must be finite"),
-        (lambda: L.bce_with_logits([0.0], [0.0], reduction="avg"), "reduction"),
-        (lambda: L.bce_with_logits([0.0], [1.5]), "y"),
-        (lambda: L.bce_with_logits([0.0, 1.0], [1.0]), "shape"),
-        (lambda: L.bce_with_logits([np.nan], [1.0]), "z"),
-        (lambda: L.bce_from_probs([1.2], [1.0]), "p"),
-        (lambda: L.bce_from_probs([0.5], [1.0], eps=0.0), "eps"),
-        (lambda: L.bernoulli_nll([0.5], 0.5), "0 and 1"),
-        (lambda: L.bernoulli_nll([0.0, 1.0], [0.5, 0.5, 0.5]), "shape"),
-        (lambda: L.bernoulli_nll([1.0], -0.1), "p"),
-        (lambda: L.sigmoid(np.nan), "z"),
         (lambda: L.loss_landscape(_X, _Y, [0.0, 1.0], [0.0, 1.0]), "b"),
         (lambda: L.loss_landscape(_X[:, :1], _Y, [0.0, 1.0], [0.0, 1.0], b=0.0), "b"),
         (lambda: L.loss_landscape(np.ones((4, 3)), _Y, [0.0, 1.0], [0.0, 1.0], b=0.0), "1 or 2 features"),
         (lambda: L.loss_landscape(_X, _Y, [0.0], [0.0, 1.0], b=0.0), "grid0"),
         (lambda: L.loss_landscape(_X, _Y, np.zeros(1001), [0.0, 1.0], b=0.0), "grid0"),
         (lambda: L.loss_landscape(_X, _Y, [0.0, 1.0], [0.0, 1.0], b=0.0, max_points=1), "max_points"),
+        (lambda: L.even_indices(-1, 10), "n"),
+        (lambda: L.even_indices(10, 1), "max_points"),
     ],
 )
 def test_bad_arguments_raise_value_error(call, word):
@@ -579,7 +460,7 @@ def test_bad_arguments_raise_value_error(call, word):
 
 
 # ---------------------------------------------------------------------------
-# Lab views: even_indices, bernoulli_identity, compare_optimizers
+# Thinning
 # ---------------------------------------------------------------------------
 
 
@@ -596,223 +477,6 @@ def test_even_indices_are_sorted_distinct_and_keep_the_ends(n, m):
     else:  # within rounding of the evenly spaced positions i (n − 1)/(m − 1)
         assert np.all(np.abs(idx - np.arange(m) * (n - 1) / (m - 1)) <= 0.5 + 1e-9)
 
-
-@pytest.mark.parametrize("p, q, n, seed", [(0.3, 0.6, 20, 42), (0.9, 0.05, 1000, 1), (0.5, 0.5, 1, 7)])
-def test_bernoulli_identity_matches_scipy_and_brute_force(p, q, n, seed):
-    ident = L.bernoulli_identity(p, q, n, seed)
-    x = sampling.draw("bernoulli", {"p": p}, n, seed)  # the same sample (the Sampling page's draw)
-    assert ident.n == n and ident.k == int(x.sum()) and ident.q_hat == x.mean()
-    assert ident.nll_sum == pytest.approx(-stats.bernoulli.logpmf(x, q).sum(), rel=RTOL)
-    assert ident.nll_mean == pytest.approx(ident.nll_sum / n, rel=RTOL)
-    assert ident.bce_mean == pytest.approx(ident.nll_mean, rel=RTOL)  # the identity itself
-    assert ident.bce_mean == pytest.approx(log_loss(x, np.full(n, q), labels=[0, 1]), rel=RTOL)
-    assert ident.z_q == pytest.approx(np.log(q / (1 - q)), rel=RTOL)
-    assert ident.nll_mean_at_mle == pytest.approx(
-        -stats.bernoulli.logpmf(x, ident.q_hat).sum() / n if 0 < ident.k < n else 0.0, rel=RTOL, abs=1e-300)
-    # the curves: −log σ(z), −log(1 − σ(z)) and the sample mean at every grid z (brute force)
-    assert np.allclose(ident.loss_pos, -np.log(special.expit(ident.z)), rtol=RTOL, atol=0)
-    assert np.allclose(ident.loss_neg, -np.log1p(-special.expit(ident.z)), rtol=1e-11, atol=0)
-    brute = [np.mean([L.bce_with_logits(zj, xi) for xi in x[:50]]) for zj in ident.z[::20]] if n <= 50 else None
-    if brute is not None:
-        assert np.allclose(ident.loss_mean[::20], brute, rtol=RTOL)
-    assert ident.z[0] <= ident.z_q <= ident.z[-1]
-
-
-@settings(max_examples=100, deadline=None)
-@given(p=st.floats(0, 1), q=st.floats(1e-6, 1 - 1e-6), n=st.integers(1, 3000), seed=st.integers(0, 2**32 - 1))
-def test_bernoulli_identity_properties(p, q, n, seed):
-    ident = L.bernoulli_identity(p, q, n, seed)
-    assert ident.bce_mean == pytest.approx(ident.nll_mean, rel=1e-12)
-    assert ident.nll_mean >= ident.nll_mean_at_mle - 1e-12  # q̂ = k/N minimises −log L
-    assert np.all(ident.loss_mean >= ident.nll_mean_at_mle - 1e-12)
-    assert np.all(np.isfinite(ident.loss_mean)) and ident.z[0] <= ident.z_q <= ident.z[-1]
-
-
-def test_bernoulli_identity_all_zeros_and_all_ones():
-    zeros = L.bernoulli_identity(0.0, 0.3, 50, 0)
-    assert zeros.k == 0 and zeros.q_hat == 0.0 and zeros.nll_mean_at_mle == 0.0
-    assert zeros.nll_mean == pytest.approx(-np.log(0.7), rel=RTOL)
-    assert np.array_equal(zeros.loss_mean, zeros.loss_neg)
-    ones = L.bernoulli_identity(1.0, 0.3, 50, 0)
-    assert ones.k == 50 and ones.nll_mean == pytest.approx(-np.log(0.3), rel=RTOL)
-
-
-_CONFIGS = {"SGD": {"lr": 0.5}, "Momentum": {"lr": 0.1, "momentum": 0.9}, "Adam": {"lr": 0.05}}
-
-
-def test_compare_optimizers_runs_exactly_the_documented_fits():
-    X, y = _data(n=300, seed=20)
-    res = L.compare_optimizers(X, y, _CONFIGS, epochs=40, batch_size=64, l2=0.01, seed=5)
-    assert res.names == ("SGD", "Momentum", "Adam") and res.n_samples == 300 and res.l2 == 0.01
-    for name, hyper in _CONFIGS.items():
-        direct = L.fit_logistic(X, y, _optimizer(name, **hyper), 40, batch_size=64, l2=0.01, seed=5)
-        assert np.array_equal(res.fits[name].w_path, direct.w_path)
-        assert np.array_equal(res.fits[name].objective, direct.objective)
-    ref = L.fit_reference(X, y, l2=0.01)
-    assert res.reference.objective == ref.objective and np.array_equal(res.reference.w, ref.w)
-    assert res.mle_exists and res.has_optimum and res.ridge is None
-    assert res.reference_accuracy == np.mean((X @ ref.coef + ref.intercept >= 0) == (y == 1))
-
-
-def test_compare_optimizers_landscape_and_paths():
-    X, y = _data(n=300, seed=21)
-    res = L.compare_optimizers(X, y, _CONFIGS, epochs=300, l2=0.0, seed=0)
-    land = res.landscape
-    assert land.fixed_b == res.reference.b
-    assert np.array_equal(land.surface, L.loss_landscape(X, y, land.axis0, land.axis1, b=land.fixed_b))
-    assert np.array_equal(land.optimum, res.reference.w)
-    for name, fit in res.fits.items():
-        path = land.paths[name]
-        assert len(path) == 200  # 301 records thinned to max_path_points
-        assert np.array_equal(path[0], fit.w_path[0]) and np.array_equal(path[-1], fit.w_path[-1])
-        # every non-diverged path lies inside the box
-        assert land.axis0[0] <= path[:, 0].min() and path[:, 0].max() <= land.axis0[-1]
-        assert land.axis1[0] <= path[:, 1].min() and path[:, 1].max() <= land.axis1[-1]
-    assert land.axis0[0] <= land.optimum[0] <= land.axis0[-1]
-    assert set(land.contours) == {"level", "line", "order", "x", "y"} and land.contours["x"].size <= 1000
-
-
-def test_compare_optimizers_one_feature_landscape_is_w_and_b():
-    X, y = _data(n=200, d=1, seed=22)
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 1.0}}, epochs=30)
-    land, fit = res.landscape, res.fits["SGD"]
-    assert land.fixed_b is None
-    assert np.array_equal(land.paths["SGD"], np.column_stack([fit.w_path[:, 0], fit.b_path]))
-    assert np.array_equal(land.surface, L.loss_landscape(X, y, land.axis0, land.axis1))
-    assert np.array_equal(land.optimum, [res.reference.w[0], res.reference.b])
-
-
-def test_compare_optimizers_decision_view():
-    X, y = _data(n=400, seed=23)
-    res = L.compare_optimizers(X, y, {"Adam": {"lr": 0.05}}, epochs=50, max_view_points=150)
-    view, fit, ref = res.view, res.fits["Adam"], res.reference
-    assert view.n_total == 400 and len(view.y) == 150
-    assert np.array_equal(view.X, X[L.even_indices(400, 150)]) and np.array_equal(view.y, y[L.even_indices(400, 150)])
-    assert view.axis0[0] < X[:, 0].min() and view.axis0[-1] > X[:, 0].max()
-    A, B = np.meshgrid(view.axis0, view.axis1)
-    assert np.allclose(view.prob, special.expit(fit.coef[0] * A + fit.coef[1] * B + fit.intercept), rtol=1e-12)
-    assert np.allclose(view.prob_reference, special.expit(ref.coef[0] * A + ref.coef[1] * B + ref.intercept),
-                       rtol=1e-12)
-    for coef, b, line in ((fit.coef, fit.intercept, view.boundary), (ref.coef, ref.intercept, view.reference_boundary)):
-        assert line["x"].size >= 2  # the boundary crosses the data
-        z = coef[0] * line["x"] + coef[1] * line["y"] + b
-        assert np.max(np.abs(z)) < 1e-9 * (1 + np.abs(coef).sum())  # contour of a plane: exact
-
-
-def test_compare_optimizers_decision_view_one_feature():
-    X, y = _data(n=100, d=1, seed=24)
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 1.0}}, epochs=200)
-    fit, view = res.fits["SGD"], res.view
-    assert view.axis1 is None and view.prob.shape == view.axis0.shape
-    assert np.allclose(view.prob, special.expit(fit.coef[0] * view.axis0 + fit.intercept), rtol=1e-12)
-    x_star = -fit.intercept / fit.coef[0]
-    assert np.allclose(view.boundary["x"], x_star, rtol=1e-12) and np.array_equal(view.boundary["y"], [0.0, 1.0])
-
-
-def test_compare_optimizers_separable_data_contrasts_l2():
-    X = np.array([[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]])
-    y = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 1.0}}, epochs=500)
-    assert not res.mle_exists and not res.has_optimum and res.landscape.optimum is None
-    assert list(res.ridge) == [0.0, 0.1]
-    free, ridge = res.ridge[0.0], res.ridge[0.1]
-    assert np.array_equal(free, res.fits["SGD"].w_norm)
-    assert np.all(np.diff(free) > 0)  # no minimiser: ‖w‖ keeps growing
-    pen = L.fit_reference(X, y, l2=0.1)
-    # settles at the penalised optimum: 500 gradient steps on a strongly convex objective (λ = 0.1)
-    # converge linearly, far below this iterative tolerance
-    assert ridge[-1] == pytest.approx(np.linalg.norm(pen.w), rel=1e-6)
-    with_l2 = L.compare_optimizers(X, y, {"SGD": {"lr": 1.0}}, epochs=500, l2=0.1)
-    assert with_l2.has_optimum and list(with_l2.ridge) == [0.0, 0.1]
-    assert np.array_equal(with_l2.ridge[0.1], with_l2.fits["SGD"].w_norm)
-    assert np.array_equal(with_l2.ridge[0.0], free)
-
-
-def test_compare_optimizers_two_feature_separable_slice_uses_the_run_intercept():
-    X = np.array([[0.0, 1.0], [1.0, 0.0], [3.0, 4.0], [4.0, 3.0]])
-    y = np.array([0.0, 0.0, 1.0, 1.0])
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 1.0}}, epochs=50)
-    assert not res.mle_exists and res.landscape.fixed_b == res.fits["SGD"].b  # no optimum to slice at
-    assert np.array_equal(res.landscape.surface, L.loss_landscape(
-        X, y, res.landscape.axis0, res.landscape.axis1, b=res.fits["SGD"].b))
-
-
-def test_compare_optimizers_summary_rows():
-    X, y = _data(n=200, seed=25)
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 0.5}, "Adam": {"lr": 1e4}}, epochs=20)
-    rows = res.summary()
-    assert [r["name"] for r in rows] == ["SGD", "Adam", None]
-    for row in rows[:2]:
-        fit = res.fits[row["name"]]
-        assert row["nll"] == fit.nll[-1] and row["nll_sum"] == pytest.approx(200 * fit.nll[-1], rel=RTOL)
-        assert row["gap"] == fit.objective[-1] - res.reference.objective
-        assert row["accuracy"] == fit.accuracy[-1] and row["epochs_run"] == fit.epochs_run
-    assert rows[0]["diverged_epoch"] is None and rows[1]["diverged_epoch"] == res.fits["Adam"].diverged_epoch == 1
-    assert rows[2]["gap"] == 0.0 and rows[2]["nll"] == res.reference.nll
-    # rounding only: the oracle maps the standardised optimum back to the original scale first
-    assert rows[2]["nll_sum"] == pytest.approx(-np.sum(stats.bernoulli.logpmf(
-        y, special.expit(X @ res.reference.coef + res.reference.intercept))), rel=1e-10)
-
-
-def test_compare_optimizers_diverging_run_leaves_no_nan():
-    X, y = _data(n=200, seed=26)
-    res = L.compare_optimizers(X, y, {"SGD": {"lr": 1e4}, "Adam": {"lr": 1e4}}, epochs=30)
-    assert all(fit.diverged for fit in res.fits.values())
-    for path in res.landscape.paths.values():
-        assert np.all(np.isfinite(path))
-    for arr in (res.view.prob, res.view.prob_reference, res.landscape.surface):
-        assert np.all(np.isfinite(arr))
-
-
-@pytest.mark.parametrize(
-    "kwargs, word",
-    [
-        ({"optimizers": {}}, "non-empty"),
-        ({"optimizers": {"LBFGS": {}}}, "unknown optimizer"),
-        ({"optimizers": {"SGD": 0.1}}, "dict of hyperparameters"),
-        ({"optimizers": {"SGD": {"momentum": 0.9}}}, "no hyperparameter"),
-        ({"optimizers": {"SGD": {"lr": -1.0}}}, "lr"),
-        ({"optimizers": {"Adam": {"beta1": 1.0}}}, "beta1"),
-        ({"epochs": 0}, "epochs"),
-        ({"batch_size": 0}, "batch_size"),
-        ({"l2": -0.1}, "l2"),
-        ({"seed": -1}, "seed"),
-        ({"ridge_l2": 0.0}, "ridge_l2"),
-        ({"grid_size": 1}, "grid_size"),
-        ({"epochs": 100_000, "batch_size": 1}, "too much training"),
-        ({"X": np.ones((4, 3))}, "1 or 2 features"),
-    ],
-)
-def test_compare_optimizers_rejects_bad_arguments(kwargs, word):
-    args = {"X": _X, "y": _Y, "optimizers": {"SGD": {"lr": 0.1}}, **kwargs}
-    with pytest.raises(ValueError, match=word):
-        L.compare_optimizers(args.pop("X"), args.pop("y"), args.pop("optimizers"), **args)
-
-
-def test_compare_optimizers_sample_pass_budget():
-    X, y = np.zeros((200_000, 1)), np.tile([0.0, 1.0], 100_000)
-    X[:, 0] = np.arange(200_000) % 7
-    with pytest.raises(ValueError, match="sample passes"):
-        L.compare_optimizers(X, y, {"SGD": {"lr": 0.1}}, epochs=101)
-
-
-@pytest.mark.parametrize(
-    "call, word",
-    [
-        (lambda: L.even_indices(-1, 10), "n"),
-        (lambda: L.even_indices(10, 1), "max_points"),
-        (lambda: L.bernoulli_identity(1.5, 0.5, 10, 0), "p"),
-        (lambda: L.bernoulli_identity(0.5, 1.0, 10, 0), "q"),
-        (lambda: L.bernoulli_identity(0.5, 0.0, 10, 0), "q"),
-        (lambda: L.bernoulli_identity(0.5, 0.5, 0, 0), "n"),
-        (lambda: L.bernoulli_identity(0.5, 0.5, 10, -1), "seed"),
-        (lambda: L.bernoulli_identity(0.5, 0.5, 10, 0, grid_points=1), "grid_points"),
-        (lambda: L.bernoulli_identity(0.5, 0.5, 10, 0, z_max=0.0), "z_max"),
-    ],
-)
-def test_lab_view_bad_arguments(call, word):
-    with pytest.raises(ValueError, match=word):
-        call()
 
 
 @pytest.mark.parametrize("decide", [L.is_linearly_separable, L.mle_exists])

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from estimation import datasets, logistic
+from estimation.views import cross_entropy as views
 from estimation import likelihood as lk
 from estimation.optimizers import OPTIMIZERS
 
@@ -92,13 +93,13 @@ def test_label_counts_on_bundled_data_and_bad_labels():
 
 
 # ---------------------------------------------------------------------------
-# logistic.LEARNING_RATES
+# views.LEARNING_RATES
 # ---------------------------------------------------------------------------
 def test_learning_rates_cover_the_registry_and_train_the_default_data():
-    assert list(logistic.LEARNING_RATES) == list(OPTIMIZERS)
+    assert list(views.LEARNING_RATES) == list(OPTIMIZERS)
     X, y = datasets.make_gaussian_classes(400, n_features=2, separation=2.0, seed=42)
-    hyper = {name: {"lr": lr} for name, lr in logistic.LEARNING_RATES.items()}
-    result = logistic.compare_optimizers(X, y, hyper, epochs=100, seed=42)
+    hyper = {name: {"lr": lr} for name, lr in views.LEARNING_RATES.items()}
+    result = views.compare_optimizers(X, y, hyper, epochs=100, seed=42)
     optimum = logistic.fit_reference(X, y).objective
     for name, fit in result.fits.items():
         assert not fit.diverged, name
