@@ -1,10 +1,10 @@
 """Sampling: histograms against the exact distribution, and the law of large numbers."""
 
-import pandas as pd
 import streamlit as st
 
 from estimation import sampling, teaching
 from estimation.charts import sampling as charts
+from estimation.views import sampling as views
 from lab.params import ChoiceParam, FloatParam, IntParam
 from lab.shell import cached, page_shell
 
@@ -16,20 +16,13 @@ P = FloatParam("p", 0.3, lo=0.0, hi=1.0, step=0.01)
 TRIALS = IntParam("trials", 10, lo=1, hi=100)
 MU = FloatParam("mu", 0.0, lo=-10.0, hi=10.0, step=0.1, fmt="%.1f")
 SIGMA = FloatParam("sigma", 1.0, lo=0.1, hi=10.0, step=0.1, fmt="%.1f")
-
-LATEX = {
-    "bernoulli": (r"P(X=x)=p^{x}(1-p)^{1-x},\quad x\in\{0,1\}",
-                  r"\mathbb{E}[X]=p,\qquad \operatorname{Var}[X]=p(1-p)"),
-    "binomial": (r"P(X=k)=\binom{n}{k}p^{k}(1-p)^{n-k},\quad k=0,\dots,n",
-                 r"\mathbb{E}[X]=np,\qquad \operatorname{Var}[X]=np(1-p)"),
-    "gaussian": (r"f(x)=\frac{1}{\sqrt{2\pi\sigma^{2}}}\exp\!\left(-\frac{(x-\mu)^{2}}{2\sigma^{2}}\right)",
-                 r"\mathbb{E}[X]=\mu,\qquad \operatorname{Var}[X]=\sigma^{2}"),
-}
-LLN_LATEX = r"\bar{x}_k=\frac{1}{k}\sum_{i=1}^{k}x_i \;\longrightarrow\; \mathbb{E}[X],\qquad \bar{x}_k \approx \mathbb{E}[X]\pm \frac{2\,\mathrm{sd}}{\sqrt{k}}"
+LLN_LATEX = (r"\bar{x}_k=\frac{1}{k}\sum_{i=1}^{k}x_i \;\longrightarrow\; \mathbb{E}[X],\qquad"
+             r" \bar{x}_k \approx \mathbb{E}[X]\pm \frac{2\,\mathrm{sd}}{\sqrt{k}}")
 
 ui = page_shell("sampling", [DIST, SIZE, P, TRIALS, MU, SIGMA])
 st.markdown(ui.t("sampling.intro"))
 
+# ---------------------------------------------------------------- the sample: page level, every section draws it
 left, right = st.columns(2)
 dist = ui.radio(DIST, ui.t("sampling.dist"), format_func=lambda d: ui.t(f"sampling.dist.{d}"), where=left)
 size = ui.select_slider(SIZE, ui.t("sampling.size"), format_func="{:,}".format, where=right)
@@ -41,52 +34,64 @@ else:
     if dist == "binomial":
         params = {"n": ui.slider(TRIALS, ui.t("sampling.trials"), where=right), **params}
 
-summary = ui.run(cached(sampling.summarize), dist, params, size, ui.seed)
-discrete = sampling.DISTRIBUTIONS[dist].discrete
 
-hist_col, lln_col = st.columns(2)
-with hist_col:
+# ---------------------------------------------------------------- histogram and the exact pmf/pdf
+@ui.section
+def histogram(dist: str, params: dict, size: int) -> None:
+    view = ui.run(cached(views.histogram_view), dist, params, size, ui.seed)
     ui.chart(
-        charts.histogram_chart,
-        summary.hist,
-        discrete=discrete,
+        charts.histogram_chart, view.hist, discrete=view.discrete,
         x_title=ui.t("sampling.x_axis"),
-        y_title=ui.t("sampling.y_axis_discrete" if discrete else "sampling.y_axis_continuous"),
+        y_title=ui.t("sampling.y_axis_discrete" if view.discrete else "sampling.y_axis_continuous"),
         observed_label=ui.t("sampling.observed"),
-        exact_label=ui.t("sampling.exact_pmf" if discrete else "sampling.exact_pdf"),
+        exact_label=ui.t("sampling.exact_pmf" if view.discrete else "sampling.exact_pdf"),
         title=ui.t("sampling.hist_title"),
     )
-    for formula in LATEX[dist]:
-        st.latex(formula)
-with lln_col:
+    st.latex(view.latex)
+
+
+# ---------------------------------------------------------------- the running mean (law of large numbers)
+@ui.section
+def running_mean(dist: str, params: dict, size: int) -> None:
+    view = ui.run(cached(views.running_mean_view), dist, params, size, ui.seed)
     ui.chart(
-        charts.running_mean_chart,
-        summary.k, summary.running, summary.band, summary.mean,
-        x_title=ui.t("sampling.k_axis"),
-        y_title=ui.t("sampling.mean_axis"),
-        running_label=ui.t("sampling.running"),
-        band_label=ui.t("sampling.band"),
-        mean_label=ui.t("sampling.expected"),
-        title=ui.t("sampling.lln_title"),
+        charts.running_mean_chart, view.k, view.running, view.band, view.mean,
+        x_title=ui.t("sampling.k_axis"), y_title=ui.t("sampling.mean_axis"),
+        running_label=ui.t("sampling.running"), band_label=ui.t("sampling.band"),
+        mean_label=ui.t("sampling.expected"), title=ui.t("sampling.lln_title"),
     )
     st.latex(LLN_LATEX)
 
+
+# ---------------------------------------------------------------- the sample against theory
+@ui.section
+def sample_and_theory(dist: str, params: dict, size: int) -> None:
+    view = ui.run(cached(views.moments_view), dist, params, size, ui.seed)
+    st.subheader(ui.t("sampling.table_title"))
+    number = {"format": "%.5g"}  # a Styler would cost ~10 ms per rerun; the column format is free
+    st.dataframe(view.table, hide_index=True, column_config={
+        "row": st.column_config.SelectboxColumn("", options=views.MOMENT_ROWS,
+                                                format_func=lambda row: ui.t(f"sampling.{row}")),
+        "sample": st.column_config.NumberColumn(ui.t("common.sample"), **number),
+        "theory": st.column_config.NumberColumn(ui.t("common.theory"), **number)})
+    st.caption(ui.t("sampling.variance_note"))
+    ui.record(mean=view.mean, variance=view.var, sample_mean=view.sample_mean, sample_variance=view.sample_var)
+    return view.sample_mean
+
+
+hist_col, lln_col = st.columns(2)
+with hist_col:
+    histogram(dist, params, size)
+with lln_col:
+    running_mean(dist, params, size)
 table_col, notice_col = st.columns(2)
 with table_col:
-    st.subheader(ui.t("sampling.table_title"))
-    columns = {ui.t("common.sample"): [summary.sample_mean, summary.sample_var],
-               ui.t("common.theory"): [summary.mean, summary.var]}
-    st.dataframe(  # a Styler would cost ~10 ms per rerun; the column format is free
-        pd.DataFrame(columns, index=[ui.t("sampling.mean"), ui.t("sampling.variance")]),
-        column_config={name: st.column_config.NumberColumn(format="%.5g") for name in columns},
-    )
-    st.caption(ui.t("sampling.variance_note"))
+    sample_mean = sample_and_theory(dist, params, size)
 with notice_col:
     st.subheader(ui.t("common.what_to_notice"))
     st.markdown(ui.t("sampling.notice"))
 
 ui.code(ui.run(teaching.snippet, "sampling", dist=dist, params=params, size=size, seed=ui.seed,
-              sample_mean=summary.sample_mean))
-ui.share({"mean": summary.mean, "variance": summary.var,
-          "sample_mean": summary.sample_mean, "sample_variance": summary.sample_var})
+               sample_mean=sample_mean))
+ui.share()
 ui.exercises()

@@ -13,7 +13,7 @@ import numpy as np
 
 from estimation.charts._layers import records, layered
 from estimation.charts.theme import EXACT, OBSERVED, REFERENCE
-from estimation.sampling import Histogram
+from estimation.views.sampling import Histogram
 
 
 def histogram_chart(

@@ -69,7 +69,7 @@ _DRAW = {
 def snippet(*, dist: str, params: dict, size: int, seed: int, sample_mean: float | None = None) -> Snippet:
     """Reproduce the sample mean shown on the page with numpy alone.
 
-    ``sample_mean`` is the page's value (from :func:`estimation.sampling.summarize`);
+    ``sample_mean`` is the page's value (from :func:`estimation.views.sampling.moments_view`);
     without it the sample is drawn again.
     """
     values = {"p": params.get("p"), "trials": params.get("n"), "mu": params.get("mu"),

@@ -4,6 +4,7 @@ import pytest
 
 from estimation import sampling
 from estimation.charts import sampling as charts
+from estimation.views import sampling as views
 
 
 def _spec(chart):
@@ -17,7 +18,7 @@ def _rows(spec):
 @pytest.mark.parametrize("dist", list(sampling.DISTRIBUTIONS))
 def test_histogram_chart_is_valid_with_titles_and_legend(dist):
     params = sampling.DISTRIBUTIONS[dist].defaults
-    s = sampling.summarize(dist, params, 1_000_000, seed=0)
+    s = views.histogram_view(dist, params, 1_000_000, seed=0)
     spec = _spec(charts.histogram_chart(
         s.hist, discrete=sampling.DISTRIBUTIONS[dist].discrete, x_title="value x", y_title="density",
         observed_label="sample", exact_label="exact", title="Histogram"))
@@ -29,7 +30,7 @@ def test_histogram_chart_is_valid_with_titles_and_legend(dist):
 
 
 def test_running_mean_chart_is_valid_and_thinned():
-    s = sampling.summarize("gaussian", {"mu": 0.0, "sigma": 1.0}, 1_000_000, seed=0)
+    s = views.running_mean_view("gaussian", {"mu": 0.0, "sigma": 1.0}, 1_000_000, seed=0)
     spec = _spec(charts.running_mean_chart(
         s.k, s.running, s.band, s.mean, x_title="k", y_title="mean", running_label="running",
         band_label="band", mean_label="E[X]", title="LLN"))

@@ -6,13 +6,13 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from estimation import sampling
 from estimation.charts import export
 from estimation.charts import sampling as charts
+from estimation.views import sampling as views
 
 
 def _spec():
-    s = sampling.summarize("binomial", {"n": 10, "p": 0.3}, 500, seed=1)
+    s = views.histogram_view("binomial", {"n": 10, "p": 0.3}, 500, seed=1)
     return s, charts.histogram_chart(
         s.hist, discrete=True, x_title="x", y_title="P", observed_label="sample", exact_label="pmf",
         title="Histogram 日本語").to_dict()

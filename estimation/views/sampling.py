@@ -1,0 +1,250 @@
+"""The Sampling page's sections: what each one draws, from the widget values.
+
+Sections and their views (one cached call each; the three share one draw,
+:func:`estimation.sampling.draw` keeps the last sample):
+
+==================  ==========================  ==============================================
+section             function                    result
+==================  ==========================  ==============================================
+histogram           :func:`histogram_view`      :class:`HistogramView`: bins, exact pmf/pdf, LaTeX
+law of large nums   :func:`running_mean_view`   :class:`RunningMeanView`: thinned x̄_k, ±2 SE band
+sample vs theory    :func:`moments_view`        :class:`MomentsView`: the table's columns
+==================  ==========================  ==============================================
+
+The page geometry lives here too: :func:`histogram` (bins and the overlay's
+plotting range) and :func:`thin_log_indices` (which k to plot).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import numpy as np
+
+from estimation import sampling
+from estimation._validation import as_finite_array, check_int
+
+__all__ = [
+    "Histogram",
+    "HistogramView",
+    "MomentsView",
+    "RunningMeanView",
+    "histogram",
+    "histogram_view",
+    "moments_view",
+    "running_mean_view",
+    "thin_log_indices",
+]
+
+#: Row keys of the "sample against theory" table (translated by the page).
+MOMENT_ROWS = ("mean", "variance")
+
+
+@dataclass(frozen=True, slots=True)
+class Histogram:
+    """Histogram on the density scale with the exact density alongside.
+
+    For a discrete distribution each bin is one integer value ``k`` (``left =
+    k − ½``, ``right = k + ½``, width 1), ``density`` is the relative frequency
+    and ``exact`` the pmf P(X = k). For the Gaussian, ``density`` is
+    count / (N · width) and ``exact`` the pdf at the bin centre; ``curve_x`` /
+    ``curve_y`` trace the pdf finely for a smooth overlay.
+    """
+
+    left: np.ndarray
+    right: np.ndarray
+    count: np.ndarray
+    density: np.ndarray
+    exact: np.ndarray
+    curve_x: np.ndarray
+    curve_y: np.ndarray
+
+    @property
+    def center(self) -> np.ndarray:
+        return 0.5 * (self.left + self.right)
+
+
+def histogram(x, dist: str, params: Mapping[str, float], *, max_bins: int = 80) -> Histogram:
+    """Bin a sample in numpy and pair each bin with the exact pmf/pdf.
+
+    Parameters
+    ----------
+    x : array_like of shape (N,)
+        The sample.
+    dist, params
+        As in :func:`estimation.sampling.draw`; used for the exact density and the support.
+    max_bins : int, default 80
+        Upper bound on the number of bins for the Gaussian: the Rice rule
+        ⌈2·N^{1/3}⌉ bins, clipped to [10, max_bins], of equal width over the
+        data range (no quantiles needed, so binning stays one O(N) pass).
+        Discrete distributions get one bin per integer from the smaller of the
+        data minimum and the 0.01 % quantile to the larger of the data maximum
+        and the 99.99 % quantile, so tails with visible mass are never cut.
+
+    Returns
+    -------
+    Histogram
+        ``count.sum() == N`` always.
+
+    Notes
+    -----
+    Gaussian density: count_j / (N · (right_j − left_j)), comparable with the
+    pdf φ((x − μ)/σ)/σ on the same axis.
+    """
+    d, q = sampling.checked(dist, params)
+    x = as_finite_array(x, "x", ndim=1)
+    max_bins = check_int(max_bins, "max_bins", lo=10, hi=5000)
+    frozen = d.scipy(q)
+    n = x.size
+    if d.discrete:
+        if np.any(x != np.round(x)) or x.min() < 0:
+            raise ValueError("x must hold non-negative integers for a discrete distribution")
+        lo = int(min(x.min(), frozen.ppf(1e-4)))
+        hi = int(max(x.max(), frozen.ppf(1.0 - 1e-4)))
+        k = np.arange(lo, hi + 1, dtype=np.float64)
+        count = np.bincount((x - lo).astype(np.int64), minlength=k.size).astype(np.int64)
+        exact = np.exp(frozen.logpmf(k))
+        return Histogram(k - 0.5, k + 0.5, count, count / n, exact, k, exact)
+    lo, hi = float(x.min()), float(x.max())
+    if hi - lo <= 0.0:  # a single value (N = 1 or a degenerate sample)
+        half = 0.5 * q["sigma"]
+        lo, hi = lo - half, hi + half
+    bins = int(np.clip(np.ceil(2.0 * n ** (1.0 / 3.0)), 10, max_bins))
+    edges = np.linspace(lo, hi, bins + 1)
+    # Index arithmetic instead of np.histogram's searchsorted: equal widths.
+    idx = np.minimum(((x - lo) * (bins / (hi - lo))).astype(np.int64), bins - 1)
+    count = np.bincount(idx, minlength=bins).astype(np.int64)
+    width = edges[1:] - edges[:-1]
+    centre = 0.5 * (edges[1:] + edges[:-1])
+    pad = 0.1 * (hi - lo)
+    curve_x = np.linspace(lo - pad, hi + pad, 200)
+    return Histogram(
+        edges[:-1],
+        edges[1:],
+        count,
+        count / (n * width),
+        np.exp(frozen.logpdf(centre)),
+        curve_x,
+        np.exp(frozen.logpdf(curve_x)),
+    )
+
+
+
+
+def thin_log_indices(n: int, max_points: int = 2000) -> np.ndarray:
+    """Indices into a length-``n`` series, evenly spaced on a log scale.
+
+    Keeps the first (0) and last (n − 1) index, never repeats one and returns
+    at most ``max_points`` indices (all of them when ``n <= max_points``). Use
+    it to plot a running statistic against k on a log axis without sending
+    N points to the chart.
+    """
+    n = check_int(n, "n", lo=1)
+    max_points = check_int(max_points, "max_points", lo=2)
+    if n <= max_points:
+        return np.arange(n)
+    idx = np.unique(np.round(np.geomspace(1, n, max_points)).astype(np.int64) - 1)
+    return idx
+
+
+@dataclass(frozen=True, slots=True)
+class HistogramView:
+    """The histogram section: the binned sample, the exact pmf/pdf, the formulas.
+
+    Attributes
+    ----------
+    hist : Histogram
+    discrete : bool
+        Whether the exact overlay is a pmf (stems) or a pdf (curve).
+    latex : str
+        The pmf/pdf and its moments (from the distribution registry), one
+        ``gathered`` block.
+    """
+
+    hist: Histogram
+    discrete: bool
+    latex: str
+
+
+def histogram_view(dist: str, params: Mapping[str, float], size: int, seed: int) -> HistogramView:
+    """The histogram section for a sample of ``size`` draws (arguments as in :func:`estimation.sampling.draw`)."""
+    x = sampling.draw(dist, params, size, seed)
+    entry = sampling.DISTRIBUTIONS[dist].entry
+    latex = rf"\begin{{gathered}}{entry.latex}\\{entry.latex_moments}\end{{gathered}}"
+    return HistogramView(histogram(x, dist, params), entry.discrete, latex)
+
+
+@dataclass(frozen=True, slots=True)
+class RunningMeanView:
+    """The law-of-large-numbers section.
+
+    Attributes
+    ----------
+    k : ndarray of int
+        Sample sizes 1 … N at which the running mean is reported (thinned).
+    running : ndarray
+        x̄_k at those k.
+    band : ndarray
+        2 · sd / √k, the half-width of the ±2 standard-error band around E[X].
+    mean : float
+        E[X], the centre of the band.
+    """
+
+    k: np.ndarray
+    running: np.ndarray
+    band: np.ndarray
+    mean: float
+
+
+def running_mean_view(dist: str, params: Mapping[str, float], size: int, seed: int, *,
+                      max_points: int = 600) -> RunningMeanView:
+    """The running mean x̄_k of the sample at ≤ ``max_points`` log-spaced k, with its ±2 SE band.
+
+    Notes
+    -----
+    x̄_k = (1/k) Σ_{i≤k} x_i (:func:`estimation.sampling.running_mean`);
+    band_k = 2 √(Var[X]/k).
+    """
+    x = sampling.draw(dist, params, size, seed)
+    mean, var = sampling.moments(dist, params)
+    idx = thin_log_indices(x.size, max_points)
+    k = idx + 1
+    return RunningMeanView(k, sampling.running_mean(x)[idx], 2.0 * np.sqrt(var / k), mean)
+
+
+@dataclass(frozen=True, slots=True)
+class MomentsView:
+    """The "sample against theory" section.
+
+    Attributes
+    ----------
+    n : int
+        Sample size N.
+    mean, var : float
+        Exact E[X] and Var[X].
+    sample_mean : float
+        x̄ = (1/N) Σ x_i.
+    sample_var : float or None
+        s² = (1/(N − 1)) Σ (x_i − x̄)²; None when N = 1 (undefined).
+    table : dict
+        Columns for ``st.dataframe``: ``row`` (keys of :data:`MOMENT_ROWS`),
+        ``sample`` (x̄, s²) and ``theory`` (E[X], Var[X]).
+    """
+
+    n: int
+    mean: float
+    var: float
+    sample_mean: float
+    sample_var: float | None
+    table: dict
+
+
+def moments_view(dist: str, params: Mapping[str, float], size: int, seed: int) -> MomentsView:
+    """The sample's mean and variance beside the exact ones."""
+    x = sampling.draw(dist, params, size, seed)
+    mean, var = sampling.moments(dist, params)
+    sample_mean = float(x.mean())
+    sample_var = float(np.var(x, ddof=1)) if x.size > 1 else None
+    table = {"row": list(MOMENT_ROWS), "sample": [sample_mean, sample_var], "theory": [mean, var]}
+    return MomentsView(x.size, mean, var, sample_mean, sample_var, table)
