@@ -234,24 +234,25 @@ def train(
     threshold = divergence_factor * max(recorded[0], loss_floor)
 
     reason, diverged_epoch, epoch = None, None, 0
-    for epoch in range(1, epochs + 1):
-        for idx in batches(n, batch_size, rng):
-            step(gradient(theta, idx, recorded[1] if idx is None else None))
-            if not np.isfinite(theta).all():
-                reason = f"parameters became non-finite (inf/NaN) in epoch {epoch}"
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow is detected and reported, not warned about
+        for epoch in range(1, epochs + 1):
+            for idx in batches(n, batch_size, rng):
+                step(gradient(theta, idx, recorded[1] if idx is None else None))
+                if not np.isfinite(theta).all():
+                    reason = f"parameters became non-finite (inf/NaN) in epoch {epoch}"
+                    break
+            if reason is None:
+                recorded = record()
+                if recorded is None:
+                    reason = f"the loss overflowed to a non-finite value in epoch {epoch}"
+                elif recorded[0] > threshold:
+                    reason = (
+                        f"the loss blew up in epoch {epoch}: {recorded[0]:.3g} > {threshold:.3g} "
+                        f"({divergence_factor:g} × the initial loss); the learning rate is too large"
+                    )
+            if reason is not None:
+                diverged_epoch = epoch
                 break
-        if reason is None:
-            recorded = record()
-            if recorded is None:
-                reason = f"the loss overflowed to a non-finite value in epoch {epoch}"
-            elif recorded[0] > threshold:
-                reason = (
-                    f"the loss blew up in epoch {epoch}: {recorded[0]:.3g} > {threshold:.3g} "
-                    f"({divergence_factor:g} × the initial loss); the learning rate is too large"
-                )
-        if reason is not None:
-            diverged_epoch = epoch
-            break
 
     return Run(
         theta_path=np.array(thetas),

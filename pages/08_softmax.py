@@ -41,9 +41,12 @@ J(W,b) &= -\frac{1}{N}\sum_{i=1}^{N}\log P(y_i\mid x_i) + \frac{\lambda}{2}\lVer
 \nabla_W J &= \frac{1}{N}X^{\top}(P - Y) + \lambda W,\qquad \nabla_b J = \frac{1}{N}\sum_{i}(P_i - Y_i) \\
 K = 2:\ \operatorname{softmax}(z)_1 &= \frac{1}{1+e^{-(z_1 - z_0)}} = \sigma(z_1 - z_0)
 \end{aligned}"""
-TEMPERATURE_LATEX = r"""\operatorname{softmax}(z + c\mathbf{1}) = \operatorname{softmax}(z),\qquad
-\operatorname{softmax}_T(z)_k = \frac{e^{z_k/T}}{\sum_j e^{z_j/T}},\qquad
-\mathrm{ECE} = \sum_{m}\frac{|B_m|}{N}\,\bigl|\mathrm{acc}(B_m) - \mathrm{conf}(B_m)\bigr|"""
+TEMPERATURE_LATEX = r"""\begin{aligned}
+\operatorname{softmax}(z + c\mathbf{1}) &= \operatorname{softmax}(z),\qquad
+\operatorname{softmax}_T(z)_k = \frac{e^{z_k/T}}{\sum_j e^{z_j/T}} \\
+\mathrm{ECE} &= \sum_{m}\frac{|B_m|}{N}\,\bigl|\mathrm{acc}(B_m) - \mathrm{conf}(B_m)\bigr|,
+\qquad \mathrm{conf} = \max_k P_k
+\end{aligned}"""
 
 ui = page_shell("softmax", [SOURCE, IRIS_X, K, SEP, N, P, Q, FLIPS, UNITS, OPT, *LR.values(), EPOCHS, BATCH, L2,
                             STD, LOGY, TEMP, SHIFT, TL2])
@@ -166,6 +169,7 @@ def training_section(choice):
     ui.chart(charts.loss_curve_chart, view, x_title=ui.t("softmax.epoch_axis"), y_title=ui.t("softmax.objective_axis"),
              run_label=name, optimum_label=ui.t("softmax.optimum"), log_y=log_y, title=ui.t("softmax.loss_title"),
              where=loss_col)
+    regions_col.caption(ui.t("softmax.regions_caption"))
     loss_col.caption(ui.t("softmax.loss_caption", nll=f"{view.nll:.5f}", acc=f"{view.accuracy:.1%}",
                           gap=f"{view.gap:.2e}", opt_acc=f"{view.optimum_accuracy:.1%}"))
     if not view.optimum_converged:

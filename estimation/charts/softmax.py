@@ -303,7 +303,7 @@ def calibration_chart(
         {"kind": "rule", "series": best_label, "T": view.best_t},
     ]
     domain = [confidence_label, accuracy_label, ece_label, chosen_label, best_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=3), scale=alt.Scale(
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=2), scale=alt.Scale(
         domain=domain, range=[PALETTE[1], PALETTE[2], PALETTE[5], "#000000", REFERENCE]))
     dash = alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=[chosen_label, best_label],
                                                                    range=[[1, 0], [6, 4]]))
@@ -340,7 +340,7 @@ def temperature_nll_chart(
              {"kind": "rule", "series": chosen_label, "T": view.temperature},
              {"kind": "rule", "series": best_label, "T": view.best_t}]
     domain = [nll_label, chosen_label, best_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=3), scale=alt.Scale(
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=1), scale=alt.Scale(
         domain=domain, range=[PALETTE[0], "#000000", REFERENCE]))
     dash = alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=[chosen_label, best_label],
                                                                    range=[[1, 0], [6, 4]]))

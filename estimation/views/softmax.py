@@ -240,7 +240,7 @@ def entropy_section(choice: DataChoice, p: float, q: float, flips: int, seed: in
         scipy_h, scipy_kl = float(stats.entropy(pp, base=base)), float(stats.entropy(pp, qq, base=base))
         table.append({"model": name, "q": ", ".join(f"{v:.3f}" for v in qq), "entropy": dd.entropy, "kl": dd.kl,
                       "cross": dd.cross_entropy, "scipy_entropy": scipy_h, "scipy_kl": scipy_kl,
-                      "difference": abs(dd.cross_entropy - scipy_h - scipy_kl)})
+                      "difference": f"{abs(dd.cross_entropy - scipy_h - scipy_kl):.1e}"})
         if name != "coin":
             bars.append({"model": name, "entropy": dd.entropy, "kl": dd.kl, "cross": dd.cross_entropy})
     return EntropySection(
@@ -430,8 +430,8 @@ class TemperatureSection:
     ----------
     shift_table : list of dict
         Per class of :data:`EXAMPLE_LOGITS` + c: ``logit``, ``stable`` (softmax),
-        ``naive`` (exp(z)/Σexp(z) without subtracting the max: a number, or
-        "inf"/"nan" text when it overflows).
+        ``naive`` (exp(z)/Σexp(z) without subtracting the max, as text:
+        "nan" when it overflows).
     naive_fails : bool
     example_probs : list of dict
         ``cls``, ``T`` (``"T"`` or ``"1"``), ``p``: softmax(z/T) and softmax(z) of the example.
@@ -475,8 +475,8 @@ def temperature_section(choice: DataChoice, temperature: float, shift: float, l2
     shift = check_real(shift, "shift")
     z = np.array(EXAMPLE_LOGITS) + shift
     stable, naive = sm.softmax(z), _naive(z)
-    table = [{"cls": j + 1, "logit": float(z[j]), "stable": float(stable[j]),
-              "naive": float(naive[j]) if np.isfinite(naive[j]) else str(naive[j])} for j in range(z.size)]
+    table = [{"cls": j + 1, "logit": float(z[j]), "stable": float(stable[j]), "naive": f"{naive[j]:.4g}"}
+             for j in range(z.size)]
     base = np.array(EXAMPLE_LOGITS)
     probs = [{"cls": str(j + 1), "T": label, "p": float(p)}
              for label, ps in (("T", sm.softmax_temperature(base, t)), ("1", sm.softmax(base)))

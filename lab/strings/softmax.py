@@ -150,9 +150,13 @@ STRINGS = {
     "softmax.loss_title": {"en": "Training loss against the optimum", "ja": "学習中の損失と最適値"},
     "softmax.loss_caption": {
         "en": "After training: mean NLL {nll}, accuracy {acc}, objective − optimum = {gap}. "
-              "The optimum's accuracy: {opt_acc}. Shading: the darker, the surer the model.",
-        "ja": "学習後：平均負の対数尤度 {nll}、正解率 {acc}、目的関数 − 最適値 = {gap}。最適解の正解率：{opt_acc}。"
-              "決定領域の色が濃いほどモデルの確信度が高いことを示します。",
+              "The optimum's accuracy: {opt_acc}.",
+        "ja": "学習後：平均負の対数尤度 {nll}、正解率 {acc}、目的関数 − 最適値 = {gap}。最適解の正解率：{opt_acc}。",
+    },
+    "softmax.regions_caption": {
+        "en": "Each cell has the colour of the class the model predicts there (the argmax); the stronger the colour, "
+              "the larger that class's probability.",
+        "ja": "各セルは、そこでモデルが予測するクラス（argmax）の色です。色が濃いほど、そのクラスの確率が大きいことを示します。",
     },
     "softmax.no_optimum": {
         "en": "L-BFGS did not converge: with λ = 0 and classes that can be separated by the model, no finite "
@@ -202,9 +206,9 @@ STRINGS = {
     "softmax.T": {"en": "Temperature T", "ja": "温度 T"},
     "softmax.tl2": {"en": "L2 strength λ of the model scored over T", "ja": "温度で評価するモデルの L2 正則化 λ"},
     "softmax.col.shift.cls": {"en": "class", "ja": "クラス"},
-    "softmax.col.shift.logit": {"en": "logit z + c", "ja": "ロジット z + c"},
-    "softmax.col.shift.stable": {"en": "softmax (max subtracted)", "ja": "ソフトマックス（最大値を引く）"},
-    "softmax.col.shift.naive": {"en": "exp(z)/Σexp(z) as written", "ja": "exp(z)/Σexp(z) をそのまま"},
+    "softmax.col.shift.logit": {"en": "z + c", "ja": "z + c"},
+    "softmax.col.shift.stable": {"en": "max subtracted", "ja": "最大値を引く"},
+    "softmax.col.shift.naive": {"en": "as written", "ja": "式どおり"},
     "softmax.naive_fails": {
         "en": "As written, exp(z) overflows to inf (or every exp underflows to 0) and the ratio is NaN; after "
               "subtracting the largest logit the same probabilities come out for every c.",
@@ -240,23 +244,29 @@ STRINGS = {
         "en": "- The cross-entropy curve and the KL band have their minimum at the same q, q = p̂, for every sample: "
               "the entropy H(p̂) is a floor that no model can go below, and KL is the excess.\n"
               "- In bits every number is the number in nats divided by ln 2; the minimiser does not move.\n"
-              "- Standardising changes the path of the optimizer but not the optimum's loss or its decision regions.\n"
-              "- The K = 2 check agrees to rounding error for every optimizer, learning rate, batch size and λ, "
-              "because the two-class softmax is the sigmoid of z₁ − z₀.\n"
-              "- Shifting every logit by c never changes the stable softmax; the temperature changes the confidence, "
+              "- With λ = 0, standardising changes the optimizer's path but not the optimum's loss or its decision regions "
+              "(with λ > 0 it changes what the penalty measures, so the optimum moves).\n"
+              "- The K = 2 check agrees up to floating-point rounding whenever training is stable, for every optimizer, "
+              "batch size and λ, because the two-class softmax is the sigmoid of z₁ − z₀. With a learning rate so large "
+              "that training oscillates or diverges, the two runs amplify their rounding differences and drift apart "
+              "(the caption gives the largest difference).\n"
+              "- Shifting every logit by c does not change the stable softmax (up to rounding); the temperature changes the confidence, "
               "never the predicted class, so the accuracy line is flat.\n"
               "- With λ = 0 and an optimum that exists, the lowest NLL over T is at T* = 1: dividing the logits by T "
-              "is one of the directions the fit already optimised. A ridge λ > 0 shrinks the logits, so T* < 1.",
+              "is one of the directions the fit already optimised. A ridge λ > 0 shrinks the logits, so T* < 1 "
+              "(at the ridge optimum the NLL still decreases when all logits grow).",
         "ja": "- 交差エントロピーの曲線と KL の帯は、どの標本でも同じ q = p̂ で最小になります。エントロピー H(p̂) はどのモデルも"
               "下回れない床で、KL はその超過分です。\n"
               "- ビットで表した値はすべて、ナットの値を ln 2 で割ったものです。最小点は動きません。\n"
-              "- 標準化で最適化の経路は変わりますが、最適解の損失と決定領域は変わりません。\n"
-              "- K = 2 の比較は、どの最適化手法・学習率・バッチサイズ・λ でも丸め誤差の範囲で一致します。"
-              "2 クラスのソフトマックスは z₁ − z₀ のシグモイドだからです。\n"
-              "- すべてのロジットを c ずらしても、安定に計算したソフトマックスは変わりません。温度は確信度を変えますが、"
+              "- λ = 0 なら、標準化で最適化の経路は変わりますが、最適解の損失と決定領域は変わりません"
+              "（λ > 0 では罰則が測るものが変わるので、最適解も動きます）。\n"
+              "- 学習が安定している限り、K = 2 の比較はどの最適化手法・バッチサイズ・λ でも浮動小数点の丸め誤差の範囲で一致します。"
+              "2 クラスのソフトマックスは z₁ − z₀ のシグモイドだからです。学習が振動・発散するほど学習率が大きいと、"
+              "2 つの計算は丸め誤差を増幅して離れていきます（最大の差は表の下に示します）。\n"
+              "- すべてのロジットを c ずらしても、安定に計算したソフトマックスは（丸め誤差を除いて）変わりません。温度は確信度を変えますが、"
               "予測クラスは変えないので、正解率の線は水平です。\n"
               "- λ = 0 で最適解が存在するとき、温度についての負の対数尤度は T* = 1 で最小です（ロジットを T で割る方向は、"
-              "学習ですでに最適化された方向の 1 つだからです）。λ > 0 はロジットを縮めるので T* < 1 になります。",
+              "学習ですでに最適化された方向の 1 つだからです）。λ > 0 はロジットを縮めるので T* < 1 になります（リッジの最適解では、すべてのロジットを大きくしても負の対数尤度はまだ下がるからです）。",
     },
     # -- exercises
     "ex.softmax.probability": {
@@ -270,10 +280,10 @@ STRINGS = {
               "ℓ = −Σₖ yₖ log softmax(z)ₖ（自然対数）はいくつですか？",
     },
     "ex.softmax.gradient": {
-        "en": "The logits are z = {z} and the true class is {y}. What is the gradient ∂ℓ/∂z_{j} of the softmax "
-              "cross-entropy ℓ with respect to the logit of class {j}?",
-        "ja": "ロジットが z = {z} で、正解クラスは {y} です。ソフトマックス交差エントロピー ℓ のクラス {j} のロジットについての"
-              "勾配 ∂ℓ/∂z_{j} はいくつですか？",
+        "en": "The logits are z = {z} and the true class is {y}. What is the derivative ∂ℓ/∂z of the softmax "
+              "cross-entropy ℓ with respect to z = the logit of class {j}?",
+        "ja": "ロジットが z = {z} で、正解クラスは {y} です。ソフトマックス交差エントロピー ℓ の、"
+              "z = クラス {j} のロジットについての偏微分 ∂ℓ/∂z はいくつですか？",
     },
     "ex.softmax.mean_ce": {
         "en": "A classifier gives {n} examples these probabilities of their true class: {p}. What is the mean "
