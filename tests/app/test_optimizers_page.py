@@ -150,6 +150,18 @@ def test_switching_presets_off_starts_the_controls_from_the_presets():
     assert "SGD" in warnings_text(at)
 
 
+@pytest.mark.parametrize("x0", ["0.0001", "-2.5e-05", "1.23456"])
+def test_a_start_coordinate_is_shown_as_the_url_holds_it(x0):
+    at = open_page(PAGE, {"own_start": "true", "x0": x0, "y0": "1"})
+    assert_healthy(at)
+    box = at.number_input(key="optimizers.x0")
+    assert box.value == float(x0)
+    # the box's printf format shows every digit the run starts from (the frontend formats with sprintf.js,
+    # whose %g prints the number as JavaScript does: 0.0001, -0.000025, 1.23456)
+    assert box.proto.format == "%g"
+    assert float(box.proto.format % box.value) == float(x0)
+
+
 def test_own_start_point_and_its_reset_when_the_surface_changes():
     at = open_page(PAGE, {"surface": "himmelblau"})
     at.toggle(key="optimizers.own_start").set_value(True).run()
