@@ -59,6 +59,15 @@ def columns_of(rows: list[dict], prefix: str) -> dict:
     return {key: ui.t(f"softmax.col.{prefix}.{key}") for key in rows[0]} if rows else {}
 
 
+def shown(fn, *args):
+    """A section's cached view, or None after showing why not (the other sections stay on the page)."""
+    try:
+        return cached(fn)(*args)
+    except ValueError as err:
+        st.error(ui.t("common.error", message=ui.message(err)), icon=":material/error:")
+        return None
+
+
 def uploaded():
     """The upload's DataChoice, or None (with the reason shown). Not in the URL: a file cannot be."""
     st.info(ui.t("softmax.upload_not_in_url"), icon=":material/link_off:")
@@ -68,15 +77,21 @@ def uploaded():
         return None
     try:
         found = cached(views.upload_columns)(file.getvalue())
+        label_col, feature_col = st.columns(2)
+        label = label_col.selectbox(ui.t("softmax.label_col"), found.columns, index=found.columns.index(found.label))
+        options = [c for c in found.columns if c != label]
+        guess = [c for c in found.features if c in options]
+        features = feature_col.multiselect(ui.t("softmax.feature_cols"), options, max_selections=2,
+                                           default=(guess + [c for c in options if c not in guess])[:2])
+        if len(features) != 2:
+            st.info(ui.t("softmax.pick_two"))
+            return None
+        choice = views.DataChoice("upload", tuple(features), raw=file.getvalue(), label=label)
+        cached(views.data_section)(choice)  # one class, K > 10, a non-numeric feature: said here, iris stands in
+        return choice
     except ValueError as err:
         st.error(ui.t("softmax.upload_error", message=ui.message(err)), icon=":material/error:")
         return None
-    label_col, feature_col = st.columns(2)
-    label = label_col.selectbox(ui.t("softmax.label_col"), found.columns, index=found.columns.index(found.label))
-    options = [c for c in found.columns if c != label]
-    features = feature_col.multiselect(ui.t("softmax.feature_cols"), options, max_selections=2,
-                                       default=[c for c in found.features if c in options][:2] or options[:2])
-    return views.DataChoice("upload", tuple(features), raw=file.getvalue(), label=label)
 
 
 # ---------------------------------------------------------------------------
@@ -119,7 +134,9 @@ def entropy_section(choice):
     flips = ui.select_slider(FLIPS, ui.t("softmax.bn"), format_func="{:,}".format, where=flips_col)
     q = ui.slider(Q, ui.t("softmax.q"), where=q_col)
     units = ui.radio(UNITS, ui.t("softmax.units"), format_func=lambda u: ui.t(f"softmax.units.{u}"), where=units_col)
-    view = ui.run(cached(views.entropy_section), choice, p, q, flips, ui.seed, units)
+    view = shown(views.entropy_section, choice, p, q, flips, ui.seed, units)
+    if view is None:
+        return
     unit = ui.t(f"softmax.units.{units}")
     models = {m: ui.t(f"softmax.model.{m}") for m in ("coin", "uniform", "mle", "tilted", "peaked")}
     curve_col, bars_col = st.columns([3, 2], gap="large")
@@ -159,8 +176,10 @@ def training_section(choice):
     l2 = ui.select_slider(L2, ui.t("softmax.l2"), format_func=num, where=l2_col)
     standardize = ui.toggle(STD, ui.t("softmax.std"), where=std_col)
     log_y = ui.toggle(LOGY, ui.t("softmax.logy"), where=logy_col)
-    view = ui.run(cached(views.training_section), choice, name, (("lr", lr),), epochs,
-                  None if batch == "full" else batch, l2, standardize, ui.seed)
+    view = shown(views.training_section, choice, name, (("lr", lr),), epochs, None if batch == "full" else batch,
+                 l2, standardize, ui.seed)
+    if view is None:
+        return
     if view.diverged_epoch is not None:
         st.error(ui.t("softmax.diverged", name=name, epoch=view.diverged_epoch), icon=":material/trending_up:")
     regions_col, loss_col = st.columns(2, gap="large")
@@ -198,7 +217,9 @@ def temperature_section(choice):
     shift = ui.select_slider(SHIFT, ui.t("softmax.shift"), format_func="{:,}".format, where=shift_col)
     temperature = ui.select_slider(TEMP, ui.t("softmax.T"), format_func=num, where=t_col)
     l2 = ui.select_slider(TL2, ui.t("softmax.tl2"), format_func=num, where=l2_col)
-    view = ui.run(cached(views.temperature_section), choice, temperature, shift, l2)
+    view = shown(views.temperature_section, choice, temperature, shift, l2)
+    if view is None:
+        return
     table_col, bars_col = st.columns(2, gap="large")
     table_col.dataframe(view.shift_table, column_config=columns_of(view.shift_table, "shift"), hide_index=True)
     table_col.caption(ui.t("softmax.naive_fails" if view.naive_fails else "softmax.naive_ok"))
