@@ -8,6 +8,7 @@ with only a ``key`` and mirrors its value in the URL (:mod:`lab.urlstate`).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Callable
 
 import streamlit as st
@@ -26,6 +27,20 @@ class Widgets:
         value = make(where or st, key=key, **kwargs)
         sync_to_url(spec, value)
         return value
+
+    def narrow(self, spec: P.ChoiceParam, choices) -> tuple[P.ChoiceParam, bool]:
+        """``spec`` offering only ``choices`` (same URL name and default), and whether its value had to be reset.
+
+        For a choice that only some settings allow (the Likelihood page's
+        surface needs two parameters): a current value outside ``choices``
+        falls back to the default, and the page says why.
+        """
+        narrowed = dataclasses.replace(spec, choices=tuple(choices))
+        key = state_key(self.page.id, spec)
+        reset = key in st.session_state and st.session_state[key] not in narrowed.choices
+        if reset:
+            st.session_state[key] = spec.default
+        return narrowed, reset
 
     def slider(self, spec: P.IntParam | P.FloatParam, label: str, *, where=None, **kw) -> Any:
         return self._bound(

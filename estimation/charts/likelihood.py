@@ -1,7 +1,7 @@
 """Charts of the Likelihood page.
 
-Every builder takes a view computed by :func:`estimation.likelihood.likelihood_report`
-(or :func:`~estimation.likelihood.gaussian_surface`) and only reshapes it: one
+Every builder takes a view of :mod:`estimation.views.likelihood`
+(a :class:`~estimation.views.likelihood.ParamView`, …) and only reshapes it: one
 top-level dataset of plain records per chart
 (:func:`~estimation.charts._layers.layered`), shared by the layers, each layer
 picking its rows by a ``series`` column whose values are the legend labels.
@@ -20,7 +20,7 @@ import numpy as np
 
 from estimation.charts._layers import layered, records
 from estimation.charts.theme import EXACT, HEIGHT, OBSERVED, PALETTE, REFERENCE
-from estimation.likelihood import SHARP_DROP, GaussianSurface, NaiveView, ParamView
+from estimation.views.likelihood import SHARP_DROP, GaussianSurface, NaiveView, ParamView
 
 #: Colours of the roles shared by several charts.
 CURVE = OBSERVED

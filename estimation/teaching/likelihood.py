@@ -177,7 +177,7 @@ def snippet(*, model: str, n: int, k: int | None = None, truth: dict | None = No
     """Reproduce the page's MLE and maximum log-likelihood ℓ(θ̂) with numpy/scipy.
 
     The arguments are the data arguments of
-    :func:`estimation.likelihood.likelihood_report`: ``k`` for typed-in
+    the views of :mod:`estimation.views.likelihood`: ``k`` for typed-in
     binomial data (k of n), otherwise ``truth`` and ``seed`` of the lab's
     draw (:func:`estimation.sampling.draw`, reproduced bit for bit).
     """

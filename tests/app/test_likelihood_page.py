@@ -5,7 +5,9 @@ import json
 import pytest
 
 from estimation import likelihood as lk
+from estimation import likelihood_intervals as li
 from estimation import sampling, teaching
+from estimation.views import likelihood as views
 from estimation._validation import InputError
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page, warnings_text
@@ -22,9 +24,16 @@ def _charts(at):
     return at.get("vega_lite_chart")
 
 
+def _table(at, i=0):
+    """The i-th table shown, indexed by its row labels (the first column, shown in place of an index)."""
+    frame = at.dataframe[i]
+    assert json.loads(frame.proto.columns)["_index"] == {"hidden": True} and list(frame.value.columns)[0] == ""
+    return frame.value.set_index("")
+
+
 def _column_formats(frame):
     """The column_config of a shown st.dataframe (its number formats)."""
-    return [c["type_config"] for c in json.loads(frame.proto.columns).values()]
+    return [c["type_config"] for name, c in json.loads(frame.proto.columns).items() if name != "_index"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -57,8 +66,8 @@ def test_the_classic_8_of_10_shows_theta_hat_0_8():
     metrics = _metrics(at)
     assert metrics[t("likelihood.metric.mle", "en", hat="θ̂")] == "0.8"
     assert metrics[t("likelihood.metric.successes", "en", N="n", n="10")] == "8"
-    table = at.dataframe[0].value
-    v = lk.likelihood_report("binomial", 10, k=8).views["theta"]
+    table = _table(at)
+    v = views.curves("binomial", 10, k=8).view
     mle_row = table.loc[t("likelihood.mle_label", "en", hat="θ̂")]
     assert mle_row.iloc[0] == 0.8
     assert mle_row.iloc[1] == pytest.approx(v.loglik_hat, rel=1e-12)
@@ -70,9 +79,9 @@ def test_the_classic_8_of_10_shows_theta_hat_0_8():
 def test_8_of_10_intervals_shown_equal_the_core():
     at = open_page(PAGE, {"view": "sharpen"})
     assert_healthy(at)
-    table = at.dataframe[0].value
-    assert table.iloc[0, :2].tolist() == pytest.approx(list(lk.binomial_wald_interval(8, 10)), rel=1e-12)
-    assert table.iloc[1, :2].tolist() == pytest.approx(list(lk.binomial_lr_interval(8, 10)), rel=1e-12)
+    table = _table(at)
+    assert table.iloc[0, :2].tolist() == pytest.approx(list(li.binomial_wald_interval(8, 10)), rel=1e-12)
+    assert table.iloc[1, :2].tolist() == pytest.approx(list(li.binomial_lr_interval(8, 10)), rel=1e-12)
     assert table.iloc[0, 1] > 1.0 > table.iloc[1, 1]  # Wald leaves [0, 1]; the likelihood-ratio interval does not
     assert table.iloc[:, 2].tolist() == pytest.approx((table.iloc[:, 1] - table.iloc[:, 0]).tolist(), rel=1e-12)
     assert all(c.get("format") == "%.6g" for c in _column_formats(at.dataframe[0]))
@@ -87,15 +96,14 @@ def test_gaussian_numbers_shown_equal_the_core(vary):
     metrics = _metrics(at)
     assert metrics[t("likelihood.metric.mle", "en", hat="μ̂")] == f"{x.mean():.6g}"
     assert metrics[t("likelihood.metric.mle", "en", hat="σ̂²")] == f"{x.var():.6g}"
-    report = lk.likelihood_report("gaussian", 2000, truth={"mu": 1.5, "sigma2": 4.0}, seed=11)
-    v = report.views[vary]
-    table = at.dataframe[0].value
+    v = views.curves("gaussian", 2000, truth={"mu": 1.5, "sigma2": 4.0}, seed=11, param=vary).view
+    table = _table(at)
     assert table.iloc[0].tolist() == pytest.approx([v.theta_hat, v.loglik_hat, v.score_hat], rel=1e-12, abs=1e-9)
     assert table.iloc[1].tolist() == pytest.approx([v.truth, v.loglik_truth, v.score_truth], rel=1e-12)
     at = open_page(PAGE, {**query, "view": "sharpen"})
-    table = at.dataframe[0].value
-    assert table.iloc[0, :2].tolist() == pytest.approx(list(lk.gaussian_wald_interval(x, vary)), rel=1e-9)
-    assert table.iloc[1, :2].tolist() == pytest.approx(list(lk.gaussian_lr_interval(x, vary)), rel=1e-9)
+    table = _table(at)
+    assert table.iloc[0, :2].tolist() == pytest.approx(list(li.gaussian_wald_interval(x, vary)), rel=1e-9)
+    assert table.iloc[1, :2].tolist() == pytest.approx(list(li.gaussian_lr_interval(x, vary)), rel=1e-9)
 
 
 def test_why_logs_shows_the_underflow_point():
@@ -148,10 +156,10 @@ def test_extremes_of_every_widget(query):
 
 def test_tiny_variance_overflows_instead():
     at = open_page(PAGE, {"model": "gaussian", "s2": "0.01", "n": "100000", "view": "logs"})
-    report = lk.likelihood_report("gaussian", 100_000, truth={"mu": 0.0, "sigma2": 0.01}, seed=42, naive=True)
-    assert report.naive.failure == "overflow"
-    assert t("likelihood.overflow_note", "en", n=f"{report.naive.failure_n:,}",
-             loglik=f"{report.naive.loglik_at_failure:.6g}") in [m.value for m in at.markdown]
+    naive = views.logs("gaussian", 100_000, truth={"mu": 0.0, "sigma2": 0.01}, seed=42).naive
+    assert naive.failure == "overflow"
+    assert t("likelihood.overflow_note", "en", n=f"{naive.failure_n:,}",
+             loglik=f"{naive.loglik_at_failure:.6g}") in [m.value for m in at.markdown]
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -159,7 +167,7 @@ def test_more_successes_than_trials_is_explained_not_raised(lang):
     at = open_page(PAGE, {"k": "11", "trials": "10", "lang": lang})
     assert not at.exception
     with pytest.raises(InputError) as err:  # the core refuses the data and names the problem
-        lk.likelihood_report("binomial", 10, k=11)
+        views.summary("binomial", 10, k=11)
     assert err.value.key == "k_over_n" and err.value.fields == {"k": "11", "n": "10"}
     message = t("error.k_over_n", lang, k="11", n="10")
     assert [e.value for e in at.error] == [t("common.error", lang, message=message)]
@@ -187,12 +195,13 @@ def test_surface_choice_survives_model_switches():
 def test_scaled_likelihood_says_when_L_leaves_float64():
     note = t("likelihood.scaled_note_float", "en")
     at = open_page(PAGE, {"model": "bernoulli", "n": "1000000"})  # ℓ̂ ≈ −6·10⁵: L underflows
-    report = lk.likelihood_report("bernoulli", 1_000_000, truth={"p": 0.3}, seed=42)
-    assert not lk.fits_float64(report.loglik_max)
+    summary = views.summary("bernoulli", 1_000_000, truth={"p": 0.3}, seed=42)
+    assert not views.fits_float64(summary.loglik_max)
     assert any(note in c.value for c in at.caption)
     at = open_page(PAGE, {"model": "bernoulli", "n": "200"})  # L ≈ 10⁻⁵⁵: rescaled, but a float64
-    report = lk.likelihood_report("bernoulli", 200, truth={"p": 0.3}, seed=42)
-    assert report.views["p"].lik_exponent != 0 and lk.fits_float64(report.loglik_max)
+    curves = views.curves("bernoulli", 200, truth={"p": 0.3}, seed=42)
+    assert curves.view.lik_exponent != 0 and views.fits_float64(views.summary("bernoulli", 200, truth={"p": 0.3},
+                                                                              seed=42).loglik_max)
     assert not any(note in c.value for c in at.caption)
 
 
@@ -213,7 +222,7 @@ def test_switching_the_varied_parameter_keeps_the_report_cached():
     assert _metrics(at) == before  # same data, other slice
     titles = [json.loads(c.proto.spec)["title"] for c in _charts(at)]
     assert titles == [t("likelihood.lik_title", "en", sym="σ²"), t("likelihood.loglik_title", "en", sym="σ²")]
-    assert at.dataframe[0].value.columns[0] == "σ²"
+    assert _table(at).columns[0] == "σ²"
 
 
 @pytest.mark.parametrize("query, data", [
@@ -231,8 +240,8 @@ def test_code_snippet_prints_the_max_loglik_shown(query, data):
     assert_healthy(at)
     snippet = teaching.snippet("likelihood", **data)
     assert snippet.code in [c.value for c in at.code]
-    report = lk.likelihood_report(**data)
-    assert snippet.value == pytest.approx(report.loglik_max, rel=1e-12)
+    summary = views.summary(**data)
+    assert snippet.value == pytest.approx(summary.loglik_max, rel=1e-12)
     hats = ", ".join({"binomial": ["θ̂"], "bernoulli": ["p̂"], "gaussian": ["μ̂", "σ̂²"]}[data["model"]])
     assert _metrics(at)[t("likelihood.metric.loglik", "en", hats=hats)] == f"{snippet.value:.6g}"
 
@@ -250,3 +259,102 @@ def test_questions_render_in_japanese_and_a_multiple_choice_slip_is_named():
     at.button(key=f"_lab_ex_check_7.{i}").click().run()
     assert not at.exception
     assert t(slip.hint, "ja") in [w.value for w in at.warning]
+
+
+# ---------------------------------------------------------------------------- sections (issue 15)
+SECTIONS = ("curves", "surface", "why_logs", "sharpen")
+
+
+def test_each_section_is_a_fragment_with_its_dependencies_as_parameters():
+    import ast
+    from pathlib import Path
+
+    from tests.conftest import ROOT
+
+    tree = ast.parse(Path(ROOT / PAGE).read_text(encoding="utf-8"))
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    for name in SECTIONS:
+        fn = functions[name]
+        assert [ast.unparse(d) for d in fn.decorator_list] == ["ui.section"], name  # st.fragment
+        assert [a.arg for a in fn.args.args] == ["data"], name  # the page-level data choice, explicitly
+    # no module-level names but the widget specs, the shell and constants are read inside a section
+    page_level = {"model", "typed", "k", "trials", "truth", "n", "summary", "view", "view_spec", "name"}
+    for name in SECTIONS:
+        read = {n.id for n in ast.walk(functions[name]) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        assert not read & page_level, (name, read & page_level)
+
+
+def _outside(at):
+    """What the page shows outside the sections: metrics, snippet, notice, headers (and the exercises)."""
+    notice = t("common.what_to_notice", "en")
+    return (_metrics(at), [c.value for c in at.code], [m.value for m in at.markdown],
+            [s.value for s in at.subheader if s.value == notice], [x.value for x in at.title])
+
+
+def _chart_data(at):
+    """Each chart's title and dataset (the rows it draws)."""
+    return [(json.loads(c.proto.spec).get("title"), c.proto.spec) for c in _charts(at)]
+
+
+@pytest.mark.parametrize("view", ["curves", "sharpen"])
+def test_the_vary_widget_changes_only_its_section(view):
+    at = open_page(PAGE, {"model": "gaussian", "n": "1000", "view": view})
+    assert_healthy(at)
+    before, charts_before, tables_before = _outside(at), _chart_data(at), _table(at).to_dict()
+    at.radio(key="likelihood.vary").set_value("sigma2").run()
+    assert_healthy(at)
+    assert at.query_params["vary"] == "sigma2" and at.query_params.get("view", "curves") == view
+    assert at.query_params["model"] == "gaussian" and at.query_params["n"] == "1000"
+    assert _outside(at) == before  # the metrics, snippet and notes stay as they were
+    assert _chart_data(at) != charts_before and _table(at).to_dict() != tables_before  # the section redrew σ²
+    v = views.curves("gaussian", 1000, truth={"mu": 0.0, "sigma2": 1.0}, seed=42, param="sigma2").view
+    if view == "curves":
+        assert _table(at).iloc[0].tolist() == pytest.approx([v.theta_hat, v.loglik_hat, v.score_hat], rel=1e-12)
+    else:
+        assert _table(at).iloc[1, :2].tolist() == pytest.approx(list(v.lr), rel=1e-12)
+
+
+def test_the_grid_widget_changes_only_the_surface():
+    at = open_page(PAGE, {"model": "gaussian", "n": "1000", "view": "surface"})
+    assert_healthy(at)
+    before, charts_before = _outside(at), _chart_data(at)
+    at.select_slider(key="likelihood.grid").set_value(25).run()
+    assert_healthy(at)
+    assert at.query_params["grid"] == "25" and at.query_params["view"] == "surface"
+    assert _outside(at) == before
+    charts_after = _chart_data(at)
+    assert charts_after[0] != charts_before[0]  # the heatmap and contours on the 25 × 25 grid
+    assert charts_after[1:] == charts_before[1:]  # the two slices do not depend on the grid
+    assert any(t("likelihood.surface_note", "en", cells=25, grid=25) in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("query, param", [
+    ({"model": "gaussian", "n": "1000", "view": "sharpen", "vary": "sigma2"}, "sigma2"),
+    ({"model": "gaussian", "n": "1000", "view": "surface"}, "mu"),
+    ({"model": "bernoulli", "n": "10000", "view": "logs"}, "p"),
+    ({}, "theta"),
+])
+def test_the_share_box_gets_the_numbers_the_sections_show(monkeypatch, query, param):
+    from lab.share import Share
+
+    recorded = {}
+    original = Share.record
+
+    def spy(self, **results):
+        recorded.update(results)
+        original(self, **results)
+
+    monkeypatch.setattr(Share, "record", spy)
+    at = open_page(PAGE, query)
+    assert_healthy(at)
+    model = query.get("model", "binomial")
+    n = int(query.get("n", 10))
+    data = ({"k": 8} if not query else
+            {"truth": {"p": 0.3} if model == "bernoulli" else {"mu": 0.0, "sigma2": 1.0}, "seed": 42})
+    s = views.summary(model, n, **data)
+    v = views.sharpen(model, n, **data, param=param).view
+    expected = {"model": model, "n": n, "k": s.k, "mle": s.mle, "loglik_max": s.loglik_max, "param": param,
+                "se": v.se, "wald_95": v.wald, "lr_95": v.lr}  # the same keys, in the same order, as before
+    if query.get("view") == "logs":
+        expected["naive_failure_n"] = views.logs(model, n, **data).naive.failure_n
+    assert recorded == expected and list(recorded) == list(expected)

@@ -3,16 +3,17 @@
 import numpy as np
 import pytest
 
-from estimation import likelihood as lk
 from estimation.charts import likelihood as charts
+from estimation.views import likelihood as views
+from tests.core.test_views_likelihood import report as lk_report
 
 CASES = {
-    "typed": lambda: lk.likelihood_report("binomial", 10, k=8, naive=True),
-    "bernoulli": lambda: lk.likelihood_report("bernoulli", 1_000_000, truth={"p": 0.3}, seed=0, naive=True),
-    "binomial": lambda: lk.likelihood_report("binomial", 500, truth={"theta": 0.7}, seed=1, naive=True),
-    "gaussian": lambda: lk.likelihood_report("gaussian", 1_000_000, truth={"mu": 0.5, "sigma2": 2.0}, seed=2,
+    "typed": lambda: lk_report("binomial", 10, k=8, naive=True),
+    "bernoulli": lambda: lk_report("bernoulli", 1_000_000, truth={"p": 0.3}, seed=0, naive=True),
+    "binomial": lambda: lk_report("binomial", 500, truth={"theta": 0.7}, seed=1, naive=True),
+    "gaussian": lambda: lk_report("gaussian", 1_000_000, truth={"mu": 0.5, "sigma2": 2.0}, seed=2,
                                              naive=True),
-    "boundary": lambda: lk.likelihood_report("bernoulli", 5, truth={"p": 0.01}, seed=0, naive=True),
+    "boundary": lambda: lk_report("bernoulli", 5, truth={"p": 0.01}, seed=0, naive=True),
 }
 LABELS = dict(curve_label="the curve", mle_label="the MLE", truth_label="the truth")
 
@@ -87,9 +88,9 @@ def test_loglik_chart_with_tangents(report):
 
 
 def test_surface_chart_stays_under_5000_rows_at_the_largest_grid():
-    r = CASES["gaussian"]()
-    surf = lk.gaussian_surface(r.stats, r.views["mu"].window, r.views["sigma2"].window, grid=200)
-    mle, truth = (r.mle["mu"], r.mle["sigma2"]), (0.5, 2.0)
+    r = views.surface("gaussian", 1_000_000, truth={"mu": 0.5, "sigma2": 2.0}, seed=2, grid=200)
+    surf = r.surface
+    mle, truth = r.mle, (0.5, 2.0)
     spec = _spec(charts.surface_chart(
         surf, mle, truth, x_title="mean μ", y_title="variance σ²", color_title="ℓ − ℓ̂",
         contour_label="contours", slice_label="slices", mle_label="the MLE", truth_label="the truth", title="Surface"))
@@ -101,7 +102,7 @@ def test_surface_chart_stays_under_5000_rows_at_the_largest_grid():
     assert _marker(rows, "the MLE", "x") == [mle[0]] and _marker(rows, "the MLE", "y") == [mle[1]]
     assert _marker(rows, "the truth", "x") == [0.5] and _marker(rows, "the truth", "y") == [2.0]
     heat = spec["layer"][0]["encoding"]["fill"]
-    assert heat["title"] == "ℓ − ℓ̂" and heat["scale"]["domain"] == [-lk.VIEW_DROP, 0.0]
+    assert heat["title"] == "ℓ − ℓ̂" and heat["scale"]["domain"] == [-views.VIEW_DROP, 0.0]
     assert len([row for row in rows if row["series"] == "contours"]) == surf.contours["x"].size > 0
 
 

@@ -25,6 +25,7 @@ from estimation import likelihood as lk
 from estimation import optimizers as O
 from lab.strings import STRINGS
 from tests.conftest import ROOT
+from tests.core.test_views_likelihood import report as likelihood_report  # every section's view of one data set
 
 
 def text(key: str) -> tuple[str, str]:
@@ -241,7 +242,7 @@ def test_hdi_starts_at_the_edge_when_the_mode_is_there():
 
 # ============================================================ smaller: the score "rounding of about 10⁻¹⁵"
 def test_score_at_the_mle_is_zero_only_up_to_rounding_that_grows_with_n():
-    rep = lk.likelihood_report("bernoulli", 1_000_000, truth={"p": 0.3}, seed=0)
+    rep = likelihood_report("bernoulli", 1_000_000, truth={"p": 0.3}, seed=0)
     k, n = rep.k, rep.n
     theta = Fraction(k, n)
     assert k / theta - (n - k) / (1 - theta) == 0  # exactly zero in rational arithmetic
@@ -266,7 +267,7 @@ def _first_overflow(x, mu, sigma2):
 
 def test_an_overflowing_product_overflows_later_away_from_the_mle():
     n = 2_000
-    rep = lk.likelihood_report("gaussian", n, truth={"mu": 0.0, "sigma2": 0.01}, seed=42, naive=True)
+    rep = likelihood_report("gaussian", n, truth={"mu": 0.0, "sigma2": 0.01}, seed=42, naive=True)
     x = sampling.draw("gaussian", {"mu": 0.0, "sigma": 0.1}, n, 42)  # the page's draw
     assert float(np.mean(x)) == pytest.approx(rep.mle["mu"], rel=1e-12)
     mu, s2 = rep.mle["mu"], rep.mle["sigma2"]
@@ -295,7 +296,7 @@ def test_an_overflowing_product_overflows_later_away_from_the_mle():
 ])
 def test_an_underflow_at_the_mle_by_n_is_an_underflow_everywhere(model, params, others):
     n = 5_000
-    rep = lk.likelihood_report(model, n, truth=params, seed=7, naive=True)
+    rep = likelihood_report(model, n, truth=params, seed=7, naive=True)
     assert rep.naive.failure == "underflow"
     draw_params = params if model == "bernoulli" else {"mu": params["mu"], "sigma": math.sqrt(params["sigma2"])}
     x = sampling.draw(model, draw_params, n, 7)

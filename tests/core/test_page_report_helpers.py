@@ -1,11 +1,9 @@
-"""Small helpers the Likelihood and Cross-entropy pages read their numbers from.
+"""Small helpers the Cross-entropy page reads its numbers from.
 
-Oracles: math.exp (with its OverflowError) for the float64 range, the
-closed-form interval functions of estimation.likelihood, plain Python counts,
-and the reference optimum of estimation.logistic.fit_reference.
+Oracles: plain Python counts and the reference optimum of
+estimation.logistic.fit_reference. (The Likelihood page's helpers are tested
+with its views, in tests/core/test_views_likelihood.py.)
 """
-
-import math
 
 import numpy as np
 import pytest
@@ -14,64 +12,7 @@ from hypothesis import strategies as st
 
 from estimation import datasets, logistic
 from estimation.views import cross_entropy as views
-from estimation import likelihood as lk
 from estimation.optimizers import OPTIMIZERS
-
-
-# ---------------------------------------------------------------------------
-# likelihood.fits_float64
-# ---------------------------------------------------------------------------
-def _math_fits(loglik: float) -> bool:
-    try:
-        return math.exp(loglik) > 0.0
-    except OverflowError:
-        return False
-
-
-@given(st.floats(min_value=-800.0, max_value=800.0))
-def test_fits_float64_agrees_with_math_exp(loglik):
-    assert lk.fits_float64(loglik) is _math_fits(loglik)
-
-
-def test_fits_float64_edges_and_arrays():
-    tiny, huge = math.log(np.finfo(float).smallest_subnormal), math.log(np.finfo(float).max)
-    assert lk.fits_float64(tiny + 0.01) and not lk.fits_float64(tiny - 1.0)
-    assert lk.fits_float64(huge - 1e-9) and not lk.fits_float64(huge + 1e-9)
-    got = lk.fits_float64([-np.inf, -1000.0, 0.0, 1000.0, np.inf])
-    assert got.tolist() == [False, False, True, False, False]
-    with pytest.raises(ValueError, match="loglik"):
-        lk.fits_float64(float("nan"))
-    with pytest.raises(ValueError, match="loglik"):
-        lk.fits_float64(object())
-
-
-def test_fits_float64_matches_the_pages_examples():
-    # 8 of 10: L(θ̂) ≈ 0.30 fits; 10⁶ Bernoulli draws: ℓ̂ ≈ −6·10⁵ underflows
-    assert lk.fits_float64(lk.likelihood_report("binomial", 10, k=8).loglik_max)
-    big = lk.likelihood_report("bernoulli", 1_000_000, truth={"p": 0.3}, seed=1)
-    assert not lk.fits_float64(big.views["p"].loglik_hat)
-
-
-# ---------------------------------------------------------------------------
-# likelihood.interval_table
-# ---------------------------------------------------------------------------
-@pytest.mark.parametrize("k, n", [(8, 10), (0, 7), (50, 50), (333, 1000)])
-def test_interval_table_matches_the_interval_functions(k, n):
-    table = lk.interval_table(lk.likelihood_report("binomial", n, k=k).views["theta"])
-    assert set(table) == {"wald", "lr"}
-    for name, oracle in (("wald", lk.binomial_wald_interval(k, n)), ("lr", lk.binomial_lr_interval(k, n))):
-        lo, hi, width = table[name]
-        assert (lo, hi) == pytest.approx(oracle, rel=1e-12, abs=1e-15)
-        assert width == hi - lo >= 0.0
-
-
-def test_interval_table_gaussian_and_bad_input():
-    report = lk.likelihood_report("gaussian", 500, truth={"mu": 1.0, "sigma2": 2.0}, seed=4)
-    lo, hi, width = lk.interval_table(report.views["sigma2"])["wald"]
-    assert width == pytest.approx(2 * 1.959963984540054 * report.views["sigma2"].se, rel=1e-9)
-    assert lo < report.mle["sigma2"] < hi
-    with pytest.raises(ValueError, match="view"):
-        lk.interval_table({"wald": (0, 1)})
 
 
 # ---------------------------------------------------------------------------
