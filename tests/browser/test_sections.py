@@ -19,6 +19,15 @@ SECTION_WIDGETS = [
     # Optimizers, "the race at step t": the reveal slider (100 % → 99.9 %); surface, settings and rules stay put
     pytest.param("optimizers", "surface=himmelblau", "stSlider", t("optimizers.progress", "en"), ["ArrowLeft"],
                  "progress=99.9", id="optimizers-progress"),
+    # Likelihood, "L and ℓ": the parameter on the axis (μ → σ²); the data, metrics and snippet stay put
+    pytest.param("likelihood", "model=gaussian", "stRadio", t("likelihood.vary", "en"), ["ArrowRight"],
+                 "vary=sigma2", id="likelihood-curves-vary"),
+    # Likelihood, "(μ, σ²) surface": the grid (100 → 150 points per axis)
+    pytest.param("likelihood", "model=gaussian&view=surface", "stSlider", t("likelihood.grid", "en"), ["ArrowRight"],
+                 "grid=150", id="likelihood-surface-grid"),
+    # Likelihood, "sharper peak": the parameter on the axis (μ → σ²)
+    pytest.param("likelihood", "model=gaussian&view=sharpen", "stRadio", t("likelihood.vary", "en"), ["ArrowRight"],
+                 "vary=sigma2", id="likelihood-sharpen-vary"),
 ]
 
 
