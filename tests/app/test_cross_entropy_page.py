@@ -297,3 +297,58 @@ def test_questions_render_in_japanese_and_the_separable_data_have_no_mle():
         q = next(q for q in teaching.questions("cross_entropy", seed) if q.prompt == "ex.cross_entropy.separable")
         x0, x1 = ([float(v) for v in q.fields[f].split(", ")] for f in ("x0", "x1"))
         assert not logistic.mle_exists(x0 + x1, [0] * len(x0) + [1] * len(x1))
+
+
+# ---------------------------------------------------------------------------
+# Sections: each is a fragment; changing one section's widget leaves the others' output as it was
+# ---------------------------------------------------------------------------
+
+SECTIONS = ("identity", "training", "model_and_landscape", "separable")
+
+
+def test_each_section_is_a_ui_section_taking_the_data_it_depends_on():
+    import ast
+    from pathlib import Path
+
+    from tests.conftest import ROOT
+
+    tree = ast.parse(Path(ROOT / PAGE).read_text(encoding="utf-8"))
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    for name in SECTIONS:
+        assert [ast.unparse(d) for d in functions[name].decorator_list] == ["ui.section"], name
+    # the page-level data choice is an explicit argument of every section that trains on it
+    for name in SECTIONS[1:]:
+        assert [a.arg for a in functions[name].args.args][0] == "data", name
+
+
+def _outputs(at) -> dict:
+    """What each section shows: section 1 (identity) and sections 3–5 (on the data)."""
+    charts = [c.proto.spec for c in at.get("vega_lite_chart")]
+    captions = [c.value for c in at.caption]
+    return {
+        "identity": (charts[0], at.table[0].value.to_dict(), [m.value for m in at.metric[:2]], captions[0]),
+        "trained": (charts[1:], at.table[1].value.to_dict(), captions[1:], [x.value for x in at.latex[1:]]),
+    }
+
+
+def test_changing_the_identity_section_leaves_the_trained_sections_as_they_were():
+    at = open_page(PAGE, {"sep": "8"})  # separable: all four sections draw
+    before = _outputs(at)
+    at.slider(key="cross_entropy.q").set_value(0.8).run()
+    assert_healthy(at)
+    assert at.query_params["q"] == "0.8"
+    after = _outputs(at)
+    assert after["identity"] != before["identity"]
+    assert after["trained"] == before["trained"]
+
+
+@pytest.mark.parametrize("key, value, param", [("cross_entropy.epochs", 200, "epochs"), ("cross_entropy.l2", 0.1, "l2")])
+def test_changing_the_training_section_leaves_the_identity_as_it_was(key, value, param):
+    at = open_page(PAGE, {"sep": "8"})
+    before = _outputs(at)
+    at.select_slider(key=key).set_value(value).run()
+    assert_healthy(at)
+    assert at.query_params[param] == str(value)
+    after = _outputs(at)
+    assert after["trained"] != before["trained"]  # training, the landscape and the ‖w‖ runs follow it
+    assert after["identity"] == before["identity"]

@@ -28,6 +28,9 @@ SECTION_WIDGETS = [
     # Likelihood, "sharper peak": the parameter on the axis (μ → σ²)
     pytest.param("likelihood", "model=gaussian&view=sharpen", "stRadio", t("likelihood.vary", "en"), ["ArrowRight"],
                  "vary=sigma2", id="likelihood-sharpen-vary"),
+    # Cross-entropy, section 1 (the identity): the model probability q (0.6 → 0.61); the training sections stay put
+    pytest.param("cross_entropy", "sep=8", "stSlider", t("cross_entropy.q", "en"), ["ArrowRight"], "q=0.61",
+                 id="cross_entropy-identity"),
 ]
 
 
@@ -48,7 +51,39 @@ def test_a_section_widget_reruns_only_its_section(app_url, page, path, query, te
     page.wait_for_url(f"**{url_part}**", timeout=20_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=20_000)
     page.wait_for_timeout(500)
+    for _ in range(100):  # a longer rerun (training) may still be running: wait for its end message
+        if deltas.finished():
+            break
+        page.wait_for_timeout(200)
     assert_fragment_rerun(deltas)
     assert len(deltas.deltas()) < full / 3, (len(deltas.deltas()), full)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.console_errors == []
+
+
+def test_cross_entropy_training_reruns_training_with_its_nested_sections(app_url, page):
+    """The epochs (100 → 200) rerun the training section and, nested in it, the landscape and separable-case
+    sections that draw its runs (three fragments, no full rerun); the identity and the data choice stay put."""
+    deltas = Deltas(page)
+    page.goto(f"{app_url}/cross_entropy?sep=8")
+    wait_for_script(page, charts=True)
+    full = len(deltas.deltas())
+    widget = page.locator('[data-testid="stSlider"]').filter(has_text=t("cross_entropy.epochs", "en"))
+    assert widget.count() == 1
+    widget.scroll_into_view_if_needed()
+    handle = widget.locator('[role="slider"], input, [role="combobox"]').first
+    deltas.mark()
+    handle.focus()
+    handle.press("ArrowRight")
+    page.wait_for_url("**epochs=200**", timeout=20_000)
+    for _ in range(150):
+        if deltas.finished():
+            break
+        page.wait_for_timeout(200)
+    assert deltas.finished() == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"]
+    sent = deltas.deltas()
+    ids = {d.fragment_id for d in sent}
+    assert all(ids) and len(ids) == 3, ids  # every delta tagged: training, the landscape, the separable case
+    assert len(sent) < full / 2, (len(sent), full)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.console_errors == []
