@@ -8,6 +8,11 @@ Compute the statistics once (cache them) and then evaluate any grid::
     mu, s2 = np.meshgrid(mu_grid, sigma2_grid)        # 200 x 200
     surface = gaussian_loglik(stats, mu, s2)          # O(grid), no N
 
+The models' parameters (names, symbols, ranges) are those of the lab's one
+distribution registry, :mod:`estimation.distributions`; :data:`MODELS` adds
+what a likelihood needs (the estimates' symbols, the formulas of L, ℓ, the
+score and the MLE).
+
 Functions of a Bernoulli or Gaussian sample accept either the raw sample ``x``
 or its statistics (:class:`BernoulliStats`, :class:`GaussianStats`).
 
@@ -41,6 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
+from estimation import distributions
 from estimation._validation import as_finite_array, check_counts, check_int, check_real
 
 __all__ = [
@@ -75,44 +81,43 @@ _LOG_2PI = float(np.log(2.0 * np.pi))
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
-    """A model parameter: its argument name, display symbol, its estimate's symbol and admissible range.
+    """A model parameter: a parameter of the lab's distribution registry and its estimate's symbol.
 
-    ``lo_open``/``hi_open`` make a bound strict (σ² > 0).
+    Name, symbol and admissible range are those of the
+    :class:`estimation.distributions.Parameter` it wraps (the binomial's θ is
+    that family's p, renamed); ``hat`` is the MLE's symbol (θ̂). Bounds are
+    floats here (±inf when the registry leaves them open-ended).
     """
 
-    name: str
-    symbol: str
+    base: distributions.Parameter
     hat: str
-    lo: float
-    hi: float
-    lo_open: bool = False
-    hi_open: bool = False
+
+    # the registry's fields, read through (bounds as floats)
+    name = property(lambda self: self.base.name)
+    symbol = property(lambda self: self.base.symbol)
+    lo = property(lambda self: -np.inf if self.base.lo is None else float(self.base.lo))
+    hi = property(lambda self: np.inf if self.base.hi is None else float(self.base.hi))
+    lo_open = property(lambda self: self.base.lo_open)
+    hi_open = property(lambda self: self.base.hi_open)
 
     def check(self, value) -> np.ndarray:
         """Return ``value`` as a finite float64 array inside the range, else raise ``ValueError``."""
-        arr = as_finite_array(value, self.name)
-        below = arr <= self.lo if self.lo_open else arr < self.lo
-        above = arr >= self.hi if self.hi_open else arr > self.hi
-        if np.any(below) or np.any(above):
-            left = "(" if self.lo_open else "["
-            right = ")" if self.hi_open else "]"
-            raise ValueError(
-                f"{self.name} must lie in {left}{self.lo}, {self.hi}{right}; "
-                f"got values in [{arr.min()}, {arr.max()}]"
-            )
-        return arr
+        return self.base.check_array(value)
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """A likelihood model: what the data are, its parameters, sufficient statistics and formulas.
+    """A likelihood model: the family its data follow, what they are, its parameters, statistics and formulas.
 
-    ``size`` is the symbol of the sample size (n trials or N observations);
-    ``latex_*`` are the model's L, ℓ, score and MLE in LaTeX (the score and MLE
-    as tuples of lines, each narrow enough for half a page).
+    ``distribution`` is the key of the family in
+    :data:`estimation.distributions.DISTRIBUTIONS` (its pmf/pdf and
+    parameters); ``size`` is the symbol of the sample size (n trials or N
+    observations); ``latex_*`` are the model's L, ℓ, score and MLE in LaTeX
+    (the score and MLE as tuples of lines, each narrow enough for half a page).
     """
 
     name: str
+    distribution: str
     data: str
     params: tuple[Parameter, ...]
     sufficient_stats: str
@@ -130,22 +135,23 @@ class Model:
         raise ValueError(f"param must be one of {[p.name for p in self.params]}, got {name!r}")
 
 
-_P = Parameter("p", "p", "p̂", 0.0, 1.0)
-_THETA = Parameter("theta", "θ", "θ̂", 0.0, 1.0)
-_MU = Parameter("mu", "μ", "μ̂", -np.inf, np.inf)
-_SIGMA2 = Parameter("sigma2", "σ²", "σ̂²", 0.0, np.inf, lo_open=True)
+_DIST = distributions.DISTRIBUTIONS
+_P = Parameter(_DIST["bernoulli"].param("p"), "p̂")
+_THETA = Parameter(_DIST["binomial"].param("p").narrowed(name="theta", symbol="θ"), "θ̂")  # θ: the binomial's p
+_MU = Parameter(_DIST["gaussian"].param("mu"), "μ̂")
+_SIGMA2 = Parameter(_DIST["gaussian"].param("sigma2"), "σ̂²")
 
 #: The models of this module, name → :class:`Model` (feeds page pickers and tests).
 MODELS: dict[str, Model] = {
     "bernoulli": Model(
-        "bernoulli", "x_i ∈ {0, 1}, i = 1..N", (_P,), "N, k = Σ x_i", "N",
+        "bernoulli", "bernoulli", "x_i ∈ {0, 1}, i = 1..N", (_P,), "N, k = Σ x_i", "N",
         latex_lik=r"L(p)=\prod_{i=1}^{N} p^{x_i}(1-p)^{1-x_i}=p^{k}(1-p)^{N-k}",
         latex_loglik=r"\ell(p)=k\log p+(N-k)\log(1-p),\quad k=\textstyle\sum_{i} x_i",
         latex_score=(r"\frac{d\ell}{dp}=\frac{k}{p}-\frac{N-k}{1-p}=\frac{k-Np}{p(1-p)}",),
         latex_mle=(r"\frac{d\ell}{dp}=0\;\Longrightarrow\;\hat p=\frac{k}{N}",),
     ),
     "binomial": Model(
-        "binomial", "k successes in n trials", (_THETA,), "k, n", "n",
+        "binomial", "binomial", "k successes in n trials", (_THETA,), "k, n", "n",
         latex_lik=r"L(\theta)=\binom{n}{k}\theta^{k}(1-\theta)^{n-k}",
         latex_loglik=r"\ell(\theta)=\log\binom{n}{k}+k\log\theta+(n-k)\log(1-\theta)",
         latex_score=(r"\frac{d\ell}{d\theta}=\frac{k}{\theta}-\frac{n-k}{1-\theta}"
@@ -153,7 +159,7 @@ MODELS: dict[str, Model] = {
         latex_mle=(r"\frac{d\ell}{d\theta}=0\;\Longrightarrow\;\hat\theta=\frac{k}{n}",),
     ),
     "gaussian": Model(
-        "gaussian", "x_i ∈ ℝ, i = 1..N", (_MU, _SIGMA2), "N, x̄, S = Σ (x_i − x̄)²", "N",
+        "gaussian", "gaussian", "x_i ∈ ℝ, i = 1..N", (_MU, _SIGMA2), "N, x̄, S = Σ (x_i − x̄)²", "N",
         latex_lik=r"L(\mu,\sigma^2)=\prod_{i=1}^{N}\frac{1}{\sqrt{2\pi\sigma^2}}"
                   r"\exp\!\left(-\frac{(x_i-\mu)^2}{2\sigma^2}\right)",
         latex_loglik=r"\ell(\mu,\sigma^2)=-\tfrac{N}{2}\log(2\pi\sigma^2)"

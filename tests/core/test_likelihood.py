@@ -407,3 +407,16 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(lk, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_models_build_on_the_distribution_registry():
+    from estimation.distributions import DISTRIBUTIONS
+
+    for model in lk.MODELS.values():
+        family = DISTRIBUTIONS[model.distribution]
+        for p in model.params:
+            base = family.param("p" if p.name == "theta" else p.name)  # θ is the binomial's p, renamed
+            assert p.base.narrowed(name=base.name, symbol=base.symbol) == base
+            assert (p.lo, p.hi) == (-np.inf if base.lo is None else base.lo, np.inf if base.hi is None else base.hi)
+    assert [(p.symbol, p.hat) for m in lk.MODELS.values() for p in m.params] == [
+        ("p", "p̂"), ("θ", "θ̂"), ("μ", "μ̂"), ("σ²", "σ̂²")]
