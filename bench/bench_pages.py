@@ -29,6 +29,7 @@ HEAVY = {
     "estimator_bias": [{"n": "1000"}],
     "optimizers": [{"opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop,AdaDelta,Adam", "steps": "10000"}],
     "cross_entropy": [{"opt": "SGD,Momentum,Nesterov,AdaGrad,RMSprop,AdaDelta,Adam", "batch": "32"}],
+    "softmax": [{"src": "blobs", "k": "6", "n": "2000", "batch": "32", "epochs": "200"}],
 }
 REPEAT = 20
 _SCRIPT_MS: list[float] = []

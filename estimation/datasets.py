@@ -161,6 +161,12 @@ def make_gaussian_blobs(
     apart; K = 2 gives ±separation/2). Equal covariances make the Bayes
     rule's log-odds linear in x: softmax regression is the correctly
     specified model. All draws come from ``numpy.random.default_rng(seed)``.
+
+    Examples
+    --------
+    >>> X, y = make_gaussian_blobs(7, 3, separation=4.0, seed=1)
+    >>> X.shape, np.bincount(y.astype(int)).tolist()
+    ((7, 2), [3, 2, 2])
     """
     k = check_int(k, "k", lo=2, hi=MAX_CLASSES)
     n = check_int(n, "n", lo=k, hi=MAX_ROWS)
@@ -534,6 +540,13 @@ def select_classes(table: pd.DataFrame, label_col: str, feature_cols, *, max_cla
     map to 0 … K−1. The column checks (and their messages) are those of
     :func:`select_xy`; a label with one class or more than ``max_classes``
     classes (e.g. a numeric column picked as the label by mistake) is refused.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"x": [0.5, 1.5, 2.5], "kind": ["b", "a", "b"]})
+    >>> data = select_classes(table, "kind", ["x"])
+    >>> data.classes, data.y.tolist()
+    (('a', 'b'), [1.0, 0.0, 1.0])
     """
     feature_cols, labels, values = _check_columns(table, label_col, feature_cols)
     if len(values) == 1:

@@ -283,7 +283,28 @@ def softmax_cross_entropy(z, y, reduction: str = "mean"):
 
 
 def predict_logits(W, b, X) -> np.ndarray:
-    """Logits Z = XW + b of shape (N, K) (no checks; ``X`` (N, d), ``W`` (d, K), ``b`` (K,))."""
+    """Logits of softmax regression, one row per example (no checks: the hot path of training).
+
+    Parameters
+    ----------
+    W : ndarray of shape (d, K)
+    b : ndarray of shape (K,)
+    X : ndarray of shape (N, d)
+
+    Returns
+    -------
+    ndarray of shape (N, K)
+
+    Notes
+    -----
+    Z = XW + 1bᵀ, i.e. z_ik = Σ_j x_ij W_jk + b_k; P(y_i = k | x_i) = softmax(z_i)_k.
+
+    Examples
+    --------
+    >>> predict_logits(np.array([[1.0, -1.0]]), np.array([0.0, 0.5]), np.array([[2.0], [0.0]]))
+    array([[ 2. , -1.5],
+           [ 0. ,  0.5]])
+    """
     return X @ W + b
 
 

@@ -92,6 +92,18 @@ def stepper(optimizer, theta: np.ndarray, split: Callable[[np.ndarray], dict]) -
     per-step validation. Any other object gets
     ``update(split(θ), split(g))``: ``split`` maps a flat vector to a dict of
     named *views* into it (e.g. ``{"w": v[:d], "b": v[d:]}``).
+
+    Notes
+    -----
+    θ ← rule(θ, g) in place, with the optimizer's own state kept across calls
+    (e.g. SGD: θ ← θ − η g).
+
+    Examples
+    --------
+    >>> theta = np.array([1.0, 2.0])
+    >>> step = stepper(make_optimizer("SGD", lr=0.5), theta, lambda v: {"w": v[:1], "b": v[1:]})
+    >>> _ = step(np.array([2.0, -2.0])); theta
+    array([0., 3.])
     """
     if isinstance(optimizer, Optimizer):
         state = optimizer.init_state(theta)

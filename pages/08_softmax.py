@@ -18,7 +18,7 @@ N = ChoiceParam("n", 300, (30, 60, 150, 300, 600, 1_000, 2_000))
 P = FloatParam("p", 0.3, lo=0.0, hi=1.0, step=0.01)
 Q = FloatParam("q", 0.6, lo=0.01, hi=0.99, step=0.01)
 FLIPS = ChoiceParam("bn", 20, (5, 10, 20, 50, 100, 1_000, 10_000))
-UNITS = ChoiceParam("units", "nats", tuple(views.sm.UNITS))
+UNITS = ChoiceParam("units", "nats", views.UNITS)
 OPT = ChoiceParam("opt", "Adam", tuple(OPTIMIZERS))
 RATES = (0.0001, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 100, 10_000)
 LR = {name: ChoiceParam(f"lr_{name.lower()}", views.LEARNING_RATES[name], RATES) for name in OPTIMIZERS}
@@ -176,8 +176,9 @@ def training_section(choice):
     l2 = ui.select_slider(L2, ui.t("softmax.l2"), format_func=num, where=l2_col)
     standardize = ui.toggle(STD, ui.t("softmax.std"), where=std_col)
     log_y = ui.toggle(LOGY, ui.t("softmax.logy"), where=logy_col)
-    view = shown(views.training_section, choice, name, (("lr", lr),), epochs, None if batch == "full" else batch,
-                 l2, standardize, ui.seed)
+    full = batch == "full"  # full batch draws nothing: a new seed need not retrain
+    view = shown(views.training_section, choice, name, (("lr", lr),), epochs, None if full else batch, l2,
+                 standardize, 0 if full else ui.seed)
     if view is None:
         return
     if view.diverged_epoch is not None:

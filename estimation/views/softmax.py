@@ -30,6 +30,7 @@ from estimation._validation import InputError, check_int, check_real, lookup
 
 __all__ = [
     "SOURCES",
+    "UNITS",
     "LEARNING_RATES",
     "DataChoice",
     "DataSection",
@@ -45,6 +46,8 @@ __all__ = [
 ]
 
 SOURCES = ("iris", "blobs", "upload")
+#: Units of information the entropy section offers.
+UNITS = tuple(sm.UNITS)
 #: A learning rate per optimizer that trains softmax regression on standardised features well.
 LEARNING_RATES = {"SGD": 0.5, "Momentum": 0.1, "Nesterov": 0.1, "AdaGrad": 0.5, "RMSprop": 0.02,
                   "AdaDelta": 1.0, "Adam": 0.05}

@@ -30,8 +30,9 @@ from estimation.optimizers import OPTIMIZERS
 RNG = np.random.default_rng(20261204)
 
 
-def test_doctests():
-    failures, _ = doctest.testmod(S)
+@pytest.mark.parametrize("module", [S, datasets], ids=["softmax", "datasets"])
+def test_doctests(module):
+    failures, _ = doctest.testmod(module)
     assert failures == 0
 
 
