@@ -31,23 +31,6 @@ TEMP = ChoiceParam("T", 1.0, (0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0, 5.0, 
 SHIFT = ChoiceParam("shift", 0, (-10_000, -1_000, -100, 0, 100, 500, 1_000, 10_000))
 TL2 = ChoiceParam("tl2", 0, (0, 0.001, 0.01, 0.1, 1))
 
-ENTROPY_LATEX = r"""H(\hat p,q) = -\sum_{k}\hat p_k\log q_k
-= \underbrace{-\sum_{k}\hat p_k\log\hat p_k}_{H(\hat p)} + \underbrace{\sum_{k}\hat p_k\log\frac{\hat p_k}{q_k}}_{\mathrm{KL}(\hat p\,\|\,q)\;\ge\;0},
-\qquad -\frac{1}{N}\log L(q) = H(\hat p, q)"""
-SOFTMAX_LATEX = r"""\begin{aligned}
-P(y=k\mid x) &= \operatorname{softmax}(z)_k = \frac{e^{z_k}}{\sum_{j} e^{z_j}},\qquad z = W^{\top}x + b \\
-J(W,b) &= -\frac{1}{N}\sum_{i=1}^{N}\log P(y_i\mid x_i) + \frac{\lambda}{2}\lVert W\rVert^2,
-\qquad \log\operatorname{softmax}(z)_k = z_k - \log\textstyle\sum_j e^{z_j} \\
-\nabla_W J &= \frac{1}{N}X^{\top}(P - Y) + \lambda W,\qquad \nabla_b J = \frac{1}{N}\sum_{i}(P_i - Y_i) \\
-K = 2:\ \operatorname{softmax}(z)_1 &= \frac{1}{1+e^{-(z_1 - z_0)}} = \sigma(z_1 - z_0)
-\end{aligned}"""
-TEMPERATURE_LATEX = r"""\begin{aligned}
-\operatorname{softmax}(z + c\mathbf{1}) &= \operatorname{softmax}(z),\qquad
-\operatorname{softmax}_T(z)_k = \frac{e^{z_k/T}}{\sum_j e^{z_j/T}} \\
-\mathrm{ECE} &= \sum_{m}\frac{|B_m|}{N}\,\bigl|\mathrm{acc}(B_m) - \mathrm{conf}(B_m)\bigr|,
-\qquad \mathrm{conf} = \max_k P_k
-\end{aligned}"""
-
 ui = page_shell("softmax", [SOURCE, IRIS_X, K, SEP, N, P, Q, FLIPS, UNITS, OPT, *LR.values(), EPOCHS, BATCH, L2,
                             STD, LOGY, TEMP, SHIFT, TL2])
 st.markdown(ui.t("softmax.intro"))
@@ -79,10 +62,8 @@ def uploaded():
         found = cached(views.upload_columns)(file.getvalue())
         label_col, feature_col = st.columns(2)
         label = label_col.selectbox(ui.t("softmax.label_col"), found.columns, index=found.columns.index(found.label))
-        options = [c for c in found.columns if c != label]
-        guess = [c for c in found.features if c in options]
-        features = feature_col.multiselect(ui.t("softmax.feature_cols"), options, max_selections=2,
-                                           default=(guess + [c for c in options if c not in guess])[:2])
+        features = feature_col.multiselect(ui.t("softmax.feature_cols"), found.others(label), max_selections=2,
+                                           default=found.default_features(label))
         if len(features) != 2:
             st.info(ui.t("softmax.pick_two"))
             return None
@@ -94,9 +75,7 @@ def uploaded():
         return None
 
 
-# ---------------------------------------------------------------------------
 # Data (the whole page trains on it)
-# ---------------------------------------------------------------------------
 st.header(ui.t("softmax.data_header"))
 source = ui.radio(SOURCE, ui.t("softmax.source"), format_func=lambda s: ui.t(f"softmax.source.{s}"))
 choice = views.DataChoice()
@@ -122,9 +101,7 @@ st.caption(ui.t("softmax.data_summary", n=f"{data.n:,}", k=data.k,
                 counts=", ".join(f"{c} {n:,}" for c, n in zip(data.classes, data.counts))))
 
 
-# ---------------------------------------------------------------------------
 # 1. Entropy + KL = cross-entropy
-# ---------------------------------------------------------------------------
 @st.fragment
 def entropy_section(choice):
     st.header(ui.t("softmax.entropy_header"))
@@ -134,8 +111,7 @@ def entropy_section(choice):
     flips = ui.select_slider(FLIPS, ui.t("softmax.bn"), format_func="{:,}".format, where=flips_col)
     q = ui.slider(Q, ui.t("softmax.q"), where=q_col)
     units = ui.radio(UNITS, ui.t("softmax.units"), format_func=lambda u: ui.t(f"softmax.units.{u}"), where=units_col)
-    view = shown(views.entropy_section, choice, p, q, flips, ui.seed, units)
-    if view is None:
+    if (view := shown(views.entropy_section, choice, p, q, flips, ui.seed, units)) is None:
         return
     unit = ui.t(f"softmax.units.{units}")
     models = {m: ui.t(f"softmax.model.{m}") for m in ("coin", "uniform", "mle", "tilted", "peaked")}
@@ -152,16 +128,14 @@ def entropy_section(choice):
     curve_col.caption(ui.t("softmax.curve_caption", q=f"{view.q:.2f}", cross=f"{cross:.4f}", h=f"{ent:.4f}",
                            kl=f"{kl:.4f}", unit=unit))
     bars_col.caption(ui.t("softmax.bars_caption", p_hat=", ".join(f"{v:.3f}" for v in view.class_p_hat)))
-    st.latex(ENTROPY_LATEX)
+    st.latex(views.LATEX["entropy"])
     rows = [{**row, "model": models[row["model"]]} for row in view.table]
     st.dataframe(rows, column_config=columns_of(rows, "entropy"), hide_index=True)
     st.caption(ui.t("softmax.scipy_caption", unit=unit))
     ui.code(ui.run(cached(teaching.snippet), "softmax", p=p, q=q, n=flips, seed=ui.seed, units=units))
 
 
-# ---------------------------------------------------------------------------
 # 2. Softmax regression
-# ---------------------------------------------------------------------------
 @st.fragment
 def training_section(choice):
     st.header(ui.t("softmax.train_header"))
@@ -177,9 +151,8 @@ def training_section(choice):
     standardize = ui.toggle(STD, ui.t("softmax.std"), where=std_col)
     log_y = ui.toggle(LOGY, ui.t("softmax.logy"), where=logy_col)
     full = batch == "full"  # full batch draws nothing: a new seed need not retrain
-    view = shown(views.training_section, choice, name, (("lr", lr),), epochs, None if full else batch, l2,
-                 standardize, 0 if full else ui.seed)
-    if view is None:
+    if (view := shown(views.training_section, choice, name, (("lr", lr),), epochs, None if full else batch, l2,
+                      standardize, 0 if full else ui.seed)) is None:
         return
     if view.diverged_epoch is not None:
         st.error(ui.t("softmax.diverged", name=name, epoch=view.diverged_epoch), icon=":material/trending_up:")
@@ -194,7 +167,7 @@ def training_section(choice):
                           gap=f"{view.gap:.2e}", opt_acc=f"{view.optimum_accuracy:.1%}"))
     if not view.optimum_converged:
         loss_col.caption(ui.t("softmax.no_optimum"))
-    st.latex(SOFTMAX_LATEX)
+    st.latex(views.LATEX["softmax"])
     ui.chart(charts.probability_surfaces_chart, view, x_title=view.features[0], y_title=view.features[1],
              class_labels=view.classes, prob_title=ui.t("softmax.prob_axis"), title=ui.t("softmax.surfaces_title"))
     st.subheader(ui.t("softmax.k2_header"))
@@ -207,9 +180,7 @@ def training_section(choice):
         st.caption(ui.t("softmax.k2_caption", diff=f"{view.binary_max_diff:.1e}"))
 
 
-# ---------------------------------------------------------------------------
 # 3. Shift, overflow, temperature
-# ---------------------------------------------------------------------------
 @st.fragment
 def temperature_section(choice):
     st.header(ui.t("softmax.temp_header"))
@@ -218,8 +189,7 @@ def temperature_section(choice):
     shift = ui.select_slider(SHIFT, ui.t("softmax.shift"), format_func="{:,}".format, where=shift_col)
     temperature = ui.select_slider(TEMP, ui.t("softmax.T"), format_func=num, where=t_col)
     l2 = ui.select_slider(TL2, ui.t("softmax.tl2"), format_func=num, where=l2_col)
-    view = shown(views.temperature_section, choice, temperature, shift, l2)
-    if view is None:
+    if (view := shown(views.temperature_section, choice, temperature, shift, l2)) is None:
         return
     table_col, bars_col = st.columns(2, gap="large")
     table_col.dataframe(view.shift_table, column_config=columns_of(view.shift_table, "shift"), hide_index=True)
@@ -239,7 +209,7 @@ def temperature_section(choice):
     st.caption(ui.t("softmax.temp_caption", t=num(temperature), conf=f"{view.at_t['confidence']:.1%}",
                     acc=f"{view.accuracy:.1%}", ece=f"{view.at_t['ece']:.3f}", nll=f"{view.at_t['nll']:.4f}",
                     best=f"{view.best_t:.3g}"))
-    st.latex(TEMPERATURE_LATEX)
+    st.latex(views.LATEX["temperature"])
 
 
 entropy_section(choice)

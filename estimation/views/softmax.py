@@ -30,6 +30,7 @@ from estimation._validation import InputError, check_int, check_real, lookup
 
 __all__ = [
     "SOURCES",
+    "LATEX",
     "UNITS",
     "LEARNING_RATES",
     "DataChoice",
@@ -51,6 +52,25 @@ UNITS = tuple(sm.UNITS)
 #: A learning rate per optimizer that trains softmax regression on standardised features well.
 LEARNING_RATES = {"SGD": 0.5, "Momentum": 0.1, "Nesterov": 0.1, "AdaGrad": 0.5, "RMSprop": 0.02,
                   "AdaDelta": 1.0, "Adam": 0.05}
+#: The formula beside each section's charts (LaTeX, language-neutral).
+LATEX = {
+    "entropy": r"""H(\hat p,q) = -\sum_{k}\hat p_k\log q_k
+= \underbrace{-\sum_{k}\hat p_k\log\hat p_k}_{H(\hat p)} + \underbrace{\sum_{k}\hat p_k\log\frac{\hat p_k}{q_k}}_{\mathrm{KL}(\hat p\,\|\,q)\;\ge\;0},
+\qquad -\frac{1}{N}\log L(q) = H(\hat p, q)""",
+    "softmax": r"""\begin{aligned}
+P(y=k\mid x) &= \operatorname{softmax}(z)_k = \frac{e^{z_k}}{\sum_{j} e^{z_j}},\qquad z = W^{\top}x + b \\
+J(W,b) &= -\frac{1}{N}\sum_{i=1}^{N}\log P(y_i\mid x_i) + \frac{\lambda}{2}\lVert W\rVert^2,
+\qquad \log\operatorname{softmax}(z)_k = z_k - \log\textstyle\sum_j e^{z_j} \\
+\nabla_W J &= \frac{1}{N}X^{\top}(P - Y) + \lambda W,\qquad \nabla_b J = \frac{1}{N}\sum_{i}(P_i - Y_i) \\
+K = 2:\ \operatorname{softmax}(z)_1 &= \frac{1}{1+e^{-(z_1 - z_0)}} = \sigma(z_1 - z_0)
+\end{aligned}""",
+    "temperature": r"""\begin{aligned}
+\operatorname{softmax}(z + c\mathbf{1}) &= \operatorname{softmax}(z),\qquad
+\operatorname{softmax}_T(z)_k = \frac{e^{z_k/T}}{\sum_j e^{z_j/T}} \\
+\mathrm{ECE} &= \sum_{m}\frac{|B_m|}{N}\,\bigl|\mathrm{acc}(B_m) - \mathrm{conf}(B_m)\bigr|,
+\qquad \mathrm{conf} = \max_k P_k
+\end{aligned}""",
+}
 #: Most parameter updates one training run may take (keeps a widget change fast).
 MAX_UPDATES = 100_000
 #: Decision-region grid (cells per axis) and most data points drawn over it.
@@ -153,6 +173,16 @@ class UploadColumns:
     columns: tuple[str, ...]
     label: str
     features: tuple[str, ...]
+
+    def others(self, label: str) -> list[str]:
+        """The columns that can be features when ``label`` is the class column."""
+        return [c for c in self.columns if c != label]
+
+    def default_features(self, label: str) -> list[str]:
+        """Two feature columns to start with: the guessed ones still available, then the next others."""
+        options = self.others(label)
+        guess = [c for c in self.features if c in options]
+        return (guess + [c for c in options if c not in guess])[:2]
 
 
 def upload_columns(raw: bytes) -> UploadColumns:
