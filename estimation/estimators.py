@@ -36,16 +36,13 @@ variance. A variance estimator with ``ddof`` divides by N − ddof, as
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 from scipy.special import gammaln, xlogy
 
 from estimation import distributions as D
 from estimation._validation import InputError, as_finite_array, check_int, check_real, check_seed, lookup
-from estimation.sampling import Histogram, histogram
 
 __all__ = [
     "MAX_DRAWS",
@@ -53,6 +50,7 @@ __all__ = [
     "CHUNK_SIZE",
     "MEAN_KEY",
     "ESTIMATOR_KEYS",
+    "DIVISOR_KEYS",
     "VarianceEstimator",
     "VARIANCE_ESTIMATORS",
     "Param",
@@ -64,8 +62,6 @@ __all__ = [
     "MonteCarloSummary",
     "SimulationResult",
     "BiasCurve",
-    "BinnedEstimates",
-    "EstimatorStudy",
     "sample_mean",
     "variance_estimate",
     "proportion",
@@ -79,9 +75,19 @@ __all__ = [
     "log_spaced_sizes",
     "bias_curve",
     "exact_bias",
-    "bin_estimates",
-    "estimator_study",
 ]
+
+#: Page geometry that moved to :mod:`estimation.views.estimator_bias`; the names still resolve here.
+_MOVED = ("BinnedEstimates", "bin_estimates", "EstimatorStudy", "estimator_study", "StudyHighlights",
+          "study_highlights")
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        from estimation.views import estimator_bias as views
+
+        return getattr(views, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: Largest number of random numbers (reps * n) one simulation may draw.
 MAX_DRAWS = 100_000_000
@@ -108,7 +114,7 @@ def _explained(check, why, *args, **kwargs):
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VarianceEstimator:
     """Metadata of one variance estimator (labels live with the page strings).
 
@@ -149,6 +155,8 @@ VARIANCE_ESTIMATORS: dict[str, VarianceEstimator] = {
 
 #: Every estimator that :func:`simulate` and :func:`exact_moments` report.
 ESTIMATOR_KEYS: tuple[str, ...] = (MEAN_KEY, *VARIANCE_ESTIMATORS)
+#: The divisors d ∈ {N − 1, N, N + 1} of the bias–variance trade-off (:func:`mse_table`).
+DIVISOR_KEYS: tuple[str, ...] = ("n_minus_1", "n", "n_plus_1")
 
 
 def _as_samples(x, min_n: int) -> np.ndarray:
@@ -373,7 +381,8 @@ def draw_sample(population: str, params, size, seed: int) -> np.ndarray:
 # --------------------------------------------------------------------------
 
 
-class EstimatorMoments(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class EstimatorMoments:
     """Exact sampling moments of an estimator of ``target``."""
 
     target: float
@@ -463,7 +472,8 @@ def exact_moments(population: str, params, n: int) -> dict[str, EstimatorMoments
     return out
 
 
-class MseRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class MseRow:
     """One row of the bias/variance/MSE comparison table."""
 
     key: str
@@ -502,7 +512,7 @@ def mse_table(population: str, params, n: int) -> tuple[MseRow, ...]:
     n = int(n)
     return tuple(
         MseRow(key, VARIANCE_ESTIMATORS[key].divisor(n), moments[key].bias, moments[key].variance, moments[key].mse)
-        for key in ("n_minus_1", "n", "n_plus_1")
+        for key in DIVISOR_KEYS
     )
 
 
@@ -624,7 +634,8 @@ def _base_sums(pop: Population, p: dict, n: int, reps: int, rng, chunk_size: int
     return t1, t2
 
 
-class MonteCarloSummary(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class MonteCarloSummary:
     """Monte Carlo mean, bias, variance and MSE of R estimates, with standard errors.
 
     ``bias_se`` is also the standard error of ``mean``.
@@ -676,7 +687,7 @@ def _summarise(moments, r: int, target: float, scale: float = 1.0) -> MonteCarlo
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SimulationResult:
     """Output of :func:`simulate` (read-only arrays; picklable for caching).
 
@@ -842,7 +853,8 @@ def log_spaced_sizes(lo: int = 2, hi: int = 100, count: int = 20) -> np.ndarray:
     return np.unique(np.rint(np.geomspace(lo, hi, count)).astype(np.int64))
 
 
-class BiasCurve(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class BiasCurve:
     """Monte Carlo and exact bias of one estimator as a function of N."""
 
     estimator: str
@@ -947,226 +959,3 @@ def exact_bias(population: str, params, ns, *, estimator: str = "n") -> np.ndarr
     """
     est = lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
     return np.array([exact_moments(population, params, n)[est.key].bias for n in _check_sizes(ns)])
-
-
-# --------------------------------------------------------------------------
-# Sampling distributions: binning and one summary per page view
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BinnedEstimates:
-    """Histograms of several sets of estimates on shared equal-width bins.
-
-    Attributes
-    ----------
-    edges : ndarray of shape (B + 1,)
-        Bin edges, shared by every set.
-    density : dict
-        Name → ndarray of shape (B,): count_j / (R · width_j).
-    outside : dict
-        Name → fraction of the R values that fall in no bin.
-    """
-
-    edges: np.ndarray
-    density: dict
-    outside: dict
-
-
-def bin_estimates(values, lo: float, hi: float, bins: int) -> BinnedEstimates:
-    """Bin several sets of replicated estimates on the same equal-width bins.
-
-    Parameters
-    ----------
-    values : mapping of str to array_like of shape (R,)
-        One 1-D array of estimates per name (R may differ between names).
-    lo, hi : float
-        Range covered by the bins, lo < hi.
-    bins : int
-        Number of bins B, 1 ≤ B ≤ 5000.
-
-    Returns
-    -------
-    BinnedEstimates
-
-    Notes
-    -----
-    Bin j is [e_j, e_{j+1}) with e_j = lo + j (hi − lo)/B; the last bin also
-    holds hi. density_j = count_j / (R (e_{j+1} − e_j)) with R counting
-    *every* value of the set, including those outside [lo, hi], so
-    Σ_j density_j (e_{j+1} − e_j) = 1 − outside: the bars sit on the same
-    scale as the exact density of the whole set.
-    """
-    lo = check_real(lo, "lo")
-    hi = check_real(hi, "hi", lo=lo, lo_open=True)
-    bins = check_int(bins, "bins", lo=1, hi=5000)
-    if not isinstance(values, Mapping) or not values:
-        raise ValueError("values must be a non-empty mapping of names to 1-D arrays of estimates")
-    edges = np.linspace(lo, hi, bins + 1)
-    width = np.diff(edges)
-    density, outside = {}, {}
-    for key, v in values.items():
-        arr = as_finite_array(v, f"values[{key!r}]", ndim=1)
-        count, _ = np.histogram(arr, bins=bins, range=(lo, hi))
-        density[key] = count / (arr.size * width)
-        outside[key] = 1.0 - count.sum() / arr.size
-    return BinnedEstimates(edges, density, outside)
-
-
-@dataclass(frozen=True)
-class EstimatorStudy:
-    """Everything the Estimator bias page shows for one (population, N, R, seed).
-
-    Small (no per-replication arrays), so it is cheap to cache and copy.
-
-    Attributes
-    ----------
-    population, params, n, reps, seed
-        The validated inputs.
-    moments : PopulationMoments
-        Exact μ, σ², μ₄ of the population.
-    exact : dict
-        :data:`ESTIMATOR_KEYS` → :class:`EstimatorMoments` (:func:`exact_moments`).
-    summary : dict
-        :data:`ESTIMATOR_KEYS` → :class:`MonteCarloSummary` (:func:`simulate`).
-    optimal_divisor : float
-        :func:`optimal_divisor`, the MSE-optimal divisor d*.
-    hist : BinnedEstimates
-        The R estimates of every :data:`VARIANCE_ESTIMATORS` key on shared bins.
-    curve_x : ndarray
-        Points spanning the bins at which ``curves`` are evaluated.
-    curves : dict or None
-        Gaussian data only: :data:`VARIANCE_ESTIMATORS` key → exact density
-        (:func:`variance_estimator_pdf`) at ``curve_x``; None otherwise.
-    proportion_hist : estimation.sampling.Histogram or None
-        Bernoulli data only: the R values of p̂ = k/N, one bin per k, with
-        the exact pmf P(p̂ = k/N) = C(N, k) p^k (1 − p)^{N−k}; None otherwise.
-    """
-
-    population: str
-    params: dict
-    n: int
-    reps: int
-    seed: int
-    moments: PopulationMoments
-    exact: dict
-    summary: dict
-    optimal_divisor: float
-    hist: BinnedEstimates
-    curve_x: np.ndarray
-    curves: dict | None
-    proportion_hist: Histogram | None
-
-
-def estimator_study(
-    population: str, params, n: int, reps: int, seed: int, *,
-    max_bins: int = 60, tail: float = 0.005, max_ratio: float = 4.0, grid: int = 120,
-) -> EstimatorStudy:
-    """Simulate, bin and pair with exact results: one call per page view.
-
-    Parameters
-    ----------
-    population, params, n, reps, seed
-        As in :func:`simulate` (same samples). For bernoulli data N ≤ 10,000
-        (the limit of :func:`estimation.sampling.histogram` for the p̂ pmf).
-    max_bins : int, default 60
-        Largest number of histogram bins (10 … 5000).
-    tail : float, default 0.005
-        Fraction of each estimator's values allowed to fall off each end of
-        the histogram range (0 ≤ tail < 0.5).
-    max_ratio : float, default 4.0
-        The histogram range ends at most at ``max_ratio``·σ² (≥ 1), so that
-        long right tails at small N do not squeeze the bulk into a few bins;
-        ``hist.outside`` reports what falls beyond.
-    grid : int, default 120
-        Points of the exact density curves (2 … 5000).
-
-    Returns
-    -------
-    EstimatorStudy
-
-    Notes
-    -----
-    Histogram range: lo = min over the variance estimators of their
-    ``tail`` quantile and of their exact expectations; hi = max(σ²,
-    min(q, ``max_ratio``·σ²)) with q the largest of their 1 − ``tail``
-    quantiles. So σ² and every E[σ̂²] are inside, and heavy right tails at
-    small N (exponential or Student-t data, N = 2) do not squeeze the bulk
-    into a few bins.
-    Bins: the Rice rule ⌈2 R^{1/3}⌉ clipped to [10, ``max_bins``]. The
-    curves start at the first bin centre lo + w/2, since for N = 2 the
-    densities centred at x̄ (χ²₁, scaled) are infinite at 0.
-    """
-    sim = simulate(population, params, n, reps, seed)
-    max_bins = check_int(max_bins, "max_bins", lo=10, hi=5000)
-    tail = check_real(tail, "tail", lo=0.0, hi=0.5, hi_open=True)
-    max_ratio = check_real(max_ratio, "max_ratio", lo=1.0)
-    grid = check_int(grid, "grid", lo=2, hi=5000)
-    pop = POPULATIONS[sim.population]
-    mom = pop._moments(**sim.params)
-    exact = exact_moments(sim.population, sim.params, sim.n)
-    var_values = {key: sim.values[key] for key in VARIANCE_ESTIMATORS}
-    quantiles = np.array([np.quantile(v, [tail, 1.0 - tail]) for v in var_values.values()])
-    lo = min(quantiles[:, 0].min(), min(exact[key].mean for key in VARIANCE_ESTIMATORS))
-    hi = max(min(quantiles[:, 1].max(), max_ratio * mom.variance), mom.variance)
-    bins = int(np.clip(np.ceil(2.0 * sim.reps ** (1.0 / 3.0)), 10, max_bins))
-    hist = bin_estimates(var_values, lo, hi, bins)
-    curve_x = np.linspace(lo + 0.5 * (hi - lo) / bins, hi, grid)
-    curves = None
-    if sim.population == "gaussian":
-        curves = {key: variance_estimator_pdf(key, curve_x, sim.n, mom.variance) for key in VARIANCE_ESTIMATORS}
-    proportion_hist = None
-    if sim.population == "bernoulli":
-        k = np.rint(sim.values[MEAN_KEY] * sim.n)  # p̂ = k/N exactly (0/1 sums are exact)
-        h = histogram(k, "binomial", {"n": sim.n, "p": sim.params["p"]})
-        proportion_hist = Histogram(h.left / sim.n, h.right / sim.n, h.count, h.density, h.exact,
-                                    h.curve_x / sim.n, h.curve_y)
-    return EstimatorStudy(
-        population=sim.population, params=sim.params, n=sim.n, reps=sim.reps, seed=sim.seed,
-        moments=mom, exact=exact, summary=sim.summary,
-        optimal_divisor=optimal_divisor(sim.population, sim.params, sim.n),
-        hist=hist, curve_x=curve_x, curves=curves, proportion_hist=proportion_hist,
-    )
-
-
-#: The divisors d ∈ {N − 1, N, N + 1} of the bias–variance trade-off.
-DIVISOR_KEYS = ("n_minus_1", "n", "n_plus_1")
-
-
-class StudyHighlights(NamedTuple):
-    """The sentences of the Estimator bias page, as numbers (:func:`study_highlights`)."""
-
-    outside: float
-    best: str
-    biased_wins: bool
-
-
-def study_highlights(study: EstimatorStudy) -> StudyHighlights:
-    """What the page says about one :class:`EstimatorStudy`.
-
-    Parameters
-    ----------
-    study : EstimatorStudy
-
-    Returns
-    -------
-    StudyHighlights
-        ``outside``: the largest fraction of one variance estimator's R values
-        beyond the histogram range; ``best``: the :data:`DIVISOR_KEYS` key with
-        the smallest exact MSE (the first one on a tie); ``biased_wins``:
-        whether the biased 1/N estimator has a smaller exact MSE than S².
-
-    Notes
-    -----
-    outside = max_k ``study.hist.outside[k]`` over :data:`VARIANCE_ESTIMATORS`;
-    best = argmin_{d ∈ {N−1, N, N+1}} MSE(σ̂²_d);
-    biased_wins = MSE(σ̂²_N) < MSE(σ̂²_{N−1}).
-    """
-    if not isinstance(study, EstimatorStudy):
-        raise ValueError(f"study must be an EstimatorStudy, got {type(study).__name__}")
-    mse = {key: study.exact[key].mse for key in DIVISOR_KEYS}
-    return StudyHighlights(
-        outside=max(study.hist.outside[key] for key in VARIANCE_ESTIMATORS),
-        best=min(DIVISOR_KEYS, key=mse.__getitem__),
-        biased_wins=bool(mse["n"] < mse["n_minus_1"]),
-    )

@@ -1,11 +1,16 @@
 """The Estimator bias page: every population in both languages, extremes, the numbers shown."""
 
+import ast
+import json
+
 import numpy as np
 import pytest
 
 from estimation import estimators as E
+from estimation.views import estimator_bias as V
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page
+from tests.conftest import ROOT
 
 PAGE = "pages/03_estimator_bias.py"
 ROWS = ("n_minus_1", "n", "n_plus_1", "known_mean")
@@ -15,12 +20,27 @@ PARAMS = {"gaussian": {"sigma2": 1.0}, "exponential": {"scale": 1.0}, "student_t
           "bernoulli": {"p": 0.3}}
 
 
+def _labels(frame, row_column):
+    """A dataframe's column headers and row labels as the browser shows them (its column_config)."""
+    config = json.loads(frame.proto.columns)
+    rows = config[row_column]["type_config"]["options"]
+    assert [r["value"] for r in rows] == frame.value[row_column].tolist()
+    return [config[c]["label"] for c in frame.value.columns if c != row_column], [r["label"] for r in rows]
+
+
 def _table(at, lang="en"):
-    """The main table as {estimator: {column: value}}, checked against the translated headers."""
-    df = at.dataframe[0].value
-    assert list(df.columns) == [t(f"estimator_bias.col.{c}", lang) for c in COLUMNS]
-    assert list(df.index) == [t(f"estimator_bias.short.{k}", lang) for k in ROWS]
-    return {k: dict(zip(COLUMNS, df.iloc[i].tolist())) for i, k in enumerate(ROWS)}
+    """The main table as {estimator: {column: value}}, checked against the translated headers and row labels."""
+    frame = at.dataframe[0]
+    df = frame.value
+    assert list(df.columns) == ["estimator", *COLUMNS] and df["estimator"].tolist() == list(ROWS)
+    headers, rows = _labels(frame, "estimator")
+    assert headers == [t(f"estimator_bias.col.{c}", lang) for c in COLUMNS]
+    assert rows == [t(f"estimator_bias.short.{k}", lang) for k in ROWS]
+    return {k: dict(zip(COLUMNS, df.iloc[i, 1:].tolist())) for i, k in enumerate(ROWS)}
+
+
+def _latex(at):
+    return "\n".join(x.value for x in at.latex)
 
 
 def _text(at):
@@ -57,8 +77,15 @@ def test_each_population_renders_with_the_core_numbers(population, lang):
     # the sentence under the histogram quotes the same expectation
     assert t("estimator_bias.at_n", lang, n=n, nm1=n - 1, sigma2=sigma2, mean=exact["n"].mean,
              bias=exact["n"].bias) in _text(at)
-    # the derivation and the common slip are there
-    assert len(at.latex) >= 10
+    # the estimators, their expectations, bias, MSE, d* and the derivation are there (formulas folded into
+    # fewer st.latex elements: checked by content)
+    latex = _latex(at)
+    for piece in (r"d\in\{N-1,\;N,\;N+1\}", r"\hat\sigma^2_{\mu}=\frac{1}{N}", r"\mathbb{E}\big[\hat\sigma^2_{d}\big]",
+                  r"=-\frac{\sigma^2}{N}\;\to\;0", r"\operatorname{Var}\big[\hat\sigma^2\big]+\operatorname{bias}^2",
+                  r"d^{*}=(N-1)", r"N(\bar x-\mu)^2", r"=(N-1)\,\sigma^2", r"\frac{N-1}{N}\,\sigma^2,"):
+        assert piece in latex, piece
+    assert (r"\sim\chi^2_{N-1}" in latex) == (population == "gaussian")
+    assert (r"k\sim\operatorname{Binomial}(N,p)" in latex) == (population == "bernoulli")
     assert t("estimator_bias.slip", lang, n=n, nm1=n - 1) in [i.value for i in at.info]
 
 
@@ -101,11 +128,14 @@ def test_bernoulli_proportion_table_shows_p_and_p_one_minus_p_over_n():
     at = open_page(PAGE, {"pop": "bernoulli", "n": str(n), "reps": str(reps), "seed": "4"})
     assert_healthy(at)
     assert not at.warning  # every URL value was accepted
-    prop = at.dataframe[1].value
-    theory, sample = prop.columns
-    assert prop[theory].tolist() == pytest.approx([p, p * (1 - p) / n], rel=1e-12)
+    frame = at.dataframe[1]
+    prop = frame.value
+    assert list(prop.columns) == ["row", "theory", "sample"]
+    assert _labels(frame, "row") == ([t("common.theory"), t("common.sample")],
+                                     [t("estimator_bias.prop_mean"), t("estimator_bias.prop_var")])
+    assert prop["theory"].tolist() == pytest.approx([p, p * (1 - p) / n], rel=1e-12)
     mc = E.simulate("bernoulli", {"p": p}, n, reps, 4).summary[E.MEAN_KEY]
-    assert prop[sample].tolist() == [mc.mean, mc.variance]
+    assert prop["sample"].tolist() == [mc.mean, mc.variance]
 
 
 @pytest.mark.parametrize("n, reps", [(2, 100), (2, 200_000), (1_000, 100), (1_000, 20_000), (5, 200_000)])
@@ -213,6 +243,7 @@ def test_code_snippet_prints_the_tables_monte_carlo_mean_and_the_questions_rende
     with contextlib.redirect_stdout(out):
         exec(compile(snippet.code, "<snippet>", "exec"), {})
     assert float(out.getvalue().rsplit("=", 1)[1]) == pytest.approx(snippet.value, rel=1e-9)
+    at.button(key="_lab_share_make").click().run()  # the link is made on request
     urls = [c.value for c in at.code if "/estimator_bias?" in c.value]
     assert urls and all(f"{k}={v}" in urls[0] for k, v in query.items() if (k, v) != ("lang", "en"))
     # every question of this seed is shown in the page's language
@@ -225,7 +256,7 @@ def test_snippet_reuses_the_pages_study_and_refuses_another_ones():
     from estimation import teaching
 
     settings = {"population": "exponential", "params": {"scale": 2.0}, "n": 4, "reps": 500, "seed": 3}
-    study = E.estimator_study(*settings.values())
+    study = V.estimator_study(*settings.values())
     assert teaching.snippet("estimator_bias", **settings, result=study) == teaching.snippet("estimator_bias", **settings)
     with pytest.raises(ValueError, match="result"):
         teaching.snippet("estimator_bias", **{**settings, "n": 5}, result=study)
@@ -235,10 +266,58 @@ def test_the_caption_states_the_largest_share_beyond_the_histogram():
     # exponential data at N = 2: long right tails pass the 4σ² end of the bins
     at = open_page(PAGE, {"pop": "exponential", "n": "2", "reps": "5000", "seed": "3"})
     assert_healthy(at)
-    study = E.estimator_study("exponential", {"scale": 1.0}, 2, 5_000, 3)
+    study = V.estimator_study("exponential", {"scale": 1.0}, 2, 5_000, 3)
     lo, hi = study.hist.edges[0], study.hist.edges[-1]
     values = E.simulate("exponential", {"scale": 1.0}, 2, 5_000, 3).values
     share = max(np.mean((values[k] < lo) | (values[k] > hi)) for k in E.VARIANCE_ESTIMATORS)
     assert share > 0
     captions = [c.value for c in at.caption if t("estimator_bias.outside", "en", fraction=share) in c.value]
     assert len(captions) == 1
+
+
+SECTIONS = {"sampling_distributions": ["study"], "bias_against_n": ["pop", "params", "n"], "mse_tradeoff": ["study"],
+            "estimator_table": ["study"], "derivation": ["n"], "proportion": ["study"]}
+
+
+def test_sections_are_fragments_with_explicit_parameters():
+    tree = ast.parse((ROOT / PAGE).read_text(encoding="utf-8"))
+    functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
+    for name, args in SECTIONS.items():
+        fn = functions[name]
+        assert [ast.unparse(d) for d in fn.decorator_list] == ["ui.section"], name  # st.fragment: reruns alone
+        assert [a.arg for a in fn.args.args] == args, name
+        assert not [c for c in ast.walk(fn) if isinstance(c, ast.Attribute) and c.attr == "session_state"]
+    called = [n.value.func.id for n in tree.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)
+              and isinstance(n.value.func, ast.Name)]
+    assert [c for c in called if c in SECTIONS] == list(SECTIONS)
+
+
+def _outputs(at):
+    """What each part of the page shows: charts (spec and data), tables, captions, text, formulas."""
+    charts = [(c.proto.spec, [d.data.data for d in c.proto.datasets]) for c in at.get("vega_lite_chart")]
+    tables = [f.value.to_dict() for f in at.dataframe]
+    return charts, tables, [c.value for c in at.caption], [m.value for m in at.markdown], _latex(at)
+
+
+def test_changing_the_shown_estimators_changes_only_their_chart():
+    at = open_page(PAGE, {"pop": "bernoulli", "n": "6", "reps": "2000", "seed": "5"})
+    assert_healthy(at)
+    charts, tables, captions, text, latex = _outputs(at)
+    at.multiselect(key="estimator_bias.show").set_value(["n_plus_1", "n"]).run()
+    assert_healthy(at)
+    assert at.query_params["show"] == "n_plus_1,n"  # in the order chosen; the chart keeps the registry's
+    charts2, tables2, captions2, text2, latex2 = _outputs(at)
+    assert charts2[0] != charts[0]  # the sampling-distribution chart redrew
+    assert charts2[1:] == charts[1:] and len(charts) == 4  # bias, MSE and proportion charts: identical
+    assert (tables2, captions2, text2, latex2) == (tables, captions, text, latex)
+
+
+def test_a_page_level_change_reaches_every_section():
+    at = open_page(PAGE, {"pop": "bernoulli", "n": "6", "reps": "2000", "seed": "5"})
+    charts, tables, *_ = _outputs(at)
+    at.select_slider(key="estimator_bias.n").set_value(8).run()
+    assert_healthy(at)
+    assert at.query_params["n"] == "8"
+    charts2, tables2, *_ = _outputs(at)
+    assert all(a != b for a, b in zip(charts, charts2)) and tables2 != tables  # the bias chart marks the new N
+    assert _table(at)["n"]["mean_exact"] == pytest.approx(7 / 8 * 0.21, rel=1e-12)

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from estimation import estimators as E
+from estimation.views import estimator_bias as V
 from estimation.charts import estimator_bias as charts
 from estimation.charts._layers import records
 
@@ -44,7 +45,7 @@ def _dist_chart(study, keys=("n_minus_1", "n", "known_mean")):
 @pytest.mark.parametrize("population", list(E.POPULATIONS))
 @pytest.mark.parametrize("n, reps", [(2, E.MAX_REPS), (5, 20_000), (1_000, 100)])
 def test_sampling_distribution_chart_is_valid_with_titles_legends_and_lines(population, n, reps):
-    study = E.estimator_study(population, None, n, reps, seed=1)
+    study = V.estimator_study(population, None, n, reps, seed=1)
     keys = ("n_minus_1", "n", "known_mean")
     spec = _spec(_dist_chart(study, keys))
     text = json.dumps(spec, ensure_ascii=False)
@@ -77,7 +78,7 @@ def test_sampling_distribution_chart_is_valid_with_titles_legends_and_lines(popu
 
 
 def test_the_biased_estimator_sits_left_of_sigma2():
-    study = E.estimator_study("gaussian", {"sigma2": 2.0}, 5, 20_000, seed=3)
+    study = V.estimator_study("gaussian", {"sigma2": 2.0}, 5, 20_000, seed=3)
     rows = _rows(_spec(_dist_chart(study)))
     expectation = {r["estimator"]: r["x"] for r in rows if r["kind"] == "E[σ̂²]"}
     assert expectation[LABELS["n"]] == pytest.approx(2.0 * 4 / 5, rel=1e-12)  # (N − 1)/N · σ²
@@ -85,7 +86,7 @@ def test_the_biased_estimator_sits_left_of_sigma2():
 
 
 def test_sampling_distribution_chart_shows_only_the_chosen_estimators():
-    study = E.estimator_study("exponential", None, 4, 1_000, seed=2)
+    study = V.estimator_study("exponential", None, 4, 1_000, seed=2)
     spec = _spec(_dist_chart(study, keys=("n_plus_1",)))
     assert _legend_domain(spec, "estimator") == [LABELS["n_plus_1"], "true σ²"]
     assert {r["estimator"] for r in _rows(spec)} == {LABELS["n_plus_1"], "true σ²"}
@@ -126,7 +127,7 @@ MSE_TEXT = dict(x_title="divisor", y_title="MSE", variance_label="variance", bia
 @pytest.mark.parametrize("population", list(E.POPULATIONS))
 def test_mse_chart_stacks_variance_and_bias2_to_the_exact_mse(population):
     keys = ("n_minus_1", "n", "n_plus_1")
-    study = E.estimator_study(population, None, 6, 5_000, seed=5)
+    study = V.estimator_study(population, None, 6, 5_000, seed=5)
     spec = _spec(charts.mse_chart(study.exact, study.summary, keys=keys, labels=LABELS, **MSE_TEXT))
     assert spec["title"] == "MSE = variance + bias²"
     assert _legend_domain(spec, "part") == ["variance", "bias²", "Monte Carlo MSE ± 2 SE"]
