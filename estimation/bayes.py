@@ -13,6 +13,9 @@ Shape parameters ``a, b`` and counts ``k`` broadcast like numpy arrays in the
 functions that say so (mean, variance, intervals, update); the mode and the
 HDI are scalar because their case analysis and root finding are per posterior.
 
+What the Bayes page draws from these (its data, plotting grids, tables and
+the one-observation-at-a-time path) is in :mod:`estimation.views.bayes`.
+
 References
 ----------
 .. [1] A. Gelman et al., *Bayesian Data Analysis*, 3rd ed., ch. 2 (2013).
@@ -24,50 +27,40 @@ References
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import optimize, special
 
-from estimation import sampling
 from estimation._validation import (
     as_finite_array,
     check_counts,
     check_int,
     check_level,
-    check_probability,
     check_real,
     check_seed,
     scalar_or_array,
 )
 
 __all__ = [
-    "COVERAGE_P",
-    "INTERVAL_METHODS",
-    "BayesReport",
-    "Coverage",
-    "CoverageSummary",
-    "Densities",
     "HDI",
-    "Path",
+    "INTERVAL_METHODS",
+    "Coverage",
+    "Densities",
     "PosteriorMode",
-    "StepView",
     "beta_update",
     "coverage_exact",
     "coverage_monte_carlo",
-    "coverage_summary",
     "densities",
     "equal_tailed_interval",
     "hdi",
-    "interval_table",
+    "intervals_by_outcome",
     "mle",
     "posterior_mean",
     "posterior_mode",
     "posterior_predictive",
     "posterior_variance",
-    "report",
     "sequential_update",
-    "spread_successes",
     "wald_interval",
     "wilson_interval",
 ]
@@ -220,7 +213,8 @@ def mle(k, n):
     return scalar_or_array(k / n)
 
 
-class PosteriorMode(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PosteriorMode:
     """Mode (MAP) of a Beta density, with its shape.
 
     Attributes
@@ -331,7 +325,8 @@ def equal_tailed_interval(a, b, level=0.95):
     return scalar_or_array(_beta_quantile(a, b, tail)), scalar_or_array(_beta_quantile(a, b, tail, upper=True))
 
 
-class HDI(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class HDI:
     """Highest-density credible region {p : f(p) >= height} of a Beta density.
 
     Attributes
@@ -572,7 +567,7 @@ def wilson_interval(k, n, level=0.95):
     return scalar_or_array(lower(k)), scalar_or_array(1.0 - lower(n - k))
 
 
-def interval_table(method: str, n, *, level=0.95, a=1.0, b=1.0):
+def intervals_by_outcome(method: str, n, *, level=0.95, a=1.0, b=1.0):
     """Interval for every possible outcome k = 0, ..., n of ``n`` trials.
 
     Parameters
@@ -605,7 +600,8 @@ def interval_table(method: str, n, *, level=0.95, a=1.0, b=1.0):
 # --------------------------------------------------------------------------- #
 # Densities on a grid
 # --------------------------------------------------------------------------- #
-class Densities(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Densities:
     """Prior, normalised likelihood and posterior densities on a grid ``p``."""
 
     p: np.ndarray
@@ -662,7 +658,8 @@ def densities(a, b, k, n, p) -> Densities:
 # --------------------------------------------------------------------------- #
 # Frequentist coverage
 # --------------------------------------------------------------------------- #
-class Coverage(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Coverage:
     """Coverage of each interval recipe as a function of the true ``p``.
 
     Attributes
@@ -690,7 +687,7 @@ def _coverage_args(p, n, methods, level, a, b):
     methods = (methods,) if isinstance(methods, str) else tuple(methods)
     if not methods:
         raise ValueError("methods must name at least one interval method")
-    tables = {m: interval_table(m, n, level=level, a=a, b=b) for m in methods}
+    tables = {m: intervals_by_outcome(m, n, level=level, a=a, b=b) for m in methods}
     return p, n, tables
 
 
@@ -777,349 +774,3 @@ def coverage_monte_carlo(
         coverage[method] = c
         se[method] = np.sqrt(c * (1.0 - c) / n_rep)
     return Coverage(p, coverage, se)
-
-
-# --------------------------------------------------------------------------- #
-# Everything the Bayes page shows
-# --------------------------------------------------------------------------- #
-#: Largest number of trials :func:`report` accepts (it returns one path point per trial).
-MAX_REPORT_N = 10_000
-#: Uniform midpoints of [0, 1] in every plotting grid, and extra points per zoomed density.
-_GRID_UNIFORM = 150
-_GRID_ZOOM = 80
-#: True-p grid of the coverage curves (the ends 0 and 1 are left out: there every
-#: recipe is degenerate).
-COVERAGE_P = np.linspace(0.005, 0.995, 199)
-
-
-def spread_successes(k, n) -> np.ndarray:
-    """``k`` ones spread as evenly as possible over ``n`` positions.
-
-    Parameters
-    ----------
-    k, n : int
-        Successes and trials, ``0 <= k <= n``, ``n >= 1``.
-
-    Returns
-    -------
-    x : ndarray of shape (n,), float64
-        0/1 observations with ``x.sum() == k``.
-
-    Notes
-    -----
-    x_i = floor((i + 1) k / n) - floor(i k / n), i = 0, ..., n - 1 (integer
-    arithmetic), so the first t observations hold floor(t k / n) successes: the
-    running proportion stays within 1/t of k/n. Typed counts carry no order;
-    this one makes the one-at-a-time path representative. The final posterior
-    does not depend on the order (:func:`sequential_update`).
-    """
-    k_arr, n = check_counts(k, n, n_min=1)
-    if np.ndim(k_arr):
-        raise ValueError(f"k must be a single count, got {k!r}")
-    k = int(k_arr)
-    i = np.arange(n + 1, dtype=np.int64)
-    return np.diff(i * k // n).astype(np.float64)
-
-
-def _plot_grid(*shapes: tuple[float, float]) -> np.ndarray:
-    """Plotting grid on (0, 1): uniform midpoints plus a dense stretch per density.
-
-    For each Beta(α, β) in ``shapes``, ``_GRID_ZOOM`` points span its central
-    1 - 1e-6 mass, so a posterior of width 1/sqrt(n) is drawn smoothly at any n.
-    The points 1e-6 and 1 - 1e-6 bring the curves to the edges; points closer
-    than 1e-12 to an edge are dropped, which keeps every density with shapes
-    >= 0.1 below about 1e11 (finite in a chart's JSON).
-    """
-    parts = [(np.arange(_GRID_UNIFORM) + 0.5) / _GRID_UNIFORM, np.array([1e-6, 1.0 - 1e-6])]
-    for alpha, beta in shapes:
-        lo, hi = equal_tailed_interval(alpha, beta, 1.0 - 1e-6)
-        parts.append(np.linspace(lo, hi, _GRID_ZOOM))
-    p = np.unique(np.concatenate(parts))
-    return p[(p >= 1e-12) & (p <= 1.0 - 1e-12)]
-
-
-def _y_top(p: np.ndarray, curves) -> float:
-    """Top of a density chart: 8 % above the highest *bounded* curve on the grid ``p``.
-
-    ``curves`` holds ``(values, alpha, beta)``. A Beta density with a shape < 1
-    is unbounded at an edge: it is left out (the chart clips it), unless every
-    curve is unbounded; then the top is the highest value inside the central
-    99 % of each density's mass.
-    """
-    peaks = [float(np.max(v)) for v, alpha, beta in curves if alpha >= 1.0 and beta >= 1.0]
-    if not peaks:
-        for v, alpha, beta in curves:
-            lo, hi = equal_tailed_interval(alpha, beta, 0.99)
-            peaks.append(float(np.max(v, where=(p >= lo) & (p <= hi), initial=0.0)))
-    return 1.08 * max(peaks)
-
-
-class Path(NamedTuple):
-    """The posterior after each of the first t observations, t = 0, ..., n.
-
-    Attributes
-    ----------
-    t : ndarray of int, shape (n + 1,)
-    successes : ndarray of shape (n + 1,)
-        k_t, successes among the first t observations.
-    mean : ndarray of shape (n + 1,)
-        Posterior mean (a + k_t)/(a + b + t); at t = 0 the prior mean.
-    lo, hi : ndarray of shape (n + 1,)
-        Equal-tailed credible interval of Beta(a + k_t, b + t - k_t).
-    mle : ndarray of shape (n + 1,)
-        k_t / t, NaN at t = 0 (no data, no MLE).
-    """
-
-    t: np.ndarray
-    successes: np.ndarray
-    mean: np.ndarray
-    lo: np.ndarray
-    hi: np.ndarray
-    mle: np.ndarray
-
-
-class StepView(NamedTuple):
-    """The posterior after the first ``t`` observations, against the prior and the final one.
-
-    Attributes
-    ----------
-    t, k : int
-        Observations used and successes among them.
-    a, b : float
-        Posterior Beta(a + k, b + t - k) after them.
-    mean : float
-    interval : tuple of float
-        Equal-tailed credible interval.
-    p, prior, posterior, final : ndarray
-        Plotting grid and the prior, the posterior after t and the posterior
-        after all n observations on it.
-    y_top : float
-        Suggested top of the density axis (see :func:`report`).
-    """
-
-    t: int
-    k: int
-    a: float
-    b: float
-    mean: float
-    interval: tuple[float, float]
-    p: np.ndarray
-    prior: np.ndarray
-    posterior: np.ndarray
-    final: np.ndarray
-    y_top: float
-
-
-class BayesReport(NamedTuple):
-    """Everything the Bayes page shows for one prior and one data set (see :func:`report`).
-
-    Attributes
-    ----------
-    a, b : float
-        Prior Beta(a, b).
-    x : ndarray of shape (n,)
-        The 0/1 observations in order.
-    k, n : int
-        Successes and trials.
-    truth : float or None
-        The true p of simulated data (None for typed counts).
-    a_post, b_post : float
-        Posterior Beta(a + k, b + n - k).
-    prior_mean, mle, mean, sd : float
-        a/(a + b); k/n; posterior mean and standard deviation.
-    map : PosteriorMode
-        Posterior mode (MAP) and its kind.
-    intervals : dict of str to (float, float)
-        ``"equal_tailed"`` and ``"hdi"`` (credible, from the posterior),
-        ``"wald"`` (not clipped) and ``"wilson"`` (confidence, from k and n).
-    level : float
-        Level of every interval.
-    curves : Densities
-        Prior, normalised likelihood and posterior on a plotting grid.
-    y_top : float
-        Suggested top of the density axis: 8 % above the highest bounded curve
-        (a density with a shape < 1 is unbounded at an edge and gets clipped).
-    path : Path
-        The posterior after each observation.
-    step : StepView
-        The posterior after the first ``t`` observations.
-    """
-
-    a: float
-    b: float
-    x: np.ndarray
-    k: int
-    n: int
-    truth: float | None
-    a_post: float
-    b_post: float
-    prior_mean: float
-    mle: float
-    map: PosteriorMode
-    mean: float
-    sd: float
-    intervals: dict[str, tuple[float, float]]
-    level: float
-    curves: Densities
-    y_top: float
-    path: Path
-    step: StepView
-
-
-def report(a, b, n, *, k=None, p=None, seed=None, t=None, level=0.95) -> BayesReport:
-    """Prior, data, posterior and every summary the Bayes page shows, in one call.
-
-    Parameters
-    ----------
-    a, b : float
-        Prior shape parameters, > 0.
-    n : int
-        Trials, ``1 <= n <= MAX_REPORT_N``.
-    k : int, optional
-        Typed data: ``0 <= k <= n`` successes, placed by :func:`spread_successes`.
-    p : float, optional
-        Simulated data: the true success probability in [0, 1]; the ``n``
-        observations are ``sampling.draw("bernoulli", {"p": p}, n, seed)``.
-        Give exactly one of ``k`` and ``p``.
-    seed : int, optional
-        Seed of the simulated data (required with ``p``).
-    t : int, optional
-        Observations used by the step view, ``0 <= t <= n`` (default ``n``).
-    level : float, default 0.95
-        Level of the credible and confidence intervals, in (0, 1).
-
-    Returns
-    -------
-    BayesReport
-
-    Notes
-    -----
-    Posterior Beta(a + k, b + n - k) (:func:`beta_update`); its mean, sd
-    (:func:`posterior_mean`, :func:`posterior_variance`), mode
-    (:func:`posterior_mode`), equal-tailed interval and HDI; the MLE k/n with
-    the Wald and Wilson intervals; the densities of the prior, the normalised
-    likelihood Beta(k + 1, n - k + 1) and the posterior (:func:`densities`);
-    the path a_t, b_t of :func:`sequential_update` with its means and
-    equal-tailed intervals; and the same densities after the first t
-    observations. With n >= 1 the posterior has a shape >= 1, so it is never
-    U-shaped or flat and its HDI is one interval.
-    """
-    a = check_real(a, "a", lo=0.0, lo_open=True)
-    b = check_real(b, "b", lo=0.0, lo_open=True)
-    n = check_int(n, "n", lo=1, hi=MAX_REPORT_N)
-    level = check_level(level)
-    if k is not None and p is not None:
-        raise ValueError("k and p exclude each other: give k (typed counts) or p (simulated data)")
-    if k is None and p is None:
-        raise ValueError("k or p is required: k for typed counts, p for simulated data")
-    if p is not None:
-        if seed is None:
-            raise ValueError("seed is required with p (simulated data)")
-        truth = check_probability(p, "p")
-        x = sampling.draw("bernoulli", {"p": truth}, n, seed)
-    else:
-        truth = None
-        x = spread_successes(k, n)
-    t = n if t is None else check_int(t, "t", lo=0, hi=n)
-
-    a_seq, b_seq = sequential_update(a, b, x)
-    successes = np.concatenate(([0.0], np.cumsum(x)))  # k_t, exact: sums of 0/1 values
-    k = int(successes[-1])
-    a_post, b_post = float(a_seq[-1]), float(b_seq[-1])
-    lo, hi = equal_tailed_interval(a_post, b_post, level)
-    credible = hdi(a_post, b_post, level)
-    intervals = {
-        "equal_tailed": (float(lo), float(hi)),
-        "hdi": tuple(map(float, credible.pieces[0])),
-        "wald": tuple(map(float, wald_interval(k, n, level))),
-        "wilson": tuple(map(float, wilson_interval(k, n, level))),
-    }
-    grid = _plot_grid((a, b), (k + 1.0, n - k + 1.0), (a_post, b_post))
-    curves = densities(a, b, k, n, grid)
-
-    steps = np.arange(n + 1)
-    path_lo, path_hi = equal_tailed_interval(a_seq, b_seq, level)
-    path_mle = np.divide(successes, steps, out=np.full(n + 1, np.nan), where=steps > 0)
-    path = Path(steps, successes, posterior_mean(a_seq, b_seq), path_lo, path_hi, path_mle)
-
-    a_t, b_t = float(a_seq[t]), float(b_seq[t])
-    k_t = int(successes[t])
-    step_grid = _plot_grid((a, b), (a_t, b_t), (a_post, b_post))
-    at_t = densities(a, b, k_t, t, step_grid)
-    final = densities(a, b, k, n, step_grid).posterior
-    step = StepView(
-        t=t, k=k_t, a=a_t, b=b_t, mean=float(path.mean[t]), interval=(float(path_lo[t]), float(path_hi[t])),
-        p=step_grid, prior=at_t.prior, posterior=at_t.posterior, final=final,
-        y_top=_y_top(step_grid, [(at_t.prior, a, b), (at_t.posterior, a_t, b_t), (final, a_post, b_post)]),
-    )
-    return BayesReport(
-        a=a, b=b, x=x, k=k, n=n, truth=truth, a_post=a_post, b_post=b_post,
-        prior_mean=float(posterior_mean(a, b)), mle=float(mle(k, n)), map=posterior_mode(a_post, b_post),
-        mean=float(posterior_mean(a_post, b_post)), sd=float(np.sqrt(posterior_variance(a_post, b_post))),
-        intervals=intervals, level=level, curves=curves,
-        y_top=_y_top(grid, [(curves.prior, a, b), (curves.likelihood, k + 1.0, n - k + 1.0),
-                      (curves.posterior, a_post, b_post)]),
-        path=path, step=step,
-    )
-
-
-class CoverageSummary(NamedTuple):
-    """Exact coverage curves, their Monte Carlo check and one-number summaries.
-
-    Attributes
-    ----------
-    exact : Coverage
-        On :data:`COVERAGE_P`.
-    monte_carlo : Coverage
-        On every ``stride``-th point of :data:`COVERAGE_P`, with standard errors.
-    n_rep : int
-        Simulated data sets per true p in the Monte Carlo check.
-    mean, minimum : dict of str to float
-        Average and smallest exact coverage over :data:`COVERAGE_P`, by method.
-    """
-
-    exact: Coverage
-    monte_carlo: Coverage
-    n_rep: int
-    mean: dict[str, float]
-    minimum: dict[str, float]
-
-
-def coverage_summary(n, a=1.0, b=1.0, *, level=0.95, n_rep=2000, seed=0, stride=4) -> CoverageSummary:
-    """Coverage of the credible, Wald and Wilson intervals as a function of the true p.
-
-    Parameters
-    ----------
-    n : int
-        Trials per data set, ``1 <= n <= MAX_COVERAGE_N``.
-    a, b : float, default 1.0
-        Prior of the credible (equal-tailed) interval, > 0.
-    level : float, default 0.95
-        Nominal level of every interval.
-    n_rep : int, default 2000
-        Simulated data sets per true p in the Monte Carlo check.
-    seed : int, default 0
-        Seed of the Monte Carlo check.
-    stride : int, default 4
-        The check runs on every ``stride``-th point of :data:`COVERAGE_P`.
-
-    Returns
-    -------
-    CoverageSummary
-
-    Notes
-    -----
-    :func:`coverage_exact` on :data:`COVERAGE_P` and :func:`coverage_monte_carlo`
-    on ``COVERAGE_P[::stride]``, methods :data:`INTERVAL_METHODS`; ``mean`` is
-    (1/m) sum_j C(p_j) and ``minimum`` min_j C(p_j) over the m grid points.
-    """
-    stride = check_int(stride, "stride", lo=1, hi=COVERAGE_P.size)
-    exact = coverage_exact(COVERAGE_P, n, level=level, a=a, b=b)
-    mc = coverage_monte_carlo(COVERAGE_P[::stride], n, level=level, a=a, b=b, n_rep=n_rep, seed=seed)
-    return CoverageSummary(
-        exact=exact,
-        monte_carlo=mc,
-        n_rep=int(n_rep),
-        mean={m: float(np.mean(c)) for m, c in exact.coverage.items()},
-        minimum={m: float(np.min(c)) for m, c in exact.coverage.items()},
-    )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 #: Longest raw URL value looked at; longer ones are rejected unparsed.
@@ -156,6 +156,30 @@ class BoolParam(Param):
     def to_url(self, value: bool) -> str:
         return "true" if value else "false"
 
+
+
+@dataclass(frozen=True)
+class Limited:
+    """A numeric parameter bounded above by another setting's value (see :func:`limit`)."""
+
+    spec: IntParam | FloatParam
+    value: Any
+    asked: Any = None
+
+
+def limit(spec: IntParam | FloatParam, value: Any, hi: Any) -> Limited:
+    """Bound ``spec`` above by ``hi``, another setting's value (e.g. the step t ≤ the trials n).
+
+    Returns the spec with its upper bound ``min(spec.hi, hi)`` (never below
+    ``spec.lo``) and the value to use: ``value`` itself while it fits, so that
+    moving the other setting keeps a valid choice; the bound only when
+    ``value`` is above it, and then ``asked`` holds the value asked for (else
+    None), for a note saying it was clamped.
+    """
+    bounded = replace(spec, hi=max(spec.lo, min(spec.hi, hi)))
+    if value > bounded.hi:
+        return Limited(bounded, bounded.hi, value)
+    return Limited(bounded, max(value, bounded.lo))
 
 
 def parse_raw(spec: Param, values: list[str]) -> Any:

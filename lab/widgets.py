@@ -42,6 +42,24 @@ class Widgets:
             st.session_state[key] = spec.default
         return narrowed, reset
 
+    def limit(self, spec: P.IntParam | P.FloatParam, hi: Any) -> P.Limited:
+        """Bound ``spec``'s widget above by ``hi``, another setting's value, before drawing it (e.g. t ≤ n).
+
+        The current value (session state, or the URL on arrival) is kept while
+        it fits and clamped to ``hi`` only when it does not
+        (:func:`lab.params.limit`); ``asked`` then tells the page what was
+        asked for. Draw the widget with the returned ``spec``. The value is
+        written back to session state because Streamlit counts a slider whose
+        bounds changed as a new widget, which would start again at its lowest
+        value (issue 16: t = 3 became 0 when n went from 10 to 20).
+        """
+        key = state_key(self.page.id, spec)
+        if key not in st.session_state:
+            sync_from_url(self.page.id, [spec])
+        limited = P.limit(spec, st.session_state[key], hi)
+        st.session_state[key] = limited.value
+        return limited
+
     def slider(self, spec: P.IntParam | P.FloatParam, label: str, *, where=None, **kw) -> Any:
         return self._bound(
             spec, lambda w, **k: w.slider(label, min_value=spec.lo, max_value=spec.hi, step=spec.step, **k),

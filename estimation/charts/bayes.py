@@ -1,8 +1,7 @@
 """Charts of the Bayes page.
 
-Every builder reshapes a result of :func:`estimation.bayes.report` or
-:func:`estimation.bayes.coverage_summary` into one top-level dataset shared by
-its layers. Curves that share an x grid are stored wide (one column per curve,
+Every builder reshapes a section's view (:mod:`estimation.views.bayes`) into
+one top-level dataset shared by its layers. Curves that share an x grid are stored wide (one column per curve,
 neutral column names) and folded into ``(series, value)`` rows by Vega-Lite,
 which keeps the dataset — and the cost of building the chart — small; the
 ``series`` values are the legend labels.
@@ -15,9 +14,10 @@ import json
 import altair as alt
 import numpy as np
 
-from estimation.bayes import CoverageSummary, Densities, Path, StepView
+from estimation.bayes import Densities
 from estimation.charts._layers import records, layered
 from estimation.charts.theme import PALETTE, REFERENCE
+from estimation.views.bayes import CoverageView, Path, StepView
 
 #: Colours of the roles shared by the charts (Okabe–Ito).
 PRIOR = PALETTE[2]
@@ -197,7 +197,7 @@ def path_chart(
 
 
 def coverage_chart(
-    summary: CoverageSummary,
+    summary: CoverageView,
     level: float,
     *,
     labels: dict[str, str],

@@ -131,7 +131,7 @@ def snippet(*, a: float, b: float, n: int, k: int | None = None, p: float | None
         'print(f"posterior Beta({a_post:g}, {b_post:g}); 95% credible interval [{lo:.6f}, {hi:.6f}]")',
         'print(f"posterior mean = {a_post / (a_post + b_post):.12g}")',
     ])
-    if p is not None:  # the page's data: the same draw as bayes.report
+    if p is not None:  # the page's data: the same draw as views.bayes.observations
         k = int(sampling.draw("bernoulli", {"p": p}, n, seed).sum())
     value = float(bayes.posterior_mean(*bayes.beta_update(a, b, k, n)))
     return Snippet(code=code, value=value)

@@ -1,8 +1,12 @@
-"""The Bayes page: every prior and data source, the 3-of-3 case, the step control, bad links, numbers shown."""
+"""The Bayes page: every prior and data source, the 3-of-3 case, the step control, bad links, numbers shown, sections."""
+
+import ast
+from pathlib import Path
 
 import pytest
 
 from estimation import bayes, teaching
+from estimation.views import bayes as views
 from lab.strings import t as tr
 from tests.app.apptest import assert_healthy, open_page, warnings_text
 
@@ -12,14 +16,16 @@ PRESETS = {"uniform": (1.0, 1.0), "jeffreys": (0.5, 0.5), "weak": (2.0, 2.0), "s
 
 
 def _estimates(at):
-    """The point-estimate table as {row: value} (MLE, MAP, mean, sd, prior mean)."""
-    table = at.table[0].value
-    return dict(zip(("mle", "map", "mean", "sd", "prior_mean"), table.iloc[:, 0]))
+    """The point-estimate table as {row: value}, its rows in the order MLE, MAP, mean, sd, prior mean."""
+    table = at.dataframe[0].value
+    assert list(table["estimate"]) == ["mle", "map", "mean", "sd", "prior_mean"]
+    return dict(zip(table["estimate"], table["value"]))
 
 
 def _intervals(at):
-    table = at.table[1].value
-    return {m: tuple(table.iloc[i, :2]) for i, m in enumerate(("equal_tailed", "hdi", "wald", "wilson"))}
+    table = at.dataframe[1].value
+    assert list(table["interval"]) == ["equal_tailed", "hdi", "wald", "wilson"]
+    return {m: (lo, hi) for m, lo, hi in zip(table["interval"], table["lower"], table["upper"])}
 
 
 def _assert_shows(at, rep):
@@ -45,11 +51,17 @@ def test_every_prior_and_data_source_renders_the_cores_numbers(prior, source, la
     a, b = PRESETS[prior]
     data = {"p": 0.2, "seed": 5} if source == "simulated" else {"k": 3}
     n = 10 if source == "simulated" else 3
-    rep = bayes.report(a, b, n, t=3, **data)
+    rep = views.posterior(a, b, n, **data)
     _assert_shows(at, rep)
     assert tr("bayes.data_line", lang, k=rep.k, n=rep.n, a=f"{a:.4g}", b=f"{b:.4g}", a_post=f"{rep.a_post:.4g}",
               b_post=f"{rep.b_post:.4g}") in [m.value for m in at.markdown]
-    assert len(at.latex) >= 8  # Bayes' rule, posterior, summaries, MAP, step, coverage formulas
+    formulas = [f.value for f in at.latex]  # one aligned block each: posterior, MAP, step, coverage
+    assert len(formulas) == 4
+    for part, block in zip([r"\sim\mathrm{Beta}(a+k,\ b+n-k)", r"\lambda^{-1}I", r"\mathrm{Beta}(a_t,b_t)",
+                            r"\mathrm{Bin}(n,\,p)"], formulas):
+        assert part in block
+    for part in (r"\hat p_{\mathrm{MLE}}=\frac{k}{n}", r"\operatorname{Var}[p\mid x_{1:n}]", r"\text{Wilson: }"):
+        assert part in formulas[0]
 
 
 def test_three_of_three_mle_is_one_but_the_posterior_mean_is_not():
@@ -68,15 +80,16 @@ def test_custom_prior_and_simulated_data_reach_the_core():
     query = {"prior": "custom", "a": "3.5", "b": "0.7", "p": "0.85", "n": "200", "t": "150", "seed": "9"}
     at = open_page(PAGE, query)
     assert_healthy(at)
-    rep = bayes.report(3.5, 0.7, 200, p=0.85, seed=9, t=150)
+    rep = views.posterior(3.5, 0.7, 200, p=0.85, seed=9)
     _assert_shows(at, rep)
-    s = rep.step
+    s = views.one_at_a_time(3.5, 0.7, 200, p=0.85, seed=9, t=150)
     assert tr("bayes.step_now", "en", t=150, k=s.k, a=f"{s.a:.4g}", b=f"{s.b:.4g}", mean=f"{s.mean:.4g}",
               lo=f"{s.interval[0]:.4g}", hi=f"{s.interval[1]:.4g}", level="95") in [m.value for m in at.markdown]
-    coverage = at.table[2].value
-    cov = bayes.coverage_summary(200, 3.5, 0.7, seed=9)  # the Monte Carlo check draws with the page's seed
-    assert list(coverage.iloc[:, 0]) == [round(cov.mean[m], 3) for m in bayes.INTERVAL_METHODS]
-    assert list(coverage.iloc[:, 1]) == [round(cov.minimum[m], 3) for m in bayes.INTERVAL_METHODS]
+    coverage = at.dataframe[2].value
+    cov = bayes.coverage_exact(views.COVERAGE_P, 200, a=3.5, b=0.7).coverage  # exact: the seed plays no part
+    assert list(coverage["method"]) == list(bayes.INTERVAL_METHODS)
+    assert list(coverage["mean"]) == [round(float(cov[m].mean()), 3) for m in bayes.INTERVAL_METHODS]
+    assert list(coverage["worst"]) == [round(float(cov[m].min()), 3) for m in bayes.INTERVAL_METHODS]
 
 
 @pytest.mark.parametrize("step", [0, 10])
@@ -85,8 +98,8 @@ def test_step_control_extremes(step):
     at.slider(key="bayes.t").set_value(step).run()
     assert_healthy(at)
     assert at.query_params["t"] == str(step)
-    rep = bayes.report(2.0, 2.0, 10, p=0.2, seed=3, t=step)
-    s = rep.step
+    rep = views.posterior(2.0, 2.0, 10, p=0.2, seed=3)
+    s = views.one_at_a_time(2.0, 2.0, 10, p=0.2, seed=3, t=step)
     if step == 0:  # nothing seen yet: the posterior is the prior
         assert (s.a, s.b, s.k) == (2.0, 2.0, 0)
     else:  # everything seen: the step view ends at the final posterior
@@ -111,7 +124,7 @@ def test_an_invalid_prior_in_the_link_falls_back_with_a_warning(a):
     assert not at.exception and not at.error
     assert "`a`" in warnings_text(at)
     assert at.session_state["bayes.a"] == 2.0
-    _assert_shows(at, bayes.report(2.0, 3.0, 10, p=0.2, seed=42, t=3))
+    _assert_shows(at, views.posterior(2.0, 3.0, 10, p=0.2, seed=42))
 
 
 @pytest.mark.parametrize("k", ["-1", "2.5", "1001"])
@@ -120,7 +133,7 @@ def test_an_invalid_count_in_the_link_falls_back_with_a_warning(k):
     assert not at.exception and not at.error
     assert "`k`" in warnings_text(at)
     assert at.session_state["bayes.k"] == 3
-    _assert_shows(at, bayes.report(2.0, 2.0, 10, k=3, t=3))
+    _assert_shows(at, views.posterior(2.0, 2.0, 10, k=3))
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -131,7 +144,7 @@ def test_more_successes_than_trials_shows_a_message_not_a_traceback(lang):
     assert [e.value for e in at.error] == [tr("common.error", lang, message=message)]
     at.number_input(key="bayes.trials").set_value(8).run()  # fixing the count brings the page back
     assert_healthy(at)
-    _assert_shows(at, bayes.report(2.0, 2.0, 8, k=5, t=3))
+    _assert_shows(at, views.posterior(2.0, 2.0, 8, k=5))
 
 
 def test_code_snippet_and_share_box_match_the_page():
@@ -140,7 +153,7 @@ def test_code_snippet_and_share_box_match_the_page():
     snippet = teaching.snippet("bayes", a=0.5, b=0.5, n=50, p=0.35, seed=4)
     assert snippet.code in [c.value for c in at.code]
     assert round(snippet.value, 4) == _estimates(at)["mean"]
-    assert snippet.value == bayes.report(0.5, 0.5, 50, p=0.35, seed=4).mean
+    assert snippet.value == views.posterior(0.5, 0.5, 50, p=0.35, seed=4).mean
     assert not [c for c in at.code if "?" in c.value]  # the link is made on request
     at.button(key="_lab_share_make").click().run()
     urls = [c.value for c in at.code if "/bayes?" in c.value]
@@ -161,7 +174,7 @@ def _coverage_dots(at):
 def test_the_coverage_monte_carlo_draws_with_the_page_seed(seed):
     at = open_page(PAGE, {"seed": str(seed)})
     assert_healthy(at)
-    mc = bayes.coverage_summary(10, 2.0, 2.0, seed=seed).monte_carlo
+    mc = bayes.coverage_monte_carlo(views.COVERAGE_P[::4], 10, a=2.0, b=2.0, seed=seed)
     assert _coverage_dots(at) == dict(zip(mc.p.tolist(), mc.coverage["wald"].tolist()))
 
 
@@ -177,3 +190,74 @@ def test_no_nan_reaches_a_chart_at_t_zero():
                 if name in ("t", "mean", "lo", "hi", "k"):  # the path chart's columns: never null, never NaN
                     assert column.null_count == 0, name
                     assert not any(isinstance(v, float) and v != v for v in column.to_pylist()), name
+
+
+def _step_shown(at, lang="en"):
+    """The 'after t observations' line for the t in session state, as the page must show it."""
+    t = at.session_state["bayes.t"]
+    return t, [m.value for m in at.markdown if m.value.startswith(tr("bayes.step_now", lang).split("{", 1)[0])]
+
+
+@pytest.mark.parametrize(("query", "widget", "new_n"), [
+    ({"seed": "9"}, ("select_slider", "bayes.n"), 20),  # issue 16: t = 3 jumped to 0 (URL t=0)
+    ({"seed": "9", "t": "7"}, ("select_slider", "bayes.n"), 1_000),
+    ({"source": "typed", "k": "4", "trials": "10", "t": "6"}, ("number_input", "bayes.trials"), 20),
+])
+def test_a_step_that_still_fits_is_kept_when_n_changes(query, widget, new_n):
+    at = open_page(PAGE, query)
+    before = at.session_state["bayes.t"]
+    kind, key = widget
+    getattr(at, kind)(key=key).set_value(new_n).run()
+    assert_healthy(at)
+    assert at.session_state["bayes.t"] == before and at.slider(key="bayes.t").value == before
+    assert at.query_params.get("t", "3") == str(before)  # the default t = 3 stays out of the URL
+    assert not at.main.info  # nothing was clamped: no note
+    data = {"k": int(query["k"])} if "k" in query else {"p": 0.2, "seed": 9}
+    s = views.one_at_a_time(2.0, 2.0, new_n, t=before, **data)
+    assert tr("bayes.step_now", "en", t=before, k=s.k, a=f"{s.a:.4g}", b=f"{s.b:.4g}", mean=f"{s.mean:.4g}",
+              lo=f"{s.interval[0]:.4g}", hi=f"{s.interval[1]:.4g}", level="95") in [m.value for m in at.markdown]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_clamping_note_is_in_the_pages_language(lang):
+    at = open_page(PAGE, {"t": "500", "lang": lang})
+    assert_healthy(at)
+    assert [i.value for i in at.main.info] == [tr("bayes.step_clamped", lang, t=500, n=10)]
+    assert at.query_params["t"] == "10"
+
+
+def _section_outputs(at) -> dict:
+    """What each section shows: its charts' datasets, tables and text, by section."""
+    charts = [c.proto.spec + "".join(d.data.data.hex() for d in c.proto.datasets) for c in at.get("vega_lite_chart")]
+    tables = [d.value.to_json() for d in at.dataframe]
+    text = [m.value for m in at.markdown]
+    return {
+        "posterior": (charts[0], tables[:2], [m for m in text if "Beta(" in m and "→" in m]),
+        "one_at_a_time": (charts[1:3], [m for m in text if "t =" in m]),
+        "coverage": (charts[3], tables[2], [c.value for c in at.caption if "Monte Carlo" in c.value]),
+    }
+
+
+def test_moving_t_changes_only_its_section_and_the_url():
+    at = open_page(PAGE, {"seed": "9"})
+    before = _section_outputs(at)
+    at.slider(key="bayes.t").set_value(8).run()
+    assert_healthy(at)
+    assert at.query_params["t"] == "8"
+    after = _section_outputs(at)
+    assert after["one_at_a_time"] != before["one_at_a_time"]
+    assert after["posterior"] == before["posterior"] and after["coverage"] == before["coverage"]
+
+
+def test_the_sections_are_fragments_called_with_their_dependencies():
+    tree = ast.parse(Path(PAGE).read_text(encoding="utf-8"))
+    sections = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)
+                and any(ast.unparse(d) == "ui.section" for d in f.decorator_list)}
+    assert set(sections) == {"posterior", "one_at_a_time", "coverage"}
+    for name, fn in sections.items():
+        free = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        params = {a.arg for a in fn.args.args}
+        # page-level choices reach a section only as arguments (ui, modules and constants are not choices)
+        assert not free & {"a", "b", "n", "data", "preset", "source"} - params, name
+    calls = [ast.unparse(n) for n in tree.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
+    assert {"posterior(a, b, n, data)", "one_at_a_time(a, b, n, data)", "coverage(a, b, n, ui.seed)"} <= set(calls)

@@ -31,6 +31,8 @@ SECTION_WIDGETS = [
     # Cross-entropy, section 1 (the identity): the model probability q (0.6 → 0.61); the training sections stay put
     pytest.param("cross_entropy", "sep=8", "stSlider", t("cross_entropy.q", "en"), ["ArrowRight"], "q=0.61",
                  id="cross_entropy-identity"),
+    # Bayes, "one observation at a time": the step slider t (3 → 4); prior, data, posterior and coverage stay put
+    pytest.param("bayes", "seed=9", "stSlider", t("bayes.t", "en"), ["ArrowRight"], "t=4", id="bayes-step"),
 ]
 
 

@@ -304,14 +304,14 @@ def test_wilson_solves_the_score_quadratic(kn, level):
     np.testing.assert_allclose([lo, hi], roots, rtol=1e-9, atol=1e-13)
 
 
-def test_interval_table_rows_match_scalar_calls():
+def test_intervals_by_outcome_rows_match_scalar_calls():
     n = 12
     for method, one in [
         ("wald", lambda k: bayes.wald_interval(k, n)),
         ("wilson", lambda k: bayes.wilson_interval(k, n)),
         ("equal_tailed", lambda k: bayes.equal_tailed_interval(0.5 + k, 0.5 + n - k)),
     ]:
-        lo, hi = bayes.interval_table(method, n, a=0.5, b=0.5)
+        lo, hi = bayes.intervals_by_outcome(method, n, a=0.5, b=0.5)
         assert lo.shape == hi.shape == (n + 1,)
         for k in (0, 5, n):
             assert (lo[k], hi[k]) == one(k)
@@ -359,7 +359,7 @@ def test_exact_coverage_matches_brute_force_loop():
     n, p = 15, np.array([0.01, 0.1, 0.37, 0.5, 0.93])
     cov = bayes.coverage_exact(p, n, a=0.5, b=0.5)
     for method in bayes.INTERVAL_METHODS:
-        lo, hi = bayes.interval_table(method, n, a=0.5, b=0.5)
+        lo, hi = bayes.intervals_by_outcome(method, n, a=0.5, b=0.5)
         expected = [
             sum(stats.binom.pmf(k, n, pi) for k in range(n + 1) if lo[k] <= pi <= hi[k])
             for pi in p
@@ -421,7 +421,7 @@ def test_wald_coverage_collapses_near_the_edges():
         (lambda: bayes.wald_interval(1, 10, -0.1), "level"),
         (lambda: bayes.wilson_interval(11, 10), "k"),
         (lambda: bayes.densities(1, 1, 1, 2, [0.5, 1.5]), "p"),
-        (lambda: bayes.interval_table("agresti", 10), "method"),
+        (lambda: bayes.intervals_by_outcome("agresti", 10), "method"),
         (lambda: bayes.coverage_exact([0.5], 10**6), "n"),
         (lambda: bayes.coverage_exact([1.2], 10), "p"),
         (lambda: bayes.coverage_monte_carlo([0.5], 10, n_rep=0), "n_rep"),
@@ -429,161 +429,6 @@ def test_wald_coverage_collapses_near_the_edges():
     ],
 )
 def test_invalid_arguments_raise_value_error_naming_them(call, name):
-    with pytest.raises(ValueError, match=rf"^{name}\b"):
-        call()
-
-
-# ------------------------------------------------------- page report --
-@given(kn=counts.filter(lambda kn: kn[1] >= 1))
-def test_spread_successes_counts_and_spacing(kn):
-    k, n = kn
-    x = bayes.spread_successes(k, n)
-    assert x.shape == (n,) and set(np.unique(x)) <= {0.0, 1.0}
-    running = np.concatenate(([0], np.cumsum(x)))
-    t = np.arange(n + 1)
-    # brute force: the first t observations hold floor(t k / n) successes
-    np.testing.assert_array_equal(running, [ti * k // n for ti in t])
-
-
-def test_spread_successes_hand_cases():
-    np.testing.assert_array_equal(bayes.spread_successes(3, 10), [0, 0, 0, 1, 0, 0, 1, 0, 0, 1])
-    np.testing.assert_array_equal(bayes.spread_successes(0, 4), [0, 0, 0, 0])
-    np.testing.assert_array_equal(bayes.spread_successes(3, 3), [1, 1, 1])
-
-
-@pytest.mark.parametrize(
-    "a, b, n, data",
-    [
-        (2.0, 2.0, 10, {"p": 0.2, "seed": 42}),
-        (1.0, 1.0, 3, {"k": 3}),
-        (0.5, 0.5, 50, {"k": 0}),
-        (20.0, 20.0, 1000, {"p": 0.9, "seed": 7}),
-        (3.7, 0.4, 1, {"k": 1}),
-    ],
-)
-def test_report_matches_scipy_and_closed_forms(a, b, n, data):
-    rep = bayes.report(a, b, n, **data)
-    if "p" in data:
-        x = sampling.draw("bernoulli", {"p": data["p"]}, n, data["seed"])
-        assert rep.truth == data["p"]
-    else:
-        x = bayes.spread_successes(data["k"], n)
-        assert rep.truth is None
-    np.testing.assert_array_equal(rep.x, x)
-    k = int(x.sum())
-    post = stats.beta(a + k, b + (n - k))
-    assert (rep.k, rep.n, rep.a_post, rep.b_post) == (k, n, a + k, b + (n - k))
-    assert rep.mle == k / n
-    assert rep.mean == pytest.approx(post.mean(), rel=1e-12)
-    assert rep.sd == pytest.approx(post.std(), rel=1e-10)
-    assert rep.prior_mean == pytest.approx(a / (a + b), rel=1e-15)
-    assert rep.map == bayes.posterior_mode(a + k, b + (n - k))
-    np.testing.assert_allclose(rep.intervals["equal_tailed"], post.ppf([0.025, 0.975]), rtol=1e-9)
-    assert rep.intervals["hdi"] == bayes.hdi(a + k, b + (n - k)).pieces[0]
-    assert rep.intervals["wald"] == bayes.wald_interval(k, n)
-    assert rep.intervals["wilson"] == bayes.wilson_interval(k, n)
-    # densities on the plotting grid: scipy's Beta pdfs (likelihood normalised = Beta(k+1, n-k+1))
-    c = rep.curves
-    assert np.all((c.p > 0) & (c.p < 1)) and np.all(np.diff(c.p) > 0)
-    np.testing.assert_allclose(c.prior, stats.beta.pdf(c.p, a, b), rtol=1e-9)
-    np.testing.assert_allclose(c.likelihood, stats.beta.pdf(c.p, k + 1, n - k + 1), rtol=1e-9)
-    np.testing.assert_allclose(c.posterior, post.pdf(c.p), rtol=1e-9)
-    # the grid resolves the posterior at any n: its zoomed stretch spans the central 1 - 1e-6 mass,
-    # about 2.5 times the width of the central 95 %, so a few dozen points fall inside the latter
-    lo, hi = rep.intervals["equal_tailed"]
-    assert np.count_nonzero((c.p >= lo) & (c.p <= hi)) >= 25
-    # y_top: above every bounded curve, no higher than needed
-    bounded = [v for v, al, be in ((c.prior, a, b), (c.likelihood, k + 1, n - k + 1), (c.posterior, a + k, b + (n - k)))
-               if al >= 1 and be >= 1]
-    assert rep.y_top == pytest.approx(1.08 * max(v.max() for v in bounded), rel=1e-15)
-
-
-def test_report_path_is_the_sequential_update_observation_by_observation():
-    rep = bayes.report(2.0, 3.0, 40, p=0.3, seed=5)
-    a_t, b_t = 2.0, 3.0
-    for t in range(rep.n + 1):  # brute-force loop: one observation at a time
-        if t:
-            a_t, b_t = a_t + rep.x[t - 1], b_t + 1 - rep.x[t - 1]
-        assert rep.path.t[t] == t and rep.path.successes[t] == a_t - 2.0
-        assert rep.path.mean[t] == pytest.approx(a_t / (a_t + b_t), rel=1e-15)
-        np.testing.assert_allclose([rep.path.lo[t], rep.path.hi[t]], stats.beta.ppf([0.025, 0.975], a_t, b_t),
-                                   rtol=1e-9)
-        if t:
-            assert rep.path.mle[t] == pytest.approx((a_t - 2.0) / t, rel=1e-15)
-    assert np.isnan(rep.path.mle[0])
-    assert (rep.path.successes[-1], rep.path.mean[-1]) == (rep.k, rep.mean)
-
-
-@pytest.mark.parametrize("t", [0, 1, 7, 30])
-def test_report_step_is_the_posterior_after_t_observations(t):
-    rep = bayes.report(2.0, 2.0, 30, p=0.4, seed=11, t=t)
-    s = rep.step
-    k_t = int(rep.x[:t].sum())
-    assert (s.t, s.k, s.a, s.b) == (t, k_t, 2.0 + k_t, 2.0 + t - k_t)
-    assert s.mean == rep.path.mean[t] and s.interval == (rep.path.lo[t], rep.path.hi[t])
-    np.testing.assert_allclose(s.prior, stats.beta.pdf(s.p, 2, 2), rtol=1e-9)
-    np.testing.assert_allclose(s.posterior, stats.beta.pdf(s.p, s.a, s.b), rtol=1e-9)
-    np.testing.assert_allclose(s.final, stats.beta.pdf(s.p, rep.a_post, rep.b_post), rtol=1e-9)
-    assert s.y_top >= max(s.prior.max(), s.posterior.max(), s.final.max())
-    if t == 0:
-        np.testing.assert_array_equal(s.posterior, s.prior)
-
-
-def test_report_step_top_when_every_density_is_unbounded():
-    # Jeffreys prior, no successes: prior, posterior after t and final posterior all blow up at 0,
-    # so the top is set by each density's highest value inside its central 99 % (scipy's quantiles)
-    rep = bayes.report(0.5, 0.5, 50, k=0)
-    s = rep.step
-    peaks = []
-    for values, (al, be) in ((s.prior, (0.5, 0.5)), (s.posterior, (s.a, s.b)), (s.final, (rep.a_post, rep.b_post))):
-        lo, hi = stats.beta.ppf([0.005, 0.995], al, be)
-        # (1 - 1e-9): scipy's and the core's quantiles may differ in the last bits
-        peaks.append(values[(s.p >= lo * (1 - 1e-9)) & (s.p <= hi * (1 + 1e-9))].max())
-    assert s.y_top == pytest.approx(1.08 * max(peaks), rel=1e-12)
-    assert np.isfinite(s.y_top)
-
-
-def test_report_three_of_three_mle_is_one_posterior_is_not():
-    rep = bayes.report(1.0, 1.0, 3, k=3)
-    assert rep.mle == 1.0 and rep.intervals["wald"] == (1.0, 1.0)
-    assert rep.mean == pytest.approx(4 / 5, rel=1e-15)  # Laplace: (k + 1)/(n + 2)
-    assert rep.map == bayes.PosteriorMode(1.0, "right")  # uniform prior: MAP = MLE
-    assert bayes.report(2.0, 2.0, 3, k=3).map.value == pytest.approx(4 / 5, rel=1e-15)  # (k+a-1)/(n+a+b-2)
-
-
-def test_coverage_summary_matches_its_parts():
-    cov = bayes.coverage_summary(25, 2.0, 3.0, n_rep=500, seed=9, stride=5)
-    exact = bayes.coverage_exact(bayes.COVERAGE_P, 25, a=2.0, b=3.0)
-    mc = bayes.coverage_monte_carlo(bayes.COVERAGE_P[::5], 25, a=2.0, b=3.0, n_rep=500, seed=9)
-    assert cov.n_rep == 500
-    for m in bayes.INTERVAL_METHODS:
-        np.testing.assert_array_equal(cov.exact.coverage[m], exact.coverage[m])
-        np.testing.assert_array_equal(cov.monte_carlo.coverage[m], mc.coverage[m])
-        assert cov.mean[m] == pytest.approx(sum(exact.coverage[m]) / bayes.COVERAGE_P.size, rel=1e-12)
-        assert cov.minimum[m] == min(exact.coverage[m])
-    np.testing.assert_array_equal(cov.monte_carlo.p, bayes.COVERAGE_P[::5])
-
-
-@pytest.mark.parametrize(
-    "call, name",
-    [
-        (lambda: bayes.report(1, 1, 3, k=5), "k"),
-        (lambda: bayes.report(1, 1, 3, k=1, p=0.5, seed=0), "k"),
-        (lambda: bayes.report(1, 1, 3), "k"),
-        (lambda: bayes.report(1, 1, 3, p=0.5), "seed"),
-        (lambda: bayes.report(1, 1, 3, p=1.5, seed=0), "p"),
-        (lambda: bayes.report(0, 1, 3, k=1), "a"),
-        (lambda: bayes.report(1, 1, 0, k=0), "n"),
-        (lambda: bayes.report(1, 1, bayes.MAX_REPORT_N + 1, k=0), "n"),
-        (lambda: bayes.report(1, 1, 3, k=1, t=4), "t"),
-        (lambda: bayes.report(1, 1, 3, k=1, level=1.0), "level"),
-        (lambda: bayes.spread_successes(4, 3), "k"),
-        (lambda: bayes.spread_successes([1, 2], 3), "k"),
-        (lambda: bayes.coverage_summary(10, stride=0), "stride"),
-        (lambda: bayes.coverage_summary(10, a=-1.0), "a"),
-    ],
-)
-def test_page_report_invalid_arguments_name_them(call, name):
     with pytest.raises(ValueError, match=rf"^{name}\b"):
         call()
 

@@ -23,6 +23,7 @@ from estimation import bayes, logistic, sampling
 from estimation import estimators as E
 from estimation import likelihood as lk
 from estimation import optimizers as O
+from estimation.views import bayes as views_bayes
 from lab.strings import STRINGS
 from tests.conftest import ROOT
 from tests.core.test_views_likelihood import report as likelihood_report  # every section's view of one data set
@@ -147,7 +148,7 @@ def test_a_surprising_observation_widens_the_posterior():
 
 
 def test_posterior_widens_at_the_quoted_steps_with_seed_0_and_the_page_defaults():
-    rep = bayes.report(2.0, 2.0, 10, p=0.2, seed=0)  # weak prior, p = 0.2, n = 10 (the page's defaults)
+    rep = views_bayes.one_at_a_time(2.0, 2.0, 10, p=0.2, seed=0)  # weak prior, p = 0.2, n = 10 (the page's defaults)
     a = 2.0 + rep.path.successes
     b = 2.0 + rep.path.t - rep.path.successes
     sd = stats.beta.std(a, b)
@@ -201,7 +202,7 @@ def _coverage_oracle(n: int, a: float, b: float) -> dict[str, np.ndarray]:
 def test_coverage_close_on_average_but_dips_near_the_edges(n):
     for a, b in ((1.0, 1.0), (0.5, 0.5)):
         oracle = _coverage_oracle(n, a, b)
-        core = bayes.coverage_exact(bayes.COVERAGE_P, n, a=a, b=b).coverage
+        core = bayes.coverage_exact(views_bayes.COVERAGE_P, n, a=a, b=b).coverage
         for method in oracle:
             # 1e-6 absolute: a p exactly on an interval end may fall either side of two quantile solvers
             np.testing.assert_allclose(core[method], oracle[method], atol=1e-6)
@@ -209,7 +210,7 @@ def test_coverage_close_on_average_but_dips_near_the_edges(n):
         for method in ("equal_tailed", "wilson"):
             assert abs(mean[method] - 0.95) < 0.03  # close on average over p
             assert abs(mean[method] - 0.95) < abs(mean["wald"] - 0.95)  # far closer than Wald
-    worst = {m: float(np.min(c)) for m, c in bayes.coverage_exact(bayes.COVERAGE_P, n).coverage.items()}
+    worst = {m: float(np.min(c)) for m, c in bayes.coverage_exact(views_bayes.COVERAGE_P, n).coverage.items()}
     if n <= 3:
         assert worst["equal_tailed"] == 0.0  # the flat prior's credible interval misses p = 0.005 always
     elif n <= 20:
