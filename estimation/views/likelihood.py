@@ -546,6 +546,7 @@ class _Sample:
     x: np.ndarray
     truth: dict | None
     typed: bool
+    stats: BernoulliStats | GaussianStats  # of the whole sample, computed once
 
 
 def _sample(model: str, n: int, truth, seed, k, points: int = 301) -> _Sample:
@@ -559,13 +560,14 @@ def _sample(model: str, n: int, truth, seed, k, points: int = 301) -> _Sample:
         if truth is not None:
             raise ValueError("truth: typed-in data have no true parameter; pass truth=None")
         k, n = check_counts(k, n, n_min=1, scalar=True)
-        return _Sample(spec, n, k, _spread(k, n), None, True)
+        return _Sample(spec, n, k, _spread(k, n), None, True, BernoulliStats(n=n, k=k))
     values = _check_truth(spec, truth)
     if model == "gaussian":
         x = sampling.draw("gaussian", {"mu": values["mu"], "sigma": np.sqrt(values["sigma2"])}, n, seed)
-        return _Sample(spec, n, None, x, values, False)
+        return _Sample(spec, n, None, x, values, False, gaussian_stats(x))
     x = sampling.draw("bernoulli", {"p": values[spec.params[0].name]}, n, seed)
-    return _Sample(spec, n, int(x.sum()), x, values, False)
+    k = int(x.sum())
+    return _Sample(spec, n, k, x, values, False, BernoulliStats(n=n, k=k))
 
 
 def _param(data: _Sample, param: str | None) -> Parameter:
@@ -583,7 +585,7 @@ def _param_view_of(data: _Sample, name: str, points: int) -> ParamView:
     n, x = data.n, data.x
     nested = [m for m in SHARP_SIZES if m < n] + [n]
     if data.model.name == "gaussian":
-        s = gaussian_stats(x)
+        s = data.stats
         gaussian_slice(s, "mu")  # a constant sample (σ̂² = 0) has no peak: ValueError naming x
         cap = SIGMA2_CAP * max(s.sigma2_hat, data.truth["sigma2"])
         prefix = {m: gaussian_stats(x[:m]) if m < n else s for m in nested}
@@ -604,7 +606,7 @@ def _param_view_of(data: _Sample, name: str, points: int) -> ParamView:
 
 def _mle(data: _Sample) -> dict:
     if data.model.name == "gaussian":
-        s = gaussian_stats(data.x)
+        s = data.stats
         gaussian_slice(s, "mu")  # a constant sample (σ̂² = 0) has no peak: ValueError naming x
         return {"mu": s.mean, "sigma2": s.sigma2_hat}
     return {data.model.params[0].name: data.k / data.n}
@@ -681,7 +683,7 @@ def summary(model: str, n: int, *, truth=None, seed=None, k=None) -> Summary:
     spec = data.model
     mle = _mle(data)
     if spec.name == "gaussian":
-        s = gaussian_stats(data.x)
+        s = data.stats
         one = gaussian_slice(s, "mu")
         loglik_max = float(gaussian_loglik(s, s.mean, s.sigma2_hat))
     else:
@@ -814,7 +816,7 @@ def surface(model: str, n: int, *, truth=None, seed=None, k=None, grid: int = 10
     spec = data.model
     m, s2 = spec.params
     return Surface(
-        surface=gaussian_surface(gaussian_stats(data.x), mu.window, sigma2.window, grid=grid),
+        surface=gaussian_surface(data.stats, mu.window, sigma2.window, grid=grid),
         mu=mu, sigma2=sigma2, mle=(mu.theta_hat, sigma2.theta_hat), truth=(data.truth["mu"], data.truth["sigma2"]),
         hats=(m.hat, s2.hat), slice_axes=(f"{m.symbol}, {s2.hat}", f"{m.hat}, {s2.symbol}"),
         latex=_gathered((spec.latex_loglik, *spec.latex_score, *spec.latex_mle)),
