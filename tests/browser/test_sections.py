@@ -33,6 +33,11 @@ SECTION_WIDGETS = [
                  id="cross_entropy-identity"),
     # Bayes, "one observation at a time": the step slider t (3 → 4); prior, data, posterior and coverage stay put
     pytest.param("bayes", "seed=9", "stSlider", t("bayes.t", "en"), ["ArrowRight"], "t=4", id="bayes-step"),
+    # Estimator bias, "sampling distributions": the estimators shown (Backspace drops the last, 1/N around μ);
+    # the Monte Carlo, bias curve, MSE and table stay put. (The Sampling page has no section widget: its
+    # widgets all shape the sample every section draws, so they rerun the page.)
+    pytest.param("estimator_bias", "seed=3", "stMultiSelect", t("estimator_bias.show", "en"), ["Backspace"],
+                 "show=n_minus_1%2Cn", id="estimator_bias-show"),
 ]
 
 
