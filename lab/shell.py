@@ -144,7 +144,8 @@ def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
     sidebar.divider()
     shell = Shell(page=page, lang=lang, seed=st.session_state[SEED.name], presenting=presenting)
     shell.select(LANG, t("common.language", lang), format_func=LANGUAGE_NAMES.get, where=sidebar)
-    shell.seed = shell.number(SEED, t("common.seed", lang), where=sidebar, help=t("common.seed_help", lang))
+    shell.seed = shell.number(SEED, t("common.seed", lang), where=sidebar, help=t("common.seed_help", lang),
+                              reads_exponents=False)  # read as an int above, before the box is drawn
     sidebar.button(t("common.new_seed", lang), on_click=new_seed, key="_lab_new_seed",
                    icon=":material/casino:", width="stretch")
     shell.toggle(PRESENT, t("common.present", lang), where=sidebar, help=t("common.present_help", lang))

@@ -66,13 +66,42 @@ class Widgets:
             where, **kw,
         )
 
-    def number(self, spec: P.IntParam | P.FloatParam, label: str, *, where=None, **kw) -> Any:
+    def number(self, spec: P.IntParam | P.FloatParam, label: str, *, where=None, reads_exponents: bool = True,
+               **kw) -> Any:
+        """A number box. A whole-number parameter gets a float box showing no decimals (see :meth:`_whole`).
+
+        ``reads_exponents=False`` keeps Streamlit's integer box, for a parameter whose session-state
+        value other code reads as an int before the box is drawn (the sidebar's seed).
+        """
+        if isinstance(spec, P.IntParam) and reads_exponents:
+            return self._whole(spec, label, where, **kw)
         extra = {"format": spec.fmt} if isinstance(spec, P.FloatParam) else {}
         return self._bound(
             spec,
             lambda w, **k: w.number_input(label, min_value=spec.lo, max_value=spec.hi, step=spec.step, **extra, **k),
             where, **kw,
         )
+
+    def _whole(self, spec: P.IntParam, label: str, where=None, **kw) -> int:
+        """A whole number in a float box: Streamlit's integer box reads a typed ``1e3`` as 1 (``parseInt``).
+
+        The float box reads it as 1000 (``parseFloat``) and shows ``%.0f``; a typed non-integer
+        (2.5) is replaced by the nearest whole number in range before the page reruns, so the box,
+        the URL and the page agree. Session state holds the float; the page gets an int.
+        """
+        key = state_key(self.page.id, spec)
+        if key not in st.session_state:  # re-appearing widget: reload from URL
+            sync_from_url(self.page.id, [spec])
+        st.session_state[key] = float(st.session_state[key])  # the box's type, set before it is drawn
+
+        def to_whole() -> None:
+            st.session_state[key] = float(min(max(round(st.session_state[key]), spec.lo), spec.hi))
+
+        value = (where or st).number_input(label, min_value=float(spec.lo), max_value=float(spec.hi),
+                                           step=float(spec.step), format="%.0f", key=key, on_change=to_whole, **kw)
+        value = int(min(max(round(value), spec.lo), spec.hi))
+        sync_to_url(spec, value)
+        return value
 
     def select(self, spec: P.ChoiceParam, label: str, *, format_func=str, where=None, **kw) -> Any:
         return self._bound(

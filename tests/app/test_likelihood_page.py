@@ -176,6 +176,22 @@ def test_more_successes_than_trials_is_explained_not_raised(lang):
     assert not at.error and len(_charts(at)) == 2
 
 
+def test_trials_box_reads_what_the_browser_sends_for_1e3_and_keeps_whole_numbers():
+    # Streamlit's integer box parses a typed "1e3" with parseInt (1); the trials box is a float box showing
+    # no decimals, so the browser sends 1000.0 (checked in chromium); a typed 2.5 becomes the whole number 2.
+    at = open_page(PAGE)
+    box = at.number_input(key="likelihood.trials")
+    assert box.proto.format == "%.0f" and box.value == 10
+    box.set_value(1000.0).run()
+    assert_healthy(at)
+    assert at.query_params["trials"] == "1000"
+    assert at.metric[0].value == "8"  # k of n = 1,000 (the metric shows k; n is in its label)
+    assert "1,000" in at.metric[0].label
+    at.number_input(key="likelihood.trials").set_value(12.5).run()
+    assert at.number_input(key="likelihood.trials").value == 12.0  # rounded before the rerun
+    assert at.query_params["trials"] == "12"
+
+
 def test_surface_choice_survives_model_switches():
     at = open_page(PAGE, {"model": "gaussian", "view": "surface"})
     assert_healthy(at)
