@@ -122,7 +122,7 @@ if source == "synthetic":
                   ui.radio(DIM, ui.t("cross_entropy.dim"), format_func=lambda d: ui.t(f"cross_entropy.dim.{d}"),
                            where=dim_col), seed=ui.seed)
 elif source == "upload":
-    data = uploaded() or ui.run(cached(views.synthetic_data), seed=ui.seed)
+    data = uploaded() or ui.run(cached(views.synthetic_data), seed=ui.seed, source="upload")  # a stand-in
 else:
     feature_col, pos_col, neg_col = st.columns(3)
     features = ui.multiselect(IRIS_X if source == "iris" else CANCER_X, ui.t("cross_entropy.features"),
@@ -234,10 +234,11 @@ def model_and_landscape(data: views.Data, run: views.TrainingSection) -> None:
 @ui.section
 def separable(data: views.Data, run: views.TrainingSection) -> None:
     """5. Separable data: no MLE; ‖w‖ grows without λ and settles with it."""
-    view = views.separable_section(run)
+    view = views.separable_section(data, run, max_separation=SEP.hi)
     st.header(ui.t("cross_entropy.separable_header"))
-    if view.mle_exists:
-        st.success(ui.t("cross_entropy.mle_exists"), icon=":material/check_circle:")
+    if view.mle_exists:  # what to try next follows the data choice in use
+        st.success(f"{ui.t('cross_entropy.mle_exists')} {ui.t(f'cross_entropy.try_separation.{view.advice}')}",
+                   icon=":material/check_circle:")
         return
     text_col, norm_col = st.columns([2, 3], gap="large")
     text_col.info(ui.t("cross_entropy.mle_missing"), icon=":material/all_inclusive:")

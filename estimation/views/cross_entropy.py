@@ -195,7 +195,8 @@ class Data:
     Attributes
     ----------
     source : str
-        ``"synthetic"``, ``"iris"``, ``"breast_cancer"`` or ``"upload"``.
+        The page's data choice: ``"synthetic"``, ``"iris"``, ``"breast_cancer"``
+        or ``"upload"`` (also for the synthetic data standing in for a missing upload).
     X : ndarray of shape (n_samples, d), d = 1 or 2
         Features.
     y : ndarray of shape (n_samples,)
@@ -208,6 +209,8 @@ class Data:
         "the rest"; None for synthetic data (the page's words).
     n, ones : int
         Samples and ones (:func:`estimation.datasets.label_counts`).
+    separation : float or None
+        The distance between the class means of synthetic data.
     """
 
     source: str
@@ -217,6 +220,7 @@ class Data:
     classes: tuple | None
     n: int
     ones: int
+    separation: float | None = None
 
     @property
     def d(self) -> int:
@@ -224,15 +228,18 @@ class Data:
         return self.X.shape[1]
 
 
-def _data(source: str, X, y, features=(), classes=None) -> Data:
+def _data(source: str, X, y, features=(), classes=None, separation=None) -> Data:
     n, ones = datasets.label_counts(y)
-    return Data(source=source, X=X, y=y, features=tuple(features), classes=classes, n=n, ones=ones)
+    return Data(source=source, X=X, y=y, features=tuple(features), classes=classes, n=n, ones=ones,
+                separation=separation)
 
 
-def synthetic_data(n: int = 400, separation: float = 2.0, dim: int = 2, *, seed: int) -> Data:
-    """Two Gaussian classes (:func:`estimation.datasets.make_gaussian_classes`)."""
+def synthetic_data(n: int = 400, separation: float = 2.0, dim: int = 2, *, seed: int,
+                   source: str = "synthetic") -> Data:
+    """Two Gaussian classes (:func:`estimation.datasets.make_gaussian_classes`); ``source`` names the choice
+    they stand for (``"upload"`` while no usable file is given)."""
     X, y = datasets.make_gaussian_classes(n, n_features=dim, separation=separation, seed=seed)
-    return _data("synthetic", X, y)
+    return _data(source, X, y, separation=float(separation))
 
 
 def _picked(source: str, data: datasets.BinaryData) -> Data:
@@ -475,6 +482,11 @@ def _landscape_levels(surface: np.ndarray, count: int = 10) -> np.ndarray:
     return lo + (hi - lo) * np.geomspace(1e-3, 1.0, count + 1)[:-1]
 
 
+#: The landscape box reaches this fraction of its anchors' extent beyond the optimum on every side, so the
+#: optimum sits at least ~23 % of the window inside every edge (the padding of 25 % alone left it at 10 %).
+OPTIMUM_REACH = 0.25
+
+
 def _landscape(X, y, fits, reference, first, has_optimum, l2, grid_size, max_path_points) -> Landscape:
     if X.shape[1] == 1:
         coords = {name: np.column_stack([f.w_path[:, 0], f.b_path]) for name, f in fits.items()}
@@ -489,6 +501,9 @@ def _landscape(X, y, fits, reference, first, has_optimum, l2, grid_size, max_pat
         anchors.append(optimum[None, :])
     points = np.concatenate(anchors)
     lo, hi = points.min(axis=0), points.max(axis=0)
+    if has_optimum:  # the optimum's surroundings (its innermost rings) are the point: never at the frame's edge
+        reach = OPTIMUM_REACH * (hi - lo)
+        lo, hi = np.minimum(lo, optimum - reach), np.maximum(hi, optimum + reach)
     centre, half = (lo + hi) / 2, np.maximum(0.625 * (hi - lo), 1.0)
     axis0 = np.linspace(centre[0] - half[0], centre[0] + half[0], grid_size)
     axis1 = np.linspace(centre[1] - half[1], centre[1] + half[1], grid_size)
@@ -615,8 +630,8 @@ def compare_optimizers(
     whether it exists at λ = 0. When it does not (separated classes), one
     more run of the first optimizer with the other λ (0 or ``ridge_l2``) shows
     ‖w‖ growing without bound against ‖w‖ settling. The landscape box holds
-    the start (0, 0), the optimum and every non-diverged path, padded by
-    25 % (at least ±1); the surface is evaluated on at most 2,000 evenly
+    the start (0, 0), every non-diverged path and the optimum with a quarter
+    of that extent around it on every side, padded by 25 % (at least ±1); the surface is evaluated on at most 2,000 evenly
     spaced samples (:func:`loss_landscape`). The data view shows the first
     optimizer's final model and the reference optimum.
     """
@@ -785,14 +800,33 @@ class SeparableSection:
     norms : dict of float to ndarray, or None
         ``‖w‖`` per epoch with λ = 0 and with λ > 0 (increasing λ), when the
         MLE does not exist; None otherwise.
+    advice : str or None
+        When the MLE exists, what to try to see separation, following the
+        data choice in use (``cross_entropy.try_separation.<advice>``):
+        ``synthetic`` (raise the distance), ``synthetic_max`` (already the
+        largest distance: fewer samples), ``iris`` (make setosa a class),
+        ``iris_setosa`` (setosa is a class: pick a separating feature),
+        ``breast_cancer`` or ``upload`` (switch data). None when it does not.
     """
 
     mle_exists: bool
     first: str
     norms: dict | None
+    advice: str | None
 
 
-def separable_section(run: TrainingSection) -> SeparableSection:
-    """Whether the MLE exists and, when it does not, ‖w‖ with and without the penalty."""
+def separable_section(data: Data, run: TrainingSection, *, max_separation: float = 8.0) -> SeparableSection:
+    """Whether the MLE exists and, when it does not, ‖w‖ with and without the penalty.
+
+    ``max_separation`` is the largest distance between the class means the
+    page offers (beyond it, raising the distance is no advice).
+    """
     res = run.comparison
-    return SeparableSection(mle_exists=res.mle_exists, first=res.names[0], norms=res.ridge)
+    advice = None
+    if res.mle_exists:
+        advice = data.source
+        if data.source == "synthetic" and data.separation is not None and data.separation >= max_separation:
+            advice = "synthetic_max"
+        elif data.source == "iris" and "setosa" in (data.classes or ()):
+            advice = "iris_setosa"
+    return SeparableSection(mle_exists=res.mle_exists, first=res.names[0], norms=res.ridge, advice=advice)

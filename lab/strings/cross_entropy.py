@@ -163,8 +163,33 @@ STRINGS = {
     # -- 5. separation -------------------------------------------------------------
     "cross_entropy.separable_header": {"en": "5. Separable data: when the MLE does not exist", "ja": "5. 分離可能なデータ: 最尤推定値が存在しないとき"},
     "cross_entropy.mle_exists": {
-        "en": "The classes overlap, so the maximum-likelihood estimate exists and is unique: every optimizer heads for the same point. To see what separation does, raise the distance between the class means to about 6, or choose iris with setosa against the rest.",
-        "ja": "クラスが重なっているので、最尤推定値は存在して一意です。どのオプティマイザも同じ点に向かいます。分離の影響を見るには、クラス平均間の距離を 6 程度まで上げるか、アヤメで setosa とその他を選んでください。",
+        "en": "The classes overlap, so the maximum-likelihood estimate exists and is unique: every optimizer heads for the same point.",
+        "ja": "クラスが重なっているので、最尤推定値は存在して一意です。どのオプティマイザも同じ点に向かいます。",
+    },
+    # what to try next, following the data choice in use (issue 16: never advise a widget that is not shown)
+    "cross_entropy.try_separation.synthetic": {
+        "en": "To see what separation does, raise the distance between the class means (about 6 at N = 400; more samples need a larger distance), or choose iris with setosa as one of the two classes.",
+        "ja": "分離の影響を見るには、クラス平均間の距離を上げるか（N = 400 なら 6 程度。標本が多いほど大きな距離が必要です）、アヤメで setosa を 2 つのクラスの一方に選んでください。",
+    },
+    "cross_entropy.try_separation.synthetic_max": {
+        "en": "Even at the largest distance some of these samples overlap. To see what separation does, use fewer samples, or choose iris with setosa as one of the two classes.",
+        "ja": "最大の距離でも、これらの標本の一部は重なっています。分離の影響を見るには、標本数を減らすか、アヤメで setosa を 2 つのクラスの一方に選んでください。",
+    },
+    "cross_entropy.try_separation.iris": {
+        "en": "To see what separation does, make setosa one of the two classes: every pair of features separates it, and so does a petal feature on its own.",
+        "ja": "分離の影響を見るには、setosa を 2 つのクラスの一方にしてください。どの 2 つの特徴量の組でも分離でき、花弁の特徴量なら 1 つだけでも分離できます。",
+    },
+    "cross_entropy.try_separation.iris_setosa": {
+        "en": "Setosa is separated from the other classes by every pair of features and by a petal feature on its own: pick one of those to see what separation does.",
+        "ja": "setosa は、どの 2 つの特徴量の組でも、また花弁の特徴量なら 1 つだけでも他のクラスから分離できます。分離の影響を見るには、そのどれかを選んでください。",
+    },
+    "cross_entropy.try_separation.breast_cancer": {
+        "en": "No feature or pair of features offered here separates malignant from benign tumours. To see what separation does, choose the synthetic data with a distance between the class means of about 6, or iris with setosa as one of the two classes.",
+        "ja": "ここで選べる特徴量やその組では、悪性と良性の腫瘍を分離できません。分離の影響を見るには、合成データでクラス平均間の距離を 6 程度にするか、アヤメで setosa を 2 つのクラスの一方に選んでください。",
+    },
+    "cross_entropy.try_separation.upload": {
+        "en": "To see what separation does, choose the synthetic data with a distance between the class means of about 6, or iris with setosa as one of the two classes.",
+        "ja": "分離の影響を見るには、合成データでクラス平均間の距離を 6 程度にするか、アヤメで setosa を 2 つのクラスの一方に選んでください。",
     },
     "cross_entropy.mle_missing": {
         "en": "**The MLE does not exist for these data.** A line separates the classes (complete or quasi-complete separation), so scaling (w, b) up along that direction pushes the σ(zᵢ) of every point off the line towards its own label: the mean BCE J₀ keeps falling, and no finite (w, b) attains its infimum. Under complete separation that infimum is 0; under quasi-complete separation the points lying on the line keep a positive loss, so it is above 0 (and the limit along one fixed direction can even sit above the infimum). There is no minimiser: at a stable learning rate gradient descent keeps growing ‖w‖ for ever while the loss keeps falling (this is not divergence; a very large rate makes the loss oscillate instead). With λ > 0 and both classes present, the penalised objective J_λ = J₀ + (λ/2)‖w‖² grows without bound as ‖(w, b)‖ → ∞, so it has a minimiser and ‖w‖ settles.",

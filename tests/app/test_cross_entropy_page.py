@@ -352,3 +352,21 @@ def test_changing_the_training_section_leaves_the_identity_as_it_was(key, value,
     after = _outputs(at)
     assert after["trained"] != before["trained"]  # training, the landscape and the ‖w‖ runs follow it
     assert after["identity"] == before["identity"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("query, advice", [
+    ({}, "synthetic"),
+    ({"src": "upload"}, "upload"),  # the synthetic stand-in: no distance slider is shown, so none is advised
+    ({"src": "breast_cancer"}, "breast_cancer"),
+    ({"src": "iris"}, "iris"),
+    ({"src": "iris", "iris_pos": "setosa", "iris_x": "sepal_length"}, "iris_setosa"),
+])
+def test_the_separation_advice_follows_the_data_in_use(query, advice, lang):
+    """Issue 16: section 5 advised raising the class distance or choosing iris while an upload was in use."""
+    at = open_page(PAGE, {**query, "lang": lang})
+    assert not at.exception
+    shown = _text(at.success)
+    assert shown == f"{t('cross_entropy.mle_exists', lang)} {t(f'cross_entropy.try_separation.{advice}', lang)}"
+    if advice != "synthetic":  # the distance slider is not on the page: the advice does not name it
+        assert t("cross_entropy.try_separation.synthetic", lang) not in shown

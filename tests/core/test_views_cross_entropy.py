@@ -233,3 +233,55 @@ def test_lab_view_bad_arguments(call, word):
     with pytest.raises(ValueError, match=word):
         call()
 
+
+
+@pytest.mark.parametrize("n, sep, dim, l2, epochs", [
+    (400, 4.0, 2, 0.0, 100), (400, 4.0, 2, 0.001, 10), (100, 2.0, 1, 0.0, 10), (400, 2.0, 1, 0.0, 10),
+    (400, 2.0, 2, 0.0, 100), (400, 8.0, 2, 0.1, 100), (200, 8.0, 1, 1.0, 50), (50, 0.0, 2, 0.0, 1000),
+])
+def test_landscape_window_holds_the_optimum_well_inside(n, sep, dim, l2, epochs):
+    """Issue 16: the L-BFGS optimum marker sat on the frame's edge (10 % inside when it is the farthest anchor)."""
+    X, y = datasets.make_gaussian_classes(n, n_features=dim, separation=sep, seed=42)
+    res = V.compare_optimizers(X, y, _CONFIGS, epochs=epochs, l2=l2, seed=42)
+    land = res.landscape
+    assert land.optimum is not None
+    for axis, value in ((land.axis0, land.optimum[0]), (land.axis1, land.optimum[1])):
+        fraction = (value - axis[0]) / (axis[-1] - axis[0])
+        assert 0.2 <= fraction <= 0.8, (fraction, value, axis[0], axis[-1])
+    for path in land.paths.values():  # and the paths still lie inside
+        assert land.axis0[0] <= path[:, 0].min() and path[:, 0].max() <= land.axis0[-1]
+        assert land.axis1[0] <= path[:, 1].min() and path[:, 1].max() <= land.axis1[-1]
+
+
+def test_separation_advice_follows_the_data_choice():
+    X, y = datasets.make_gaussian_classes(400, n_features=2, separation=2.0, seed=42)
+    hyper = {"SGD": {"lr": 0.5}}
+    for separation, source, advice in ((2.0, "synthetic", "synthetic"), (8.0, "synthetic", "synthetic_max"),
+                                       (2.0, "upload", "upload")):
+        data = V.Data("synthetic" if source == "synthetic" else source, X, y, (), None, 400, 200, separation)
+        run = V.training_section(data, hyper, epochs=10, batch_size=None, l2=0.0, seed=0)
+        assert V.separable_section(data, run, max_separation=8.0).advice == advice
+    iris = V.bundled_data("iris", ("sepal_length",), positive="setosa")
+    run = V.training_section(iris, hyper, epochs=10, batch_size=None, l2=0.0, seed=0)
+    assert L.mle_exists(iris.X, iris.y) and V.separable_section(iris, run).advice == "iris_setosa"
+    separable = V.synthetic_data(400, 8.0, 2, seed=42)
+    run = V.training_section(separable, hyper, epochs=10, batch_size=None, l2=0.0, seed=0)
+    view = V.separable_section(separable, run)
+    assert not L.mle_exists(separable.X, separable.y) and view.advice is None and list(view.norms) == [0.0, 0.1]
+
+
+def test_data_choices_match_the_datasets_module():
+    syn = V.synthetic_data(200, 3.0, 1, seed=5)
+    X, y = datasets.make_gaussian_classes(200, n_features=1, separation=3.0, seed=5)
+    assert np.array_equal(syn.X, X) and np.array_equal(syn.y, y) and syn.classes is None and syn.d == 1
+    assert (syn.n, syn.ones) == (200, int(y.sum())) and syn.separation == 3.0 and syn.source == "synthetic"
+    assert V.synthetic_data(seed=5, source="upload").source == "upload"
+    iris = V.bundled_data("iris", ("petal_length", "petal_width"), positive="virginica", negative="versicolor")
+    direct = datasets.select_xy(datasets.load_dataset("iris"), "species", ["petal_length", "petal_width"],
+                                positive="virginica", negative="versicolor")
+    assert np.array_equal(iris.X, direct.X) and np.array_equal(iris.y, direct.y)
+    assert iris.features == ("petal_length", "petal_width") and iris.classes == ("versicolor", "virginica")
+    assert V.bundled_data("iris", ("petal_length",), positive="setosa").classes == (None, "setosa")  # the rest
+    raw = datasets.load_dataset("iris").to_csv(index=False).encode()
+    up = V.uploaded_data(raw, "species", ("sepal_width",), positive="setosa")
+    assert up.source == "upload" and up.n == 150 and up.ones == 50 and up.classes == (None, "setosa")
