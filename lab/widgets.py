@@ -130,3 +130,34 @@ class Widgets:
 
     def toggle(self, spec: P.BoolParam, label: str, *, where=None, **kw) -> bool:
         return self._bound(spec, lambda w, **k: w.toggle(label, **k), where, **kw)
+
+    # -- parameters without a widget in this run: the URL stays exactly the state ------------------------
+
+    def assign(self, values: dict[P.Param, Any]) -> None:
+        """Give bound widgets new values: in an ``on_change`` callback, before they are drawn."""
+        for spec, value in values.items():
+            st.session_state[state_key(self.page.id, spec)] = list(value) if isinstance(value, tuple) else value
+
+    def remember(self, *specs: P.Param) -> None:
+        """Parameters whose widget is hidden in this run but whose value still counts (a hidden option's
+        settings, used again when it comes back): kept in session state and in the URL, so that a link
+        restores them exactly as this session will.
+
+        The value is written back to session state as a plain value, so Streamlit's clean-up of widgets
+        not drawn in a run does not drop it.
+        """
+        for spec in specs:
+            key = state_key(self.page.id, spec)
+            if key not in st.session_state:
+                sync_from_url(self.page.id, [spec])
+            value = st.session_state[key]
+            st.session_state[key] = value
+            sync_to_url(spec, value)
+
+    def forget(self, *specs: P.Param) -> None:
+        """Parameters that no longer apply (their widget starts afresh when it comes back): back to their
+        defaults in session state and out of the URL, so no stale value lingers in a link."""
+        for spec in specs:
+            default = list(spec.default) if isinstance(spec.default, tuple) else spec.default
+            st.session_state[state_key(self.page.id, spec)] = default
+            sync_to_url(spec, default)

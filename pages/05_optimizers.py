@@ -55,28 +55,22 @@ COLUMNS = {"settings": st.column_config.TextColumn(width="large"), "loss": NUMBE
            "reached": st.column_config.NumberColumn(format="localized")}  # 1,234; an unreached tolerance is empty
 
 
-def _key(spec) -> str:
-    return state_key(PAGE, spec)
-
-
 def _load_presets(presets: dict) -> None:
     """Switching the preset toggle off: the controls start from this surface's presets."""
-    if not st.session_state[_key(PRESET)]:
-        for name, values in presets.items():
-            for hp, value in values.items():
-                spec = HP[name][hp]
-                st.session_state[_key(spec)] = _code(value) if isinstance(spec, ChoiceParam) else value
+    if not st.session_state[state_key(PAGE, PRESET)]:
+        ui.assign({spec: _code(presets[name][hp]) if isinstance(spec, ChoiceParam) else presets[name][hp]
+                   for name, specs in HP.items() for hp, spec in specs.items()})
 
 
 def _load_start(start: tuple[float, float]) -> None:
     """Switching "choose the start" on: the inputs start from the surface's default start."""
-    if st.session_state[_key(OWN_START)]:
-        st.session_state[_key(X0)], st.session_state[_key(Y0)] = start
+    if st.session_state[state_key(PAGE, OWN_START)]:
+        ui.assign({X0: start[0], Y0: start[1]})
 
 
 def _forget_start() -> None:
     """A start point belongs to a surface: a new surface starts from its own default."""
-    st.session_state[_key(OWN_START)] = False
+    ui.assign({OWN_START: False})
 
 
 ui = page_shell(PAGE, [SURFACE, KAPPA, ANGLE, OWN_START, X0, Y0, OPT, STEPS, PRESET,
@@ -106,13 +100,18 @@ with columns[2]:
     if ui.toggle(OWN_START, ui.t("optimizers.own_start"), on_change=_load_start, args=(surface.start,)):
         x_col, y_col = st.columns(2)
         start = (ui.number(X0, ui.t("optimizers.x0"), where=x_col), ui.number(Y0, ui.t("optimizers.y0"), where=y_col))
+    else:  # switching it on starts from the surface's start: a start in the URL would be stale
+        ui.forget(X0, Y0)
+if surface_key != "quadratic":  # the valley's κ and φ come back with it
+    ui.remember(KAPPA, ANGLE)
 
 presets = {name: ui.run(surfaces.preset, surface, name) for name in OPTIMIZERS}
-with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(_key(PRESET), True),
+with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(state_key(PAGE, PRESET), True),
                  icon=":material/tune:"):
     if ui.toggle(PRESET, ui.t("optimizers.preset"), on_change=_load_presets, args=(presets,)):
         st.caption(ui.t("optimizers.preset_on"))
         configs = {name: presets[name] for name in names}
+        ui.forget(*(spec for specs in HP.values() for spec in specs.values()))  # switching off loads the presets
     else:
         configs = {}
         for row in range(0, len(names), 4):
@@ -120,6 +119,8 @@ with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(_ke
                 with column:
                     st.markdown(f"**{name}**")
                     configs[name] = {hp: _value(spec, ui.t(f"optimizers.hp.{hp}")) for hp, spec in HP[name].items()}
+        # the settings of the optimizers not racing count too: adding one races it with them
+        ui.remember(*(spec for name in OPTIMIZERS if name not in names for spec in HP[name].values()))
 
 
 @ui.section
@@ -135,6 +136,8 @@ def race_at_step(surface_key: str, configs: dict, surface_params: dict | None, s
                            where=measure_col, help=ui.t("optimizers.measure_help"))
         tol = float(ui.select_slider(TOL, ui.t("optimizers.tol"), format_func=lambda c: views.power_label(float(c)),
                                      where=tol_col))
+    else:  # no minimum: the error and tolerance come back with the next surface that has one
+        ui.remember(MEASURE, TOL)
     view = ui.run(views.race_view, race, progress, measure=measure, tol=tol)
     progress_col.caption(ui.t("optimizers.progress_caption", t=f"{view.step:,}", steps=f"{view.steps:,}"))
     for name, step in view.diverged:

@@ -15,6 +15,30 @@ from lab import params as P
 #: whatever the other settings are (Bayes: the step t runs 0 … n, and n is another setting).
 BOUNDED_BY_ANOTHER_SETTING = {("bayes", "t")}
 
+
+
+def _optimizer_settings() -> dict[tuple[str, str], dict[str, str]]:
+    from estimation.optimizers import OPTIMIZERS
+
+    # one optimizer's setting races only with tuned settings off; another optimizer races (defaults, no warning)
+    return {("optimizers", f"{hp.name}_{name.lower()}"): {"preset": "false", "opt": "Adam" if name == "SGD" else "SGD"}
+            for name, cls in OPTIMIZERS.items() for hp in cls.HYPERPARAMETERS}
+
+
+#: Parameters that apply only together with other settings (alone in a link they are stale, and the page
+#: drops them: issue 16): (page id, name) -> the settings they go with.
+APPLIES_WITH = {
+    ("optimizers", "x0"): {"own_start": "true"},
+    ("optimizers", "y0"): {"own_start": "true"},
+    **_optimizer_settings(),
+}
+
+
+def applies_with(spec: P.Param, page_id: str | None = None) -> dict[str, str]:
+    """The other URL settings ``spec`` needs to count (empty for most parameters)."""
+    return dict(APPLIES_WITH.get((page_id, spec.name), {}))
+
+
 _COMMON_INVALID = ["", "x" * 10_000, "\u2603"]
 
 

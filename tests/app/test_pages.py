@@ -8,7 +8,7 @@ from lab.registry import BY_PATH
 from lab.nav import nav_key
 from lab.urlstate import GLOBAL_PARAMS, STATE_PAGE, STATE_SPECS, state_key
 from lab.strings import t
-from tests.params_examples import invalid_examples, valid_example
+from tests.params_examples import applies_with, invalid_examples, valid_example
 from tests.app.apptest import assert_healthy, open_page, warnings_text
 from tests.conftest import page_scripts
 
@@ -61,7 +61,7 @@ def test_each_valid_parameter_is_restored_from_the_url(path):
         value = valid_example(spec, BY_PATH[path].id)
         if value is None:
             continue
-        at = open_page(path, {spec.name: spec.to_url(value)})
+        at = open_page(path, {**applies_with(spec, BY_PATH[path].id), spec.name: spec.to_url(value)})
         assert not at.exception, (spec.name, [e.value for e in at.exception])
         assert not at.warning, (spec.name, warnings_text(at))
         assert at.session_state[state_key(at.session_state[STATE_PAGE], spec)] == value

@@ -650,7 +650,8 @@ def test_shape_change_needs_reset():
 # ---------------------------------------------------------------------------
 
 # Each symbol's LaTeX spelling in the update rules.
-LATEX_SYMBOLS = {"η": r"\eta", "μ": r"\mu", "ρ": r"\rho", "β₁": r"\beta_1", "β₂": r"\beta_2", "ε": r"\varepsilon"}
+LATEX_SYMBOLS = {"η": r"\eta", "μ": r"\mu", "ρ": r"\rho", "β₁": r"\beta_1", "β₂": r"\beta_2",
+                 "ε": r"\varepsilon"}
 
 
 class _Recorder:
