@@ -11,7 +11,11 @@ Two figures for the trainer: the whole call amortised over its epochs
 (validation, standardisation and the initial evaluation included), and the
 marginal cost of one more epoch ((t(E₂) − t(E₁)) / (E₂ − E₁)).
 
-Run: ``python bench/bench_softmax.py`` (prints a markdown table).
+Second table: script time of a widget change inside each section of the
+page (AppTest reruns the whole script, every other section hitting its
+cache, so this bounds what the section's fragment costs in the browser).
+
+Run: ``python bench/bench_softmax.py`` (prints two markdown tables).
 """
 
 from __future__ import annotations
@@ -64,5 +68,42 @@ def main() -> None:
     print(f"| fit_softmax, {EPOCHS} epochs amortised incl. setup | {whole * 1e3:.2f} | {whole / bare:.2f} |")
 
 
+#: (section, widget kind, key, values cycled through): one widget per page section.
+WIDGETS = [
+    ("1. entropy + KL", "slider", "softmax.q", [0.2, 0.4, 0.6, 0.8]),
+    ("2. training: epochs", "select_slider", "softmax.epochs", [50, 100, 200, 500]),
+    ("2. training: λ", "select_slider", "softmax.l2", [0.001, 0.01, 0.1, 0]),
+    ("3. temperature T", "select_slider", "softmax.T", [0.5, 2.0, 5.0, 1.0]),
+]
+
+
+def widgets(repeat: int = 4) -> None:
+    import logging
+
+    import bench_pages
+    from streamlit.testing.v1 import AppTest
+
+    from _util import median
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    bench_pages._instrument()
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.switch_page("pages/08_softmax.py")
+    at.run()
+    print("\nScript time of one widget change (AppTest, whole script; the other sections are cache hits)\n")
+    print("| section / widget | new value (computed) median ms | max ms | value seen before (cached) median ms |")
+    print("|---|---:|---:|---:|")
+    for label, kind, key, values in WIDGETS:
+        computed, cached = [], []
+        for round_ in range(repeat):
+            for value in values:
+                bench_pages._SCRIPT_MS.clear()
+                getattr(at, kind)(key=key).set_value(value).run()
+                assert not at.exception, at.exception
+                (cached if round_ else computed).extend(bench_pages._SCRIPT_MS)
+        print(f"| {label} | {median(computed):.0f} | {max(computed):.0f} | {median(cached):.0f} |")
+
+
 if __name__ == "__main__":
     main()
+    widgets()

@@ -515,22 +515,29 @@ def temperature_section(choice: DataChoice, temperature: float, shift: float, l2
              for label, ps in (("T", sm.softmax_temperature(base, t)), ("1", sm.softmax(base)))
              for j, p in enumerate(ps)]
 
+    temps, curves, best_t, accuracy, score = _calibration(choice, check_real(l2, "l2", lo=0.0))
+    at = score(t)
+    return TemperatureSection(
+        shift_table=table, naive_fails=not np.isfinite(naive).all(), example_probs=probs, temperatures=temps,
+        nll=curves[:, 0], confidence=curves[:, 1], ece=curves[:, 2], accuracy=accuracy, temperature=t,
+        at_t={"nll": at[0], "confidence": at[1], "ece": at[2]}, best_t=best_t,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _calibration(choice: DataChoice, l2: float):
+    """The optimum's (NLL, confidence, ECE) over the T grid, the best T and a scorer: the same for every T chosen."""
     data = _load(choice)
-    ref = _reference(choice, check_real(l2, "l2", lo=0.0), True)
+    ref = _reference(choice, l2, True)
     Z = ref.logits(data.X)
-    temps = np.geomspace(0.1, 10.0, 81)
 
     def score(temp):
         P = sm.softmax(Z / temp, axis=1)
         return (sm.softmax_cross_entropy(Z / temp, data.y), float(P.max(axis=1).mean()),
                 sm.expected_calibration_error(P, data.y))
 
+    temps = np.geomspace(0.1, 10.0, 81)
     curves = np.array([score(temp) for temp in temps])
     best = optimize.minimize_scalar(lambda lt: score(math.exp(lt))[0], bounds=(math.log(0.05), math.log(20.0)),
                                     method="bounded", options={"xatol": 1e-6})
-    at = score(t)
-    return TemperatureSection(
-        shift_table=table, naive_fails=not np.isfinite(naive).all(), example_probs=probs, temperatures=temps,
-        nll=curves[:, 0], confidence=curves[:, 1], ece=curves[:, 2], accuracy=float(ref.accuracy), temperature=t,
-        at_t={"nll": at[0], "confidence": at[1], "ece": at[2]}, best_t=float(math.exp(best.x)),
-    )
+    return temps, curves, float(math.exp(best.x)), float(ref.accuracy), score
