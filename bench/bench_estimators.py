@@ -28,7 +28,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from estimation.estimators import MAX_DRAWS, simulate  # noqa: E402
+from estimation.estimators import MAX_DRAWS  # noqa: E402
+from estimation.monte_carlo import simulate  # noqa: E402
 
 SEED = 12345
 

@@ -27,7 +27,8 @@ import numpy as np
 
 from estimation.charts._layers import layered, records
 from estimation.charts.theme import PALETTE, REFERENCE
-from estimation.estimators import EstimatorMoments, MonteCarloSummary
+from estimation.estimators import EstimatorMoments
+from estimation.monte_carlo import MonteCarloSummary
 from estimation.views.estimator_bias import BinnedEstimates
 
 #: Colour of each variance estimator (keys of estimation.estimators.VARIANCE_ESTIMATORS).

@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from estimation import estimators as E
+from estimation import monte_carlo
 from estimation.teaching import Question, Slip, Snippet, fmt
 
 _SIZES = (2, 3, 4, 5, 6, 8, 10, 12, 20)
@@ -122,7 +123,7 @@ def proportion_variance(rng: np.random.Generator) -> Question:
 QUESTIONS = (expectation_1_over_n, bias_1_over_n, known_mean, smallest_mse, proportion_variance)
 
 
-# One line per population: the same draws, in the same order, as estimators.simulate
+# One line per population: the same draws, in the same order, as monte_carlo.simulate
 # (Generator.normal/exponential/standard_t scale the standard draws the lab uses;
 # Bernoulli is "uniform < p", not rng.binomial, which would consume the stream differently).
 _DRAW = {
@@ -136,21 +137,21 @@ _DRAW = {
 def snippet(*, population: str, params, n: int, reps: int, seed: int, result=None) -> Snippet:
     """Reproduce the page's Monte Carlo mean of the 1/N variance estimator with numpy alone.
 
-    The program draws exactly the R samples that :func:`estimation.estimators.simulate`
+    The program draws exactly the R samples that :func:`estimation.monte_carlo.simulate`
     analyses (same seed, same stream) and averages ``x.var(axis=1)`` (ddof 0), so it
     prints the table's "E[σ̂²] MC" value of the 1/N row, not just its expectation.
 
     Parameters
     ----------
     population, params, n, reps, seed
-        As in :func:`estimation.estimators.simulate`.
+        As in :func:`estimation.monte_carlo.simulate`.
     result : SimulationResult or EstimatorStudy, optional
         The simulation the page already ran for these settings: its summary
         gives the value, so the page does not simulate twice. Simulated here
         if None.
     """
     if result is None:
-        result = E.simulate(population, params, n, reps, seed)  # validates every argument
+        result = monte_carlo.simulate(population, params, n, reps, seed)  # validates every argument
     values = E.POPULATIONS[population].validate(params) if population in E.POPULATIONS else None
     if (result.population, result.params, result.n, result.reps, result.seed) != (population, values, n, reps, seed):
         raise ValueError("result must be the simulation of these population, params, n, reps and seed")

@@ -37,14 +37,12 @@ from estimation.estimators import (
     POPULATIONS,
     VARIANCE_ESTIMATORS,
     PopulationMoments,
-    bias_curve,
     exact_bias,
     exact_moments,
-    log_spaced_sizes,
     optimal_divisor,
-    simulate,
     variance_estimator_pdf,
 )
+from estimation.monte_carlo import bias_curve, log_spaced_sizes, simulate
 from estimation.views.sampling import Histogram, histogram
 
 __all__ = [
@@ -165,7 +163,7 @@ class EstimatorStudy:
     exact : dict
         :data:`ESTIMATOR_KEYS` → :class:`EstimatorMoments` (:func:`exact_moments`).
     summary : dict
-        :data:`ESTIMATOR_KEYS` → :class:`MonteCarloSummary` (:func:`simulate`).
+        :data:`ESTIMATOR_KEYS` → :class:`~estimation.monte_carlo.MonteCarloSummary` (:func:`~estimation.monte_carlo.simulate`).
     optimal_divisor : float
         :func:`optimal_divisor`, the MSE-optimal divisor d*.
     hist : BinnedEstimates
@@ -204,7 +202,7 @@ def estimator_study(
     Parameters
     ----------
     population, params, n, reps, seed
-        As in :func:`simulate` (same samples). For bernoulli data N ≤ 10,000
+        As in :func:`~estimation.monte_carlo.simulate` (same samples). For bernoulli data N ≤ 10,000
         (the limit of :func:`estimation.views.sampling.histogram` for the p̂ pmf).
     max_bins : int, default 60
         Largest number of histogram bins (10 … 5000).
@@ -427,7 +425,7 @@ class MseView:
         :data:`DIVISOR_KEYS`.
     exact, summary : dict
         Key → exact :class:`~estimation.estimators.EstimatorMoments` and Monte Carlo
-        :class:`~estimation.estimators.MonteCarloSummary`.
+        :class:`~estimation.monte_carlo.MonteCarloSummary`.
     biased_wins : bool
         MSE(1/N) < MSE(1/(N − 1)).
     best : str

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from estimation import estimators as E
+from estimation import monte_carlo as M
 from estimation.views import estimator_bias as V
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page
@@ -58,7 +59,7 @@ def test_each_population_renders_with_the_core_numbers(population, lang):
     assert len(charts) == (4 if population == "bernoulli" else 3)
     params = PARAMS[population]
     exact = E.exact_moments(population, params, n)
-    summary = E.simulate(population, params, n, reps, seed).summary
+    summary = M.simulate(population, params, n, reps, seed).summary
     table = _table(at, lang)
     sigma2 = E.POPULATIONS[population].moments(params).variance
     for key in ROWS:
@@ -134,7 +135,7 @@ def test_bernoulli_proportion_table_shows_p_and_p_one_minus_p_over_n():
     assert _labels(frame, "row") == ([t("common.theory"), t("common.sample")],
                                      [t("estimator_bias.prop_mean"), t("estimator_bias.prop_var")])
     assert prop["theory"].tolist() == pytest.approx([p, p * (1 - p) / n], rel=1e-12)
-    mc = E.simulate("bernoulli", {"p": p}, n, reps, 4).summary[E.MEAN_KEY]
+    mc = M.simulate("bernoulli", {"p": p}, n, reps, 4).summary[E.MEAN_KEY]
     assert prop["sample"].tolist() == [mc.mean, mc.variance]
 
 
@@ -164,8 +165,8 @@ def test_r_times_n_over_the_bound_shows_a_message_not_a_traceback():
 
 def test_a_view_only_change_does_not_rerun_the_monte_carlo(monkeypatch):
     calls = []
-    original = E._simulate
-    monkeypatch.setattr(E, "_simulate", lambda *args: calls.append(args[2:4]) or original(*args))
+    original = M._simulate
+    monkeypatch.setattr(M, "_simulate", lambda *args: calls.append(args[2:4]) or original(*args))
     at = open_page(PAGE)
     assert_healthy(at)
     first = len(calls)
@@ -268,7 +269,7 @@ def test_the_caption_states_the_largest_share_beyond_the_histogram():
     assert_healthy(at)
     study = V.estimator_study("exponential", {"scale": 1.0}, 2, 5_000, 3)
     lo, hi = study.hist.edges[0], study.hist.edges[-1]
-    values = E.simulate("exponential", {"scale": 1.0}, 2, 5_000, 3).values
+    values = M.simulate("exponential", {"scale": 1.0}, 2, 5_000, 3).values
     share = max(np.mean((values[k] < lo) | (values[k] > hi)) for k in E.VARIANCE_ESTIMATORS)
     assert share > 0
     captions = [c.value for c in at.caption if t("estimator_bias.outside", "en", fraction=share) in c.value]
