@@ -32,7 +32,7 @@ from estimation._validation import as_finite_array, check_int, check_seed, looku
 __all__ = [
     "DISTRIBUTIONS",
     "MAX_SIZE",
-    "Distribution",
+    "Parametrised",
     "checked",
     "draw",
     "moments",
@@ -55,8 +55,9 @@ MAX_SIZE = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
-class Distribution:
-    """A distribution as the Sampling page parametrises it: a view of a registry entry.
+class Parametrised:
+    """A registry distribution as the Sampling page parametrises it (named apart from the registry's own
+    :class:`~estimation.distributions.Distribution`: this is a choice of parameter names and ranges).
 
     The mathematics (moments, sampler, scipy twin, LaTeX) is the entry of
     :data:`estimation.distributions.DISTRIBUTIONS`; this view fixes the
@@ -105,20 +106,20 @@ class Distribution:
         return m.mean, m.variance
 
 
-def _view(name: str, **ranges) -> Distribution:
+def _view(name: str, **ranges) -> Parametrised:
     entry = D.DISTRIBUTIONS[name]
-    return Distribution(name, entry, tuple(entry.param(k).narrowed(**r) for k, r in ranges.items()))
+    return Parametrised(name, entry, tuple(entry.param(k).narrowed(**r) for k, r in ranges.items()))
 
 
 #: The Sampling page's distributions (views of :data:`estimation.distributions.DISTRIBUTIONS`).
-DISTRIBUTIONS: dict[str, Distribution] = {
+DISTRIBUTIONS: dict[str, Parametrised] = {
     "bernoulli": _view("bernoulli", p={}),
     "binomial": _view("binomial", n={"hi": 10_000}, p={}),
     "gaussian": _view("gaussian", mu={"lo": -1e6, "hi": 1e6}, sigma={"hi": 1e6}),
 }
 
 
-def checked(dist: str, params: Mapping[str, float]) -> tuple[Distribution, dict]:
+def checked(dist: str, params: Mapping[str, float]) -> tuple[Parametrised, dict]:
     """The entry of :data:`DISTRIBUTIONS` called ``dist`` and its checked parameters (all required)."""
     d = lookup(DISTRIBUTIONS, dist, "dist")
     missing = [k for k in d.defaults if k not in params]
