@@ -185,6 +185,13 @@ if names:
     race_at_step(surface_key, configs, surface_params, start, steps)
 
 st.subheader(ui.t("common.what_to_notice"))
+notice = ui.run(views.notice, surface_key, configs, surface_params=surface_params, start=start, steps=steps)
+if notice.changes:  # the notes say which settings they describe; here they are not the current ones
+    changed = ui.t("optimizers.differs.sep").join(ui.t(f"optimizers.differs.{c}", **f) for c, f in notice.changes)
+    st.info(f'{ui.t("optimizers.notice_settings")} {ui.t("optimizers.notice_differs", changed=changed)}',
+            icon=":material/tune:")
+else:
+    st.caption(ui.t("optimizers.notice_settings"))
 st.markdown(ui.t(f"optimizers.notice.{surface_key}"))
 
 if names:  # the update rules of the optimizers racing, from the registry

@@ -41,6 +41,7 @@ from estimation.surfaces import (
     distance_to_minimum,
     first_step_below,
     make_surface,
+    preset,
     run_optimizers,
 )
 
@@ -69,6 +70,9 @@ __all__ = [
     "power_label",
     "RaceView",
     "race_view",
+    "NOTICE_STEPS",
+    "Notice",
+    "notice",
 ]
 
 MAX_STEPS = 10_000
@@ -773,3 +777,95 @@ def race_view(race: Race, progress: float, *, measure: str = "loss", tol: float 
                                                 "status": row.status, "stopped_at": row.stopped_at,
                                                 "hyperparameters": row.hyperparameters} for row in rows}},
     )
+
+
+# ---------------------------------------------------------------------------
+# "What to notice": which settings the notes describe, and how the current ones differ
+# ---------------------------------------------------------------------------
+
+NOTICE_STEPS = 1000
+"""The run length the notes describe (the page's default)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """How the current settings differ from those a surface's notes describe.
+
+    The notes describe the page's starting settings on the surface: every
+    optimizer with its tuned preset, the surface's default start,
+    :data:`NOTICE_STEPS` steps and, on the quadratic valley, the registry's
+    κ and φ. Settings a note names itself (κ = 100, a maximal η) are stated there.
+
+    Attributes
+    ----------
+    retuned : tuple of str
+        Racing optimizers whose hyperparameters are not their tuned preset (registry order).
+    start : bool
+        Whether the run starts elsewhere than the surface's default start.
+    steps : int or None
+        The steps per optimizer, if not :data:`NOTICE_STEPS`.
+    valley : (float, float) or None
+        The quadratic's (κ, φ in degrees), if not the registry's.
+    """
+
+    retuned: tuple[str, ...]
+    start: bool
+    steps: int | None
+    valley: tuple[float, float] | None
+
+    @property
+    def changes(self) -> tuple[tuple[str, dict[str, str]], ...]:
+        """What differs, as (id, fields for its caption): ``retuned`` (names), ``start``, ``steps``
+        (steps, as 1,234), ``valley`` (kappa, angle, as %g); empty when the notes describe this run."""
+        changes = [("retuned", {"names": ", ".join(self.retuned)})] if self.retuned else []
+        changes += [("start", {})] if self.start else []
+        changes += [("steps", {"steps": f"{self.steps:,}"})] if self.steps is not None else []
+        if self.valley is not None:
+            changes.append(("valley", {"kappa": f"{self.valley[0]:g}", "angle": f"{self.valley[1]:g}"}))
+        return tuple(changes)
+
+
+def notice(
+    surface: str,
+    optimizers: Mapping[str, Mapping[str, float]],
+    *,
+    surface_params: Mapping[str, float] | None = None,
+    start=None,
+    steps: int = NOTICE_STEPS,
+) -> Notice:
+    """Compare the race's settings with those the surface's notes describe.
+
+    Parameters
+    ----------
+    surface, optimizers, surface_params, start, steps
+        As for :func:`race` (``optimizers``: the racing optimizers' hyperparameters;
+        missing ones are the class defaults).
+
+    Returns
+    -------
+    Notice
+
+    Examples
+    --------
+    >>> notice("quadratic", {"SGD": {"lr": 0.95}}).changes
+    ()
+    >>> notice("quadratic", {"SGD": {"lr": 10.0}, "Adam": {"lr": 0.3}}, steps=500)
+    Notice(retuned=('SGD',), start=False, steps=500, valley=None)
+    >>> notice("quadratic", {}, surface_params={"condition": 100.0, "angle_deg": 0.0}).changes
+    (('valley', {'kappa': '100', 'angle': '0'}),)
+    """
+    surf = make_surface(surface, surface_params)
+    if not isinstance(optimizers, Mapping):
+        raise ValueError(f"optimizers must be a mapping of optimizer name -> hyperparameters, got {optimizers!r}")
+    retuned = []
+    for name in (n for n in OPTIMIZERS if n in optimizers):
+        defaults = {hp.name: hp.default for hp in OPTIMIZERS[name].HYPERPARAMETERS}
+        if {hp: float(optimizers[name].get(hp, value)) for hp, value in defaults.items()} != preset(surf, name):
+            retuned.append(name)
+    moved = start is not None and tuple(float(c) for c in as_finite_array(start, "start", ndim=1)) != surf.start
+    steps = check_int(steps, "steps", lo=0, hi=MAX_STEPS)
+    registry = SURFACES[surface]
+    valley = None
+    if isinstance(surf, Quadratic) and (surf.condition, surf.angle_deg) != (registry.condition, registry.angle_deg):
+        valley = (surf.condition, surf.angle_deg)
+    return Notice(retuned=tuple(retuned), start=moved, steps=None if steps == NOTICE_STEPS else steps, valley=valley)

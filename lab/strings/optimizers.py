@@ -137,6 +137,19 @@ STRINGS = {
         "en": "The common slips (all in the notes): no bias correction (then the first steps are mis-scaled by (1 − β₁ᵗ)/√(1 − β₂ᵗ), about 3.2 at t = 1), ε inside the root √(v + ε), and code that adds the step (+=), climbing the gradient. Correct (Kingma & Ba 2015, torch.optim.Adam): bias-corrected m̂, v̂, ε outside the root, and subtract.",
         "ja": "よくある誤り（ノートにすべて含まれます）: バイアス補正がない（最初の歩幅が (1 − β₁ᵗ)/√(1 − β₂ᵗ) 倍ずれ、t = 1 で約 3.2 倍）、ε を平方根の中に入れる √(v + ε)、更新で足し算（+=）をして勾配を登ってしまう。正しくは（Kingma & Ba 2015、torch.optim.Adam）: バイアス補正した m̂, v̂ を使い、ε は平方根の外、そして引き算です。",
     },
+    "optimizers.notice_settings": {
+        "en": "These notes describe the settings the page opens with on this surface: the tuned hyperparameters, the default start θ₀ and 1,000 steps (on the valley also κ = 20 and φ = 0°). Where a note quotes other settings, it names them.",
+        "ja": "以下の説明は、この関数でページを開いたときの設定（調整済みのハイパーパラメータ、既定の出発点 θ₀、1,000 ステップ。谷では κ = 20、φ = 0° も）についてのものです。別の設定に触れるときは、その設定を明記しています。",
+    },
+    "optimizers.notice_differs": {
+        "en": "Your settings differ from these ({changed}), so the notes may not describe the run above; the charts and the table do.",
+        "ja": "現在の設定はこれと異なります（{changed}）。そのため説明が上の実行に当てはまらないことがあります。グラフと表は現在の設定どおりです。",
+    },
+    "optimizers.differs.retuned": {"en": "hyperparameters of {names}", "ja": "{names} のハイパーパラメータ"},
+    "optimizers.differs.start": {"en": "start θ₀", "ja": "出発点 θ₀"},
+    "optimizers.differs.steps": {"en": "{steps} steps", "ja": "{steps} ステップ"},
+    "optimizers.differs.valley": {"en": "κ = {kappa}, φ = {angle}°", "ja": "κ = {kappa}、φ = {angle}°"},
+    "optimizers.differs.sep": {"en": "; ", "ja": "、"},
     "optimizers.notice.quadratic": {
         "en": "- **SGD** zig-zags across the narrow valley: η = 0.95 is close to the limit 1 set by the steep direction, so each step overshoots the floor and the swing shrinks by only |1 − 2η| = 0.9 per step. Along the floor the factor is 1 − 2η/κ ≈ 0.905 at κ = 20, so here SGD still gets the loss gap below 10⁻³ before Momentum and Adam (steps 43, 58, 63). Raise κ and the gentle direction becomes the bottleneck: at κ = 100 SGD needs 162 steps, behind Momentum (131) and Adam (63).\n- **Momentum** and **Nesterov** build up speed along the valley and overshoot the minimum, then spiral in; Nesterov damps the swing sooner.\n- **Adam**'s first steps all have nearly the same length (≈ η per coordinate), whatever the gradient; **AdaGrad**'s steps shrink as its sum of squared gradients grows.\n- Rotate the valley (φ): SGD and Momentum draw the same picture rotated, the per-coordinate methods (AdaGrad, RMSprop, Adam) do not.",
         "ja": "- **SGD** は細い谷をジグザグに横切ります。η = 0.95 が急な方向で決まる上限 1 に近いので毎回谷底を行き過ぎ、その振れは 1 ステップごとに |1 − 2η| = 0.9 倍にしか縮みません。谷に沿った方向の縮み率は 1 − 2η/κ で、κ = 20 では約 0.905 なので、ここでは SGD が Momentum や Adam より先に損失の差 10⁻³ を下回ります（ステップ 43、58、63）。κ を大きくすると緩やかな方向が足を引っ張り、κ = 100 では SGD は 162 ステップかかって Momentum（131）と Adam（63）に抜かれます。\n- **Momentum** と **Nesterov** は谷に沿って加速し、極小点を行き過ぎてから渦を巻いて近づきます。Nesterov のほうが早く揺れが収まります。\n- **Adam** の最初の数歩は勾配の大きさによらずほぼ同じ長さ（座標ごとに約 η）です。**AdaGrad** は勾配の 2 乗和が増えるにつれて歩幅が小さくなります。\n- 谷を回転させる（φ）と、SGD と Momentum は同じ図が回転するだけですが、座標ごとの手法（AdaGrad・RMSprop・Adam）は形が変わります。",

@@ -360,3 +360,36 @@ def test_a_setting_that_applies_only_with_another_is_dropped_from_a_link_alone()
         assert name not in alone.query_params  # stale alone: the start / the tuned settings replace it
         with_it = open_page(PAGE, {**needs, name: value})
         assert with_it.query_params[name] == value
+
+
+# ---------------------------------------------------------------------------
+# Issue 16: "What to notice" says which settings it describes, and what differs now
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_notice_names_the_settings_it_describes(lang):
+    at = open_page(PAGE, {"lang": lang})
+    assert t("optimizers.notice_settings", lang) in [c.value for c in at.caption]
+    assert not [i for i in at.info if t("optimizers.notice_settings", lang) in i.value]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize(("query", "actions", "changes"), [
+    # the issue: SGD set to η = 10 diverges while the notes talk about η = 0.95
+    ({}, [("toggle", "preset", False), ("slider", "lr_sgd", "10")], [("retuned", {"names": "SGD"})]),
+    # a link with tuned settings off races the others at their class defaults: they are named too
+    ({"preset": "false", "lr_sgd": "10", "opt": "SGD,Adam"}, [], [("retuned", {"names": "SGD, Adam"})]),
+    ({"own_start": "true", "x0": "1", "steps": "500", "kappa": "100", "opt": "Momentum,Adam"}, [],
+     [("start", {}), ("steps", {"steps": "500"}), ("valley", {"kappa": "100", "angle": "0"})]),
+])
+def test_notice_says_when_the_settings_differ(query, actions, changes, lang):
+    at = open_page(PAGE, {**query, "lang": lang})
+    for action in actions:
+        _act(at, *action)
+    assert not at.exception
+    changed = t("optimizers.differs.sep", lang).join(t(f"optimizers.differs.{c}", lang, **f) for c, f in changes)
+    expected = f'{t("optimizers.notice_settings", lang)} {t("optimizers.notice_differs", lang, changed=changed)}'
+    assert expected in [i.value for i in at.info]
+    assert t("optimizers.notice_settings", lang) not in [c.value for c in at.caption]
+    assert t("optimizers.notice.quadratic", lang) in [m.value for m in at.markdown]  # the notes stay, now qualified

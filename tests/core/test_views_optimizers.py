@@ -452,3 +452,42 @@ def test_race_view_invalid():
         P.race_view(race, 50.0, tol=0.0)
     with pytest.raises(ValueError, match="value"):
         P.power_label(-1.0)
+
+
+# ---------------------------------------------------------------------------
+# "What to notice": the settings the notes describe
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", list(SURFACES))
+def test_notice_describes_the_tuned_settings_of_every_surface(key):
+    tuned = {name: dict(SURFACES[key].presets.get(name, {})) for name in ALL}  # missing: the class default
+    assert P.notice(key, tuned).changes == ()
+    assert P.notice(key, tuned, start=SURFACES[key].start, steps=1000).changes == ()
+    assert P.notice(key, {}).changes == ()  # nothing racing: nothing retuned
+
+
+def test_notice_names_what_differs():
+    q = SURFACES["quadratic"]
+    sgd = dict(q.presets["SGD"])
+    assert P.notice("quadratic", {"SGD": {**sgd, "lr": 10.0}, "Adam": dict(q.presets["Adam"])}).retuned == ("SGD",)
+    # a hyperparameter left out runs at the class default (Adam's η = 0.001), not at the preset (0.3)
+    assert P.notice("quadratic", {"Adam": {}}).retuned == ("Adam",)
+    assert P.notice("quadratic", {"Adam": {"lr": 0.3}, "SGD": sgd}).retuned == ()
+    changed = P.notice("quadratic", {"Momentum": {"lr": 0.1, "momentum": 0.5}, "SGD": {"lr": 0.5}},
+                       surface_params={"condition": 100.0, "angle_deg": 30.0}, start=(1.0, 2.0), steps=500)
+    assert changed.changes == (("retuned", {"names": "SGD, Momentum"}), ("start", {}), ("steps", {"steps": "500"}),
+                               ("valley", {"kappa": "100", "angle": "30"}))
+    rotated = Quadratic(20.0, 30.0)  # the default start turns with the valley: starting there is not a change
+    assert P.notice("quadratic", {}, surface_params={"condition": 20.0, "angle_deg": 30.0},
+                    start=rotated.start).changes == (("valley", {"kappa": "20", "angle": "30"}),)
+    assert P.notice("rosenbrock", {}, steps=10_000).changes == (("steps", {"steps": "10,000"}),)
+
+
+def test_notice_invalid():
+    with pytest.raises(ValueError, match="surface"):
+        P.notice("banana", {})
+    with pytest.raises(ValueError, match="steps"):
+        P.notice("quadratic", {}, steps=-1)
+    with pytest.raises(ValueError, match="optimizers"):
+        P.notice("quadratic", ["SGD"])
