@@ -18,8 +18,8 @@ Fits
     :func:`fit_logistic` (any optimizer with ``update(params, grads)``, via
     :func:`estimation.training.train`), :func:`fit_reference` (L-BFGS-B).
 Landscape
-    :func:`loss_landscape` (J over a 2-D parameter grid), :func:`even_indices`
-    (deterministic thinning of samples).
+    :func:`loss_landscape` (J over a 2-D parameter grid, on samples thinned
+    by :func:`estimation.thinning.even_indices`).
 Separation (existence of the MLE)
     :func:`is_linearly_separable`, :func:`mle_exists`.
 
@@ -37,9 +37,10 @@ from scipy import optimize, special
 from estimation import training
 from estimation._validation import as_finite_array, check_int, check_real, check_seed
 from estimation.losses import _softplus_minus
+from estimation.thinning import even_indices
 
-# The loss primitives moved to :mod:`estimation.losses`; these names stay importable
-# from here for the callers that use ``logistic.<name>`` (the same functions, not copies).
+# The loss primitives moved to :mod:`estimation.losses` (and even_indices to :mod:`estimation.thinning`);
+# these names stay importable from here for callers using ``logistic.<name>`` (the same functions, not copies).
 from estimation.losses import (  # noqa: F401
     bce_from_probs,
     bce_with_logits,
@@ -56,7 +57,6 @@ __all__ = [
     "ReferenceFit",
     "fit_reference",
     "loss_landscape",
-    "even_indices",
     "is_linearly_separable",
     "mle_exists",
 ]
@@ -711,42 +711,3 @@ def mle_exists(X, y) -> bool:
     if res.status != 0:
         raise ValueError(f"X: linprog could not decide whether the MLE exists ({res.message})")
     return bool(-res.fun <= 1e-9 * A.shape[0])
-
-
-# ---------------------------------------------------------------------------
-# Thinning
-# ---------------------------------------------------------------------------
-
-
-def even_indices(n: int, max_points: int) -> np.ndarray:
-    """Indices into a length-``n`` series, thinned evenly to at most ``max_points``.
-
-    Parameters
-    ----------
-    n : int
-        Length of the series (>= 0).
-    max_points : int
-        Largest number of indices returned (>= 2).
-
-    Returns
-    -------
-    ndarray of int
-        ``arange(n)`` when ``n <= max_points``; otherwise
-        ``round(linspace(0, n − 1, max_points))``, which keeps the first and
-        the last index and never repeats one (the spacing exceeds 1).
-
-    Notes
-    -----
-    Deterministic, so the same data always give the same picture; on data
-    sorted by class the kept rows keep the class proportions.
-
-    Examples
-    --------
-    >>> even_indices(10, 4).tolist()
-    [0, 3, 6, 9]
-    """
-    n = check_int(n, "n", lo=0)
-    max_points = check_int(max_points, "max_points", lo=2)
-    if n <= max_points:
-        return np.arange(n)
-    return np.round(np.linspace(0, n - 1, max_points)).astype(np.intp)

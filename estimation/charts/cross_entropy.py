@@ -14,7 +14,7 @@ from scipy import special
 
 from estimation.charts._layers import kind_layer, records, layered
 from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE
-from estimation.logistic import even_indices
+from estimation.thinning import even_indices
 from estimation.losses import log_sigmoid
 from estimation.views.cross_entropy import DecisionView, IdentitySection, Landscape
 

@@ -37,7 +37,6 @@ from estimation.logistic import (
     FitResult,
     ReferenceFit,
     _check_xy,
-    even_indices,
     fit_logistic,
     fit_reference,
     loss_landscape,
@@ -45,6 +44,7 @@ from estimation.logistic import (
 )
 from estimation.losses import BernoulliIdentity, bernoulli_identity, log_sigmoid
 from estimation.optimizers import OPTIMIZERS
+from estimation.thinning import even_indices
 
 __all__ = [
     "IDENTITY_LATEX",

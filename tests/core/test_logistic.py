@@ -450,33 +450,11 @@ def test_bad_data_raises_value_error(call, X, y, word):
         (lambda: L.loss_landscape(_X, _Y, [0.0], [0.0, 1.0], b=0.0), "grid0"),
         (lambda: L.loss_landscape(_X, _Y, np.zeros(1001), [0.0, 1.0], b=0.0), "grid0"),
         (lambda: L.loss_landscape(_X, _Y, [0.0, 1.0], [0.0, 1.0], b=0.0, max_points=1), "max_points"),
-        (lambda: L.even_indices(-1, 10), "n"),
-        (lambda: L.even_indices(10, 1), "max_points"),
     ],
 )
 def test_bad_arguments_raise_value_error(call, word):
     with pytest.raises(ValueError, match=word):
         call()
-
-
-# ---------------------------------------------------------------------------
-# Thinning
-# ---------------------------------------------------------------------------
-
-
-@settings(max_examples=200, deadline=None)
-@given(n=st.integers(0, 5000), m=st.integers(2, 600))
-def test_even_indices_are_sorted_distinct_and_keep_the_ends(n, m):
-    idx = L.even_indices(n, m)
-    assert idx.size == min(n, m)
-    assert np.all(np.diff(idx) > 0)
-    if n:
-        assert idx[0] == 0 and idx[-1] == n - 1
-    if n <= m:
-        assert np.array_equal(idx, np.arange(n))
-    else:  # within rounding of the evenly spaced positions i (n − 1)/(m − 1)
-        assert np.all(np.abs(idx - np.arange(m) * (n - 1) / (m - 1)) <= 0.5 + 1e-9)
-
 
 
 @pytest.mark.parametrize("decide", [L.is_linearly_separable, L.mle_exists])
