@@ -7,6 +7,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# CJK fonts: chart exports (PNG/SVG, estimation/charts/export.py) render Japanese labels.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 # Runtime dependencies only (what Community Cloud installs), in their own layer.
 COPY requirements.txt .
