@@ -139,13 +139,19 @@ async def student(url: str, page: str, index: int, args, tally: Tally, opened: a
             widgets = session.main_widgets() if kind == "widget" else []
             if kind == "widget" and not widgets:
                 kind = "seed"
+            if kind == "seed" and session.seed_widget() is None:
+                # The last run failed before the sidebar was drawn: the student reloads the page.
+                tally.errors.append(f"/{session.page}: no seed widget after the last run (page reloaded)")
+                kind = "page"
+                target = session.page
+            else:
+                target = rng.choice([p for p in URL_PATHS if p != session.page])
             if kind == "widget":
                 result = await session.change(rng.choice(widgets), rng)
             elif kind == "seed":
                 seed = rng.randrange(1_000_000)
                 result = await session.set_seed(seed)
             else:
-                target = rng.choice([p for p in URL_PATHS if p != session.page])
                 result = await session.switch_page(target, f"seed={seed}" if seed is not None else "")
             tally.changes.append((kind, result))
             tally.errors += [f"/{session.page} {kind}: {e}" for e in result.exceptions]
