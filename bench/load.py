@@ -23,7 +23,8 @@ Scenarios (each prints a markdown table; several can be combined):
 - **join** (``--join 30,40``): after the teacher's tab has opened the link
   (``--join-page``), that many sessions open it within the same instant; time
   until each first page has finished running (page GET, health, websocket,
-  first run), p50/p95/max.
+  first run; ``--assets``: also the scripts and styles the page lists, as on a
+  first visit), p50/p95/max.
 - **soak** (``--soak 600``): ``--soak-sessions`` sessions on the realistic mix
   for that many seconds; resident memory sampled every ``--sample`` s.
 
@@ -120,7 +121,7 @@ async def student(url: str, page: str, index: int, args, tally: Tally, opened: a
     rng = random.Random(f"{args.seed}.{index}")
     session = Session(url, page, timeout=args.timeout)
     try:
-        first = await session.open()
+        first = await session.open(assets=args.assets)
     except Exception as exc:  # noqa: BLE001 - a refused or stuck page load is a measured error
         tally.errors.append(f"open /{page}: {type(exc).__name__}: {exc}"[:160])
         opened.set()
@@ -301,7 +302,7 @@ async def join(url: str, pids: list[int], sessions: int, page: str, args) -> lis
 
     async def one(client: Session) -> None:
         try:
-            first = await client.open()
+            first = await client.open(assets=args.assets)
             tally.opens.append(first.ms)
             tally.errors += first.exceptions
             tally.replicas[client.replica or "—"] += 1
@@ -357,6 +358,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jitter", type=float, default=0.3, help="think time ± this fraction (uniform)")
     parser.add_argument("--join", default="", help="sessions opening the link at once, e.g. 30,40")
     parser.add_argument("--join-page", default="sampling", help="the shared link's page ('*': spread over pages)")
+    parser.add_argument("--assets", action="store_true",
+                        help="page loads also fetch the scripts and styles the HTML lists (a first visit)")
     parser.add_argument("--soak", type=float, default=0.0, help="soak duration, seconds (realistic mix)")
     parser.add_argument("--soak-sessions", type=int, default=30)
     parser.add_argument("--sample", type=float, default=30.0, help="soak memory sampling period, seconds")
@@ -377,7 +380,7 @@ def main(argv: list[str] | None = None) -> None:
     with target(args) as (url, pids, how):
         print(f"server: {how}, {len(pids)} pid(s) {pids}; client: {args.client}; mix: {args.mix}; "
               f"think {args.think:g} s ± {100 * args.jitter:.0f} %; {args.seconds:g} s per round; "
-              f"options: {' '.join(args.config) or 'defaults'}\n")
+              f"options: {' '.join(args.config) or 'defaults'}; page assets: {'yes' if args.assets else 'no'}\n")
         if args.join:
             rows = []
             for n in (int(x) for x in args.join.split(",")):

@@ -29,6 +29,7 @@ import asyncio
 import concurrent.futures
 import math
 import random
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -213,12 +214,22 @@ class Session:
         return await loop.run_in_executor(_HTTP, self._http_sync, method, path, body, headers or {})
 
     # -- websocket ---------------------------------------------------------------
-    async def open(self) -> RunResult:
-        """Load the page as a browser does and run it once; returns the first run (from the page GET)."""
+    async def open(self, *, assets: bool = False) -> RunResult:
+        """Load the page as a browser does and run it once; returns the first run (timed from the page GET).
+
+        ``assets``: also fetch the scripts, styles and fonts the page's HTML
+        lists (a first visit, nothing cached; chunks the frontend loads later,
+        such as the chart library, are not fetched).
+        """
         t0 = time.perf_counter()
         page = await self.http("GET", f"/{self.page}" + (f"?{self.query}" if self.query else ""))
         if page.status != 200:
             raise ProtocolError(f"GET /{self.page}: HTTP {page.status}")
+        if assets:
+            paths = sorted(set(re.findall(r'(?:src|href)="\./(static/[^"]+)"', page.body.decode("utf-8", "replace"))))
+            for got in await asyncio.gather(*(self.http("GET", f"/{path}") for path in paths)):
+                if got.status != 200:
+                    raise ProtocolError(f"asset: HTTP {got.status}")
         await self.http("GET", "/_stcore/health")
         protocols = ["streamlit"] + ([self.cookies[XSRF_COOKIE]] if XSRF_COOKIE in self.cookies else [])
         stream = self.base_url.replace("http://", "ws://", 1) + "/_stcore/stream"
