@@ -5,7 +5,8 @@ symbol, its pmf/pdf and moments in LaTeX, its parameters with their ranges
 (:class:`Parameter`), its exact moments (mean, variance and the fourth
 central moment μ₄, :class:`Moments`), a sampler driven by a
 ``numpy.random.Generator`` (made by ``numpy.random.default_rng(seed)``) and
-its scipy.stats twin for the pmf/pdf and quantiles.
+its scipy.stats twin for the pmf/pdf and quantiles, and the numpy code of its
+sampler for the pages' "do it in code" snippets (:meth:`Distribution.code`).
 
 =============  =================  ===============================  ===========================
 key            symbol             parameters                       numpy sampler
@@ -183,6 +184,10 @@ class Distribution:
     alternatives : tuple of Parameter
         Parameters accepted in place of one of :attr:`params` (the Gaussian's
         ``sigma`` for ``sigma2``).
+
+    The private callables: ``_moments``, ``_sample``, ``_frozen``, ``_affine``
+    and ``_standard`` compute; ``_code`` and ``_code_standard`` write the same
+    draws as numpy code (:meth:`code`).
     """
 
     key: str
@@ -197,6 +202,8 @@ class Distribution:
     _affine: Callable[..., tuple[float, float, float]] | None = None
     _standard: Callable[..., None] | None = None
     alternatives: tuple[Parameter, ...] = ()
+    _code: Callable[..., str] | None = None
+    _code_standard: Callable[..., str] | None = None
 
     def param(self, name: str) -> Parameter:
         """The parameter called ``name`` (one of :attr:`params` or :attr:`alternatives`)."""
@@ -267,6 +274,33 @@ class Distribution:
             raise ValueError(f"{self.key!r} has no location-scale form")
         self._standard(rng, out, **self.validate(params, ranges=self._ranges(params)))
 
+    def code(self, params=None, size: str = "n", *, standard: bool = False) -> str:
+        """A numpy expression that draws what :meth:`sample` draws (or, with ``standard``, loc + unit·b).
+
+        Parameters
+        ----------
+        params : mapping, optional
+            Parameter values (checked); they appear in the code as ``repr``.
+        size : str, default "n"
+            The code of the ``size`` argument (``"1000"``, ``"(R, N)"``).
+        standard : bool, default False
+            Write the location–scale form the Monte Carlo draws through: the
+            same code as :meth:`sample` except for the Bernoulli, whose base
+            draw is ``rng.random(...) < p``.
+
+        Returns
+        -------
+        str
+            An expression in ``rng`` (a ``numpy.random.Generator``) and ``np``;
+            evaluated with ``rng = np.random.default_rng(seed)`` it gives the
+            same numbers as the lab for that seed.
+        """
+        q = self.validate(params, ranges=self._ranges(params))
+        if standard and self._affine is None:
+            raise ValueError(f"{self.key!r} has no location-scale form")
+        write = self._code_standard if standard and self._code_standard is not None else self._code
+        return write(size, **q)
+
     def _ranges(self, params) -> tuple[Parameter, ...]:
         """The canonical parameters, with an alternative swapped in when ``params`` names it."""
         if not self.alternatives or not isinstance(params, Mapping):
@@ -316,6 +350,10 @@ def _gaussian_sd(mu, sigma2=None, sigma=None):
     return float(np.sqrt(sigma2)) if sigma is None else sigma
 
 
+def _gaussian_sd_code(mu, sigma2=None, sigma=None):
+    return f"np.sqrt({sigma2!r})" if sigma is None else repr(sigma)
+
+
 def _gaussian_moments(**q):
     var = _gaussian_var(**q)
     return Moments(q["mu"], var, 3.0 * var**2)
@@ -362,6 +400,8 @@ DISTRIBUTIONS: dict[str, Distribution] = {
             _frozen=lambda p: stats.bernoulli(p),
             _affine=lambda p: (0.0, 1.0, p),
             _standard=_bernoulli_standard,
+            _code=lambda size, p: f"rng.binomial(1, {p!r}, size={size})",
+            _code_standard=lambda size, p: f"(rng.random({size}) < {p!r}).astype(float)",
         ),
         Distribution(
             key="binomial",
@@ -373,6 +413,7 @@ DISTRIBUTIONS: dict[str, Distribution] = {
             _moments=_binomial_moments,
             _sample=lambda rng, size, n, p: rng.binomial(n, p, size).astype(np.float64),
             _frozen=lambda n, p: stats.binom(n, p),
+            _code=lambda size, n, p: f"rng.binomial({n!r}, {p!r}, size={size})",
         ),
         Distribution(
             key="gaussian",
@@ -387,6 +428,7 @@ DISTRIBUTIONS: dict[str, Distribution] = {
             _frozen=lambda **q: stats.norm(q["mu"], _gaussian_sd(**q)),
             _affine=lambda **q: (q["mu"], _gaussian_sd(**q), 0.0),
             _standard=_gaussian_standard,
+            _code=lambda size, **q: f"rng.normal({q['mu']!r}, {_gaussian_sd_code(**q)}, size={size})",
         ),
         Distribution(
             key="exponential",
@@ -400,6 +442,7 @@ DISTRIBUTIONS: dict[str, Distribution] = {
             _frozen=lambda scale: stats.expon(scale=scale),
             _affine=lambda scale: (0.0, scale, 1.0),
             _standard=_exponential_standard,
+            _code=lambda size, scale: f"rng.exponential({scale!r}, size={size})",
         ),
         Distribution(
             key="student_t",
@@ -418,6 +461,7 @@ DISTRIBUTIONS: dict[str, Distribution] = {
             _frozen=lambda nu, scale: stats.t(nu, scale=scale),
             _affine=lambda nu, scale: (0.0, scale, 0.0),
             _standard=_student_t_standard,
+            _code=lambda size, nu, scale: f"{scale!r} * rng.standard_t({nu!r}, size={size})",
         ),
     )
 }

@@ -123,17 +123,6 @@ def proportion_variance(rng: np.random.Generator) -> Question:
 QUESTIONS = (expectation_1_over_n, bias_1_over_n, known_mean, smallest_mse, proportion_variance)
 
 
-# One line per population: the same draws, in the same order, as monte_carlo.simulate
-# (Generator.normal/exponential/standard_t scale the standard draws the lab uses;
-# Bernoulli is "uniform < p", not rng.binomial, which would consume the stream differently).
-_DRAW = {
-    "gaussian": "x = rng.normal({mu!r}, np.sqrt({sigma2!r}), size=(R, N))",
-    "exponential": "x = rng.exponential({scale!r}, size=(R, N))",
-    "student_t": "x = {scale!r} * rng.standard_t({nu!r}, size=(R, N))",
-    "bernoulli": "x = (rng.random((R, N)) < {p!r}).astype(float)",
-}
-
-
 def snippet(*, population: str, params, n: int, reps: int, seed: int, result=None) -> Snippet:
     """Reproduce the page's Monte Carlo mean of the 1/N variance estimator with numpy alone.
 
@@ -162,7 +151,9 @@ def snippet(*, population: str, params, n: int, reps: int, seed: int, result=Non
         f"N, R, seed = {n}, {reps}, {seed}",
         "rng = np.random.default_rng(seed)",
         "# R samples of size N, one per row: the very draws the lab analyses",
-        _DRAW[population].format(**values),
+        # the registry's numpy code of the Monte Carlo's draws (for Bernoulli data "uniform < p", not
+        # rng.binomial, which would consume the stream differently)
+        f"x = {E.POPULATIONS[population].dist.code(values, '(R, N)', standard=True)}",
         "sigma2_hat = x.var(axis=1)  # the 1/N estimator around each sample's own mean x̄",
         f"# exact: E[sigma2_hat] = (N - 1)/N * sigma^2 = {expected:.12g}",
         'print(f"Monte Carlo mean of the 1/N estimator = {sigma2_hat.mean():.12g}")',

@@ -59,26 +59,18 @@ def halve_the_band(rng: np.random.Generator) -> Question:
 QUESTIONS = (binomial_variance, bernoulli_mean, halve_the_band)
 
 
-_DRAW = {
-    "bernoulli": "x = rng.binomial(1, {p!r}, size={n})",
-    "binomial": "x = rng.binomial({trials!r}, {p!r}, size={n})",
-    "gaussian": "x = rng.normal({mu!r}, {sigma!r}, size={n})",
-}
-
-
 def snippet(*, dist: str, params: dict, size: int, seed: int, sample_mean: float | None = None) -> Snippet:
     """Reproduce the sample mean shown on the page with numpy alone.
 
     ``sample_mean`` is the page's value (from :func:`estimation.views.sampling.moments_view`);
     without it the sample is drawn again.
     """
-    values = {"p": params.get("p"), "trials": params.get("n"), "mu": params.get("mu"),
-              "sigma": params.get("sigma"), "n": size}
+    spec, values = sampling.checked(dist, params)
     code = "\n".join([
         "import numpy as np",
         "",
         f"rng = np.random.default_rng({seed})",
-        _DRAW[dist].format(**values),
+        f"x = {spec.entry.code(values, str(size))}",  # the registry's numpy call: the page's very draw
         'print(f"sample mean = {x.mean():.12g}")',
     ])
     if sample_mean is None:
