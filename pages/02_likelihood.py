@@ -56,7 +56,7 @@ else:
                          format_func="{:,}".format, where=size_col)
     data = {"model": model, "n": n, "truth": truth, "seed": ui.seed}
 
-summary = ui.run(cached(views.summary), **data)
+summary = ui.run(cached(views.summary_view), **data)
 metric_cols = st.columns(2 + len(summary.mle))
 if summary.k is None:
     metric_cols[0].metric(ui.t("likelihood.metric.size"), f"{summary.n:,}")
@@ -87,7 +87,7 @@ def vary(model: str) -> str | None:
 @ui.section
 def curves(data: dict) -> None:
     """L(θ) and ℓ(θ) side by side, the score at θ̂ and θ₀, the model's formulas."""
-    c = ui.run(cached(views.curves), **data, param=vary(data["model"]))
+    c = ui.run(cached(views.curves_view), **data, param=vary(data["model"]))
     v, sym = c.view, c.symbol
     labels = {"mle": ui.t("likelihood.mle_label", hat=c.hat), "truth": ui.t("likelihood.truth_label")}
     lik_col, loglik_col = st.columns(2)
@@ -118,7 +118,7 @@ def curves(data: dict) -> None:
 @ui.section
 def surface(data: dict) -> None:
     """The Gaussian ℓ(μ, σ²) − ℓ̂ as a heatmap with contours, and its two slices through the MLE."""
-    s = ui.run(cached(views.surface), **data, grid=ui.select_slider(GRID, ui.t("likelihood.grid")))
+    s = ui.run(cached(views.surface_view), **data, grid=ui.select_slider(GRID, ui.t("likelihood.grid")))
     truth_label = ui.t("likelihood.truth_label")
     heat_col, formula_col = st.columns(2)
     ui.chart(charts.surface_chart, s.surface, s.mle, s.truth, x_title=ui.t("likelihood.mu_axis"),
@@ -140,7 +140,7 @@ def surface(data: dict) -> None:
 @ui.section
 def why_logs(data: dict) -> None:
     """The float64 product of densities against the sum of their logs, at the MLE."""
-    v = ui.run(cached(views.logs), **data)
+    v = ui.run(cached(views.logs_view), **data)
     nv, kind = v.naive, "over" if v.overflow else "under"
     chart_col, info_col = st.columns([3, 2])
     ui.chart(charts.naive_chart, nv, x_title=ui.t("likelihood.logs_x"), y_title=ui.t("likelihood.logs_y"),
@@ -162,7 +162,7 @@ def why_logs(data: dict) -> None:
 @ui.section
 def sharpen(data: dict) -> None:
     """ℓ − ℓ̂ for 10, 100, 1000, … observations; the parabola of ℓ at θ̂; Wald and likelihood-ratio intervals."""
-    s = ui.run(cached(views.sharpen), **data, param=vary(data["model"]))
+    s = ui.run(cached(views.sharpen_view), **data, param=vary(data["model"]))
     v, sym, hat = s.view, s.symbol, s.hat
     labels = ([ui.t("likelihood.size_label", N=s.size, n=m) for m in s.sizes] if s.ks is None else
               [ui.t("likelihood.size_label_k", N=s.size, n=m, k=km) for m, km in zip(s.sizes, s.ks)])

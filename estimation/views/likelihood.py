@@ -5,15 +5,15 @@ everything the section shows (curves on their windows, tangent segments,
 thinned paths, tables as column dicts for ``st.dataframe``, the numbers in
 its captions):
 
-==================  =====================  ==========================================
-section             function               draws
-==================  =====================  ==========================================
-metrics (page)      :func:`summary`        N or n, k, the MLEs, ℓ(θ̂)
-L and ℓ             :func:`curves`         L(θ) and ℓ(θ) with tangents, the score table
-(μ, σ²) surface     :func:`surface`        ℓ − ℓ̂ heatmap, contours, the two slices
-why logs            :func:`logs`           the float64 product against Σ log f
-sharper peak        :func:`sharpen`        nested samples, the parabola, the intervals
-==================  =====================  ==========================================
+==================  ==========================  ==========================================
+section             function                    draws
+==================  ==========================  ==========================================
+metrics (page)      :func:`summary_view`        N or n, k, the MLEs, ℓ(θ̂)
+L and ℓ             :func:`curves_view`         L(θ) and ℓ(θ) with tangents, the score table
+(μ, σ²) surface     :func:`surface_view`        ℓ − ℓ̂ heatmap, contours, the two slices
+why logs            :func:`logs_view`           the float64 product against Σ log f
+sharper peak        :func:`sharpen_view`        nested samples, the parabola, the intervals
+==================  ==========================  ==========================================
 
 Every function takes the page's data arguments: ``model``, ``n`` and either
 ``k`` (typed-in binomial data, k of n) or ``truth`` and ``seed`` (a draw by
@@ -64,16 +64,16 @@ __all__ = [
     "GaussianSurface",
     "gaussian_surface",
     "fits_float64",
-    "Summary",
-    "summary",
-    "Curves",
-    "curves",
-    "Surface",
-    "surface",
-    "Logs",
-    "logs",
-    "Sharpen",
-    "sharpen",
+    "SummaryView",
+    "summary_view",
+    "CurvesView",
+    "curves_view",
+    "SurfaceView",
+    "surface_view",
+    "LogsView",
+    "logs_view",
+    "SharpenView",
+    "sharpen_view",
 ]
 
 #: Views of ℓ reach down to ℓ̂ − 12.5 = ℓ̂ − 5²/2: five standard errors either side for a quadratic ℓ.
@@ -629,7 +629,7 @@ def _table(rows: dict, columns: tuple[str, ...]) -> dict:
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
+class SummaryView:
     """The data and its maximum: the page's metrics and the share box's page-level numbers.
 
     Attributes
@@ -670,12 +670,12 @@ class Summary:
     lr: tuple[float, float]
 
 
-def summary(model: str, n: int, *, truth=None, seed=None, k=None) -> Summary:
+def summary_view(model: str, n: int, *, truth=None, seed=None, k=None) -> SummaryView:
     """The page-level numbers: the data, the MLEs, ℓ(θ̂) and the first parameter's intervals.
 
     Examples
     --------
-    >>> s = summary("binomial", 10, k=8)  # the classic exam question
+    >>> s = summary_view("binomial", 10, k=8)  # the classic exam question
     >>> s.mle, s.hats, s.size, round(s.loglik_max, 6)
     ({'theta': 0.8}, {'theta': 'θ̂'}, 'n', -1.197362)
     """
@@ -690,7 +690,7 @@ def summary(model: str, n: int, *, truth=None, seed=None, k=None) -> Summary:
         one = binomial_slice(data.k, data.n)
         ell = binomial_loglik if spec.name == "binomial" else (lambda k, n, t: bernoulli_loglik(BernoulliStats(n, k), t))
         loglik_max = float(ell(data.k, data.n, data.k / data.n))
-    return Summary(
+    return SummaryView(
         model=spec.name, n=data.n, k=data.k, size=spec.size, params=tuple(p.name for p in spec.params),
         mle=mle, hats={p.name: p.hat for p in spec.params}, truth=data.truth, loglik_max=loglik_max,
         param=spec.params[0].name, se=float(1.0 / np.sqrt(one.information)), wald=one.wald(LEVEL),
@@ -702,7 +702,7 @@ def summary(model: str, n: int, *, truth=None, seed=None, k=None) -> Summary:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Curves:
+class CurvesView:
     """The "L and ℓ" section: one parameter's curves, the score table and the model's formulas.
 
     Attributes
@@ -740,13 +740,13 @@ class Curves:
         return _table({labels[role]: values for role, values in self.rows.items()}, columns)
 
 
-def curves(model: str, n: int, *, truth=None, seed=None, k=None, param: str | None = None,
-           points: int = 301) -> Curves:
+def curves_view(model: str, n: int, *, truth=None, seed=None, k=None, param: str | None = None,
+           points: int = 301) -> CurvesView:
     """L(θ) and ℓ(θ) of one parameter (default: the model's first), with the score at θ̂ and θ₀.
 
     Examples
     --------
-    >>> c = curves("binomial", 10, k=8)
+    >>> c = curves_view("binomial", 10, k=8)
     >>> c.view.window, c.symbol, c.power, c.rows["mle"][0]
     ((0.0, 1.0), 'θ', '', 0.8)
     """
@@ -757,7 +757,7 @@ def curves(model: str, n: int, *, truth=None, seed=None, k=None, param: str | No
     if view.truth is not None:
         rows["truth"] = (view.truth, view.loglik_truth, view.score_truth)
     spec = data.model
-    return Curves(
+    return CurvesView(
         view=view, symbol=p.symbol, hat=p.hat,
         power=str(view.lik_exponent).translate(_SUPERSCRIPT) if view.lik_exponent else "",
         lik_fits_float64=bool(fits_float64(view.loglik_hat)), boundary=view.information == np.inf, rows=rows,
@@ -770,7 +770,7 @@ def curves(model: str, n: int, *, truth=None, seed=None, k=None, param: str | No
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Surface:
+class SurfaceView:
     """The Gaussian (μ, σ²) section: ℓ − ℓ̂ on a grid and the slices through the MLE.
 
     Attributes
@@ -799,13 +799,13 @@ class Surface:
     latex: str
 
 
-def surface(model: str, n: int, *, truth=None, seed=None, k=None, grid: int = 100,
-            points: int = 301) -> Surface:
+def surface_view(model: str, n: int, *, truth=None, seed=None, k=None, grid: int = 100,
+            points: int = 301) -> SurfaceView:
     """The Gaussian log-likelihood surface over the slices' windows (``model`` must be ``"gaussian"``).
 
     Examples
     --------
-    >>> s = surface("gaussian", 50, truth={"mu": 0.0, "sigma2": 1.0}, seed=0, grid=25)
+    >>> s = surface_view("gaussian", 50, truth={"mu": 0.0, "sigma2": 1.0}, seed=0, grid=25)
     >>> s.surface.rel.shape, s.mu.param, s.sigma2.param
     ((25, 25), 'mu', 'sigma2')
     """
@@ -815,7 +815,7 @@ def surface(model: str, n: int, *, truth=None, seed=None, k=None, grid: int = 10
     mu, sigma2 = (_param_view_of(data, name, points) for name in ("mu", "sigma2"))
     spec = data.model
     m, s2 = spec.params
-    return Surface(
+    return SurfaceView(
         surface=gaussian_surface(data.stats, mu.window, sigma2.window, grid=grid),
         mu=mu, sigma2=sigma2, mle=(mu.theta_hat, sigma2.theta_hat), truth=(data.truth["mu"], data.truth["sigma2"]),
         hats=(m.hat, s2.hat), slice_axes=(f"{m.symbol}, {s2.hat}", f"{m.hat}, {s2.symbol}"),
@@ -827,7 +827,7 @@ def surface(model: str, n: int, *, truth=None, seed=None, k=None, grid: int = 10
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Logs:
+class LogsView:
     """The "why logs" section: the float64 product of densities against Σ log f.
 
     Attributes
@@ -848,7 +848,7 @@ class Logs:
     at: str
 
 
-def logs(model: str, n: int, *, truth=None, seed=None, k=None) -> Logs:
+def logs_view(model: str, n: int, *, truth=None, seed=None, k=None) -> LogsView:
     """The plain product Π f(x_i) in float64 against ℓ = Σ log f(x_i), at the MLE.
 
     Typed-in binomial data are laid out as k ones spread evenly among n
@@ -856,7 +856,7 @@ def logs(model: str, n: int, *, truth=None, seed=None, k=None) -> Logs:
 
     Examples
     --------
-    >>> v = logs("bernoulli", 10_000, truth={"p": 0.5}, seed=3)
+    >>> v = logs_view("bernoulli", 10_000, truth={"p": 0.5}, seed=3)
     >>> v.naive.failure, v.overflow, v.at
     ('underflow', False, 'p̂ = 0.4966')
     """
@@ -867,14 +867,14 @@ def logs(model: str, n: int, *, truth=None, seed=None, k=None) -> Logs:
     else:
         naive = _naive_view("bernoulli", data.x, {"p": data.k / data.n})
     at = ", ".join(f"{data.model.param(name).hat} = {value:.4g}" for name, value in mle.items())
-    return Logs(naive=naive, n=data.n, overflow=naive.failure == "overflow", at=at)
+    return LogsView(naive=naive, n=data.n, overflow=naive.failure == "overflow", at=at)
 
 
 # --------------------------------------------------------------------------- more data, sharper peak
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Sharpen:
+class SharpenView:
     """The "sharper peak" section: nested samples, the quadratic approximation and the intervals.
 
     Attributes
@@ -904,20 +904,20 @@ class Sharpen:
         return _table({labels[name]: values for name, values in self.intervals.items()}, columns)
 
 
-def sharpen(model: str, n: int, *, truth=None, seed=None, k=None, param: str | None = None,
-            points: int = 301) -> Sharpen:
+def sharpen_view(model: str, n: int, *, truth=None, seed=None, k=None, param: str | None = None,
+            points: int = 301) -> SharpenView:
     """ℓ − ℓ̂ for nested samples, its quadratic approximation, and the Wald and likelihood-ratio intervals.
 
     Examples
     --------
-    >>> v = sharpen("binomial", 10, k=8)
+    >>> v = sharpen_view("binomial", 10, k=8)
     >>> v.sizes, v.ks, [round(t, 4) for t in v.intervals["lr"]]
     (('10', '100', '1,000', '10,000'), ('8', '80', '800', '8,000'), [0.5006, 0.9636, 0.4631])
     """
     data = _sample(model, n, truth, seed, k, points)
     p = _param(data, param)
     view = _param_view_of(data, p.name, points)
-    return Sharpen(
+    return SharpenView(
         view=view, symbol=p.symbol, hat=p.hat, size=data.model.size, sizes=tuple(f"{m:,}" for m in view.sharp_sizes),
         ks=None if view.sharp_k is None else tuple(f"{m:,}" for m in view.sharp_k),
         intervals={name: (lo, hi, hi - lo) for name, (lo, hi) in (("wald", view.wald), ("lr", view.lr))},

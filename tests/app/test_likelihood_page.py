@@ -67,7 +67,7 @@ def test_the_classic_8_of_10_shows_theta_hat_0_8():
     assert metrics[t("likelihood.metric.mle", "en", hat="θ̂")] == "0.8"
     assert metrics[t("likelihood.metric.successes", "en", N="n", n="10")] == "8"
     table = _table(at)
-    v = views.curves("binomial", 10, k=8).view
+    v = views.curves_view("binomial", 10, k=8).view
     mle_row = table.loc[t("likelihood.mle_label", "en", hat="θ̂")]
     assert mle_row.iloc[0] == 0.8
     assert mle_row.iloc[1] == pytest.approx(v.loglik_hat, rel=1e-12)
@@ -96,7 +96,7 @@ def test_gaussian_numbers_shown_equal_the_core(vary):
     metrics = _metrics(at)
     assert metrics[t("likelihood.metric.mle", "en", hat="μ̂")] == f"{x.mean():.6g}"
     assert metrics[t("likelihood.metric.mle", "en", hat="σ̂²")] == f"{x.var():.6g}"
-    v = views.curves("gaussian", 2000, truth={"mu": 1.5, "sigma2": 4.0}, seed=11, param=vary).view
+    v = views.curves_view("gaussian", 2000, truth={"mu": 1.5, "sigma2": 4.0}, seed=11, param=vary).view
     table = _table(at)
     assert table.iloc[0].tolist() == pytest.approx([v.theta_hat, v.loglik_hat, v.score_hat], rel=1e-12, abs=1e-9)
     assert table.iloc[1].tolist() == pytest.approx([v.truth, v.loglik_truth, v.score_truth], rel=1e-12)
@@ -156,7 +156,7 @@ def test_extremes_of_every_widget(query):
 
 def test_tiny_variance_overflows_instead():
     at = open_page(PAGE, {"model": "gaussian", "s2": "0.01", "n": "100000", "view": "logs"})
-    naive = views.logs("gaussian", 100_000, truth={"mu": 0.0, "sigma2": 0.01}, seed=42).naive
+    naive = views.logs_view("gaussian", 100_000, truth={"mu": 0.0, "sigma2": 0.01}, seed=42).naive
     assert naive.failure == "overflow"
     assert t("likelihood.overflow_note", "en", n=f"{naive.failure_n:,}",
              loglik=f"{naive.loglik_at_failure:.6g}") in [m.value for m in at.markdown]
@@ -167,7 +167,7 @@ def test_more_successes_than_trials_is_explained_not_raised(lang):
     at = open_page(PAGE, {"k": "11", "trials": "10", "lang": lang})
     assert not at.exception
     with pytest.raises(InputError) as err:  # the core refuses the data and names the problem
-        views.summary("binomial", 10, k=11)
+        views.summary_view("binomial", 10, k=11)
     assert err.value.key == "k_over_n" and err.value.fields == {"k": "11", "n": "10"}
     message = t("error.k_over_n", lang, k="11", n="10")
     assert [e.value for e in at.error] == [t("common.error", lang, message=message)]
@@ -211,12 +211,12 @@ def test_surface_choice_survives_model_switches():
 def test_scaled_likelihood_says_when_L_leaves_float64():
     note = t("likelihood.scaled_note_float", "en")
     at = open_page(PAGE, {"model": "bernoulli", "n": "1000000"})  # ℓ̂ ≈ −6·10⁵: L underflows
-    summary = views.summary("bernoulli", 1_000_000, truth={"p": 0.3}, seed=42)
+    summary = views.summary_view("bernoulli", 1_000_000, truth={"p": 0.3}, seed=42)
     assert not views.fits_float64(summary.loglik_max)
     assert any(note in c.value for c in at.caption)
     at = open_page(PAGE, {"model": "bernoulli", "n": "200"})  # L ≈ 10⁻⁵⁵: rescaled, but a float64
-    curves = views.curves("bernoulli", 200, truth={"p": 0.3}, seed=42)
-    assert curves.view.lik_exponent != 0 and views.fits_float64(views.summary("bernoulli", 200, truth={"p": 0.3},
+    curves = views.curves_view("bernoulli", 200, truth={"p": 0.3}, seed=42)
+    assert curves.view.lik_exponent != 0 and views.fits_float64(views.summary_view("bernoulli", 200, truth={"p": 0.3},
                                                                               seed=42).loglik_max)
     assert not any(note in c.value for c in at.caption)
 
@@ -256,7 +256,7 @@ def test_code_snippet_prints_the_max_loglik_shown(query, data):
     assert_healthy(at)
     snippet = teaching.snippet("likelihood", **data)
     assert snippet.code in [c.value for c in at.code]
-    summary = views.summary(**data)
+    summary = views.summary_view(**data)
     assert snippet.value == pytest.approx(summary.loglik_max, rel=1e-12)
     hats = ", ".join({"binomial": ["θ̂"], "bernoulli": ["p̂"], "gaussian": ["μ̂", "σ̂²"]}[data["model"]])
     assert _metrics(at)[t("likelihood.metric.loglik", "en", hats=hats)] == f"{snippet.value:.6g}"
@@ -323,7 +323,7 @@ def test_the_vary_widget_changes_only_its_section(view):
     assert at.query_params["model"] == "gaussian" and at.query_params["n"] == "1000"
     assert _outside(at) == before  # the metrics, snippet and notes stay as they were
     assert _chart_data(at) != charts_before and _table(at).to_dict() != tables_before  # the section redrew σ²
-    v = views.curves("gaussian", 1000, truth={"mu": 0.0, "sigma2": 1.0}, seed=42, param="sigma2").view
+    v = views.curves_view("gaussian", 1000, truth={"mu": 0.0, "sigma2": 1.0}, seed=42, param="sigma2").view
     if view == "curves":
         assert _table(at).iloc[0].tolist() == pytest.approx([v.theta_hat, v.loglik_hat, v.score_hat], rel=1e-12)
     else:
@@ -367,10 +367,10 @@ def test_the_share_box_gets_the_numbers_the_sections_show(monkeypatch, query, pa
     n = int(query.get("n", 10))
     data = ({"k": 8} if not query else
             {"truth": {"p": 0.3} if model == "bernoulli" else {"mu": 0.0, "sigma2": 1.0}, "seed": 42})
-    s = views.summary(model, n, **data)
-    v = views.sharpen(model, n, **data, param=param).view
+    s = views.summary_view(model, n, **data)
+    v = views.sharpen_view(model, n, **data, param=param).view
     expected = {"model": model, "n": n, "k": s.k, "mle": s.mle, "loglik_max": s.loglik_max, "param": param,
                 "se": v.se, "wald_95": v.wald, "lr_95": v.lr}  # the same keys, in the same order, as before
     if query.get("view") == "logs":
-        expected["naive_failure_n"] = views.logs(model, n, **data).naive.failure_n
+        expected["naive_failure_n"] = views.logs_view(model, n, **data).naive.failure_n
     assert recorded == expected and list(recorded) == list(expected)

@@ -88,7 +88,7 @@ def test_loglik_chart_with_tangents(report):
 
 
 def test_surface_chart_stays_under_5000_rows_at_the_largest_grid():
-    r = views.surface("gaussian", 1_000_000, truth={"mu": 0.5, "sigma2": 2.0}, seed=2, grid=200)
+    r = views.surface_view("gaussian", 1_000_000, truth={"mu": 0.5, "sigma2": 2.0}, seed=2, grid=200)
     surf = r.surface
     mle, truth = r.mle, (0.5, 2.0)
     spec = _spec(charts.surface_chart(

@@ -26,11 +26,11 @@ from tests.core.test_likelihood import GOOD_X, Q95, SETTINGS, Z95, gaussian_samp
 
 def report(model, n, *, naive=False, **data):
     """Every section's view of one data set, as the page would show them (ParamViews of every parameter)."""
-    s = views.summary(model, n, **data)
+    s = views.summary_view(model, n, **data)
     return SimpleNamespace(
         n=s.n, k=s.k, mle=s.mle, truth=s.truth, loglik_max=s.loglik_max,
-        views={p: views.curves(model, n, **data, param=p).view for p in s.params},
-        naive=views.logs(model, n, **data).naive if naive else None,
+        views={p: views.curves_view(model, n, **data, param=p).view for p in s.params},
+        naive=views.logs_view(model, n, **data).naive if naive else None,
     )
 
 
@@ -203,7 +203,7 @@ def test_naive_view_against_a_python_loop(model, truth, n):
         assert_allclose(nv.log10_product, np.log10(np.array(products)[nv.n - 1]), rtol=1e-12)
     assert nv.product_last == products[-1]
     assert r.loglik_max == pytest.approx(np.sum(logs), rel=1e-9)
-    assert not hasattr(views.curves(model, n, truth=truth, seed=5), "naive")  # only the "why logs" section has it
+    assert not hasattr(views.curves_view(model, n, truth=truth, seed=5), "naive")  # only the "why logs" section has it
 
 
 def test_naive_view_of_typed_counts_spreads_the_successes():
@@ -302,8 +302,8 @@ def test_fits_float64_edges_and_arrays():
 
 def test_fits_float64_matches_the_pages_examples():
     # 8 of 10: L(θ̂) ≈ 0.30 fits; 10⁶ Bernoulli draws: ℓ̂ ≈ −6·10⁵ underflows
-    assert views.fits_float64(views.summary("binomial", 10, k=8).loglik_max)
-    big = views.curves("bernoulli", 1_000_000, truth={"p": 0.3}, seed=1)
+    assert views.fits_float64(views.summary_view("binomial", 10, k=8).loglik_max)
+    big = views.curves_view("bernoulli", 1_000_000, truth={"p": 0.3}, seed=1)
     assert not views.fits_float64(big.view.loglik_hat) and not big.lik_fits_float64
 
 
@@ -312,7 +312,7 @@ def test_fits_float64_matches_the_pages_examples():
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("k, n", [(8, 10), (0, 7), (50, 50), (333, 1000)])
 def test_interval_table_matches_the_interval_functions(k, n):
-    table = views.sharpen("binomial", n, k=k).intervals
+    table = views.sharpen_view("binomial", n, k=k).intervals
     assert set(table) == {"wald", "lr"}
     for name, oracle in (("wald", li.binomial_wald_interval(k, n)), ("lr", li.binomial_lr_interval(k, n))):
         lo, hi, width = table[name]
@@ -321,12 +321,12 @@ def test_interval_table_matches_the_interval_functions(k, n):
 
 
 def test_interval_table_gaussian_and_bad_input():
-    sharp = views.sharpen("gaussian", 500, truth={"mu": 1.0, "sigma2": 2.0}, seed=4, param="sigma2")
+    sharp = views.sharpen_view("gaussian", 500, truth={"mu": 1.0, "sigma2": 2.0}, seed=4, param="sigma2")
     lo, hi, width = sharp.intervals["wald"]
     assert width == pytest.approx(2 * 1.959963984540054 * sharp.view.se, rel=1e-9)
-    assert lo < views.summary("gaussian", 500, truth={"mu": 1.0, "sigma2": 2.0}, seed=4).mle["sigma2"] < hi
+    assert lo < views.summary_view("gaussian", 500, truth={"mu": 1.0, "sigma2": 2.0}, seed=4).mle["sigma2"] < hi
     with pytest.raises(ValueError, match="param"):
-        views.sharpen("gaussian", 500, truth={"mu": 1.0, "sigma2": 2.0}, seed=4, param="theta")
+        views.sharpen_view("gaussian", 500, truth={"mu": 1.0, "sigma2": 2.0}, seed=4, param="theta")
 
 
 # ---------------------------------------------------------------------------
@@ -343,7 +343,7 @@ DATA = [
 
 @pytest.mark.parametrize("model, n, data", DATA)
 def test_summary_is_the_first_parameters_numbers_for_the_share_box(model, n, data):
-    s = views.summary(model, n, **data)
+    s = views.summary_view(model, n, **data)
     first = lk.MODELS[model].params[0]
     assert s.params == tuple(p.name for p in lk.MODELS[model].params) and s.param == first.name
     assert s.hats == {p.name: p.hat for p in lk.MODELS[model].params}
@@ -364,7 +364,7 @@ def test_summary_is_the_first_parameters_numbers_for_the_share_box(model, n, dat
                         rtol=1e-9, atol=1e-12)
         assert_allclose(s.se, math.sqrt(k / n * (1 - k / n) / n), rtol=1e-12)
         assert s.wald == li.binomial_wald_interval(k, n) and s.lr == li.binomial_lr_interval(k, n)
-    curves = views.curves(model, n, **data)  # the first parameter by default, like the share box
+    curves = views.curves_view(model, n, **data)  # the first parameter by default, like the share box
     assert (curves.view.param, curves.view.se, curves.view.wald, curves.view.lr) == (s.param, s.se, s.wald, s.lr)
 
 
@@ -372,7 +372,7 @@ def test_summary_is_the_first_parameters_numbers_for_the_share_box(model, n, dat
 def test_curves_table_and_caption_numbers(model, n, data):
     params = [p.name for p in lk.MODELS[model].params]
     for name in params:
-        c = views.curves(model, n, **data, param=name)
+        c = views.curves_view(model, n, **data, param=name)
         p = lk.MODELS[model].param(name)
         v = c.view
         assert (c.symbol, c.hat, v.param) == (p.symbol, p.hat, name)
@@ -392,17 +392,17 @@ def test_curves_table_and_caption_numbers(model, n, data):
         for line in (*lk.MODELS[model].latex_score, *lk.MODELS[model].latex_mle):
             assert line in c.latex_score
     if model == "binomial" and data.get("k") == 0:
-        assert views.curves(model, n, **data).boundary  # θ̂ = 0: the boundary note, not the score note
+        assert views.curves_view(model, n, **data).boundary  # θ̂ = 0: the boundary note, not the score note
 
 
 def test_the_score_formula_has_the_minus_sign():
-    assert r"\frac{k}{\theta}-\frac{n-k}{1-\theta}" in views.curves("binomial", 10, k=8).latex_score
+    assert r"\frac{k}{\theta}-\frac{n-k}{1-\theta}" in views.curves_view("binomial", 10, k=8).latex_score
 
 
 @pytest.mark.parametrize("model, n, data", DATA)
 def test_sharpen_sizes_and_interval_table(model, n, data):
     for name in [p.name for p in lk.MODELS[model].params]:
-        sh = views.sharpen(model, n, **data, param=name)
+        sh = views.sharpen_view(model, n, **data, param=name)
         v = sh.view
         assert sh.sizes == tuple(f"{m:,}" for m in v.sharp_sizes)
         assert sh.ks == (None if v.sharp_k is None else tuple(f"{m:,}" for m in v.sharp_k))
@@ -421,8 +421,8 @@ def test_sharpen_sizes_and_interval_table(model, n, data):
     ("binomial", 10, {"k": 8}, False),
 ])
 def test_logs_says_where_the_product_was_evaluated(model, n, data, overflow):
-    v = views.logs(model, n, **data)
-    s = views.summary(model, n, **data)
+    v = views.logs_view(model, n, **data)
+    s = views.summary_view(model, n, **data)
     assert v.n == n and v.overflow == overflow == (v.naive.failure == "overflow")
     assert list(v.naive.at.values()) == list(s.mle.values())  # binomial data: the Bernoulli product at p = θ̂
     assert v.at == ", ".join(f"{s.hats[p]} = {s.mle[p]:.4g}" for p in s.params)
@@ -430,7 +430,7 @@ def test_logs_says_where_the_product_was_evaluated(model, n, data, overflow):
 
 def test_surface_is_drawn_over_the_slices_windows():
     data = {"truth": {"mu": 0.5, "sigma2": 2.0}, "seed": 2}
-    sv = views.surface("gaussian", 5000, **data, grid=50)
+    sv = views.surface_view("gaussian", 5000, **data, grid=50)
     x = sampling.draw("gaussian", {"mu": 0.5, "sigma": math.sqrt(2.0)}, 5000, 2)
     assert (sv.surface.mu[0], sv.surface.mu[-1]) == sv.mu.window
     assert (sv.surface.sigma2[0], sv.surface.sigma2[-1]) == pytest.approx(sv.sigma2.window, rel=1e-15)
@@ -442,7 +442,7 @@ def test_surface_is_drawn_over_the_slices_windows():
     for line in (lk.MODELS["gaussian"].latex_loglik, *lk.MODELS["gaussian"].latex_score):
         assert line in sv.latex
     with pytest.raises(ValueError, match="model"):
-        views.surface("bernoulli", 10, truth={"p": 0.5}, seed=0)
+        views.surface_view("bernoulli", 10, truth={"p": 0.5}, seed=0)
 
 
 BAD_DATA = [
@@ -460,17 +460,17 @@ BAD_DATA = [
 @pytest.mark.parametrize("args, data, name", BAD_DATA)
 def test_every_section_rejects_invalid_data_naming_it(section, args, data, name):
     with pytest.raises(ValueError, match=name):
-        getattr(views, section)(*args, **data)
+        getattr(views, f"{section}_view")(*args, **data)
 
 
 def test_results_are_frozen_with_slots():
     import dataclasses
 
-    for cls in (views.Summary, views.Curves, views.Surface, views.Logs, views.Sharpen, views.ParamView,
+    for cls in (views.SummaryView, views.CurvesView, views.SurfaceView, views.LogsView, views.SharpenView, views.ParamView,
                 views.NaiveView, views.GaussianSurface):
         params = cls.__dataclass_params__
         assert params.frozen and "__slots__" in cls.__dict__, cls
-    s = views.summary("binomial", 10, k=8)
+    s = views.summary_view("binomial", 10, k=8)
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.n = 11
 
