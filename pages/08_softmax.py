@@ -98,7 +98,7 @@ if len(choice.features) != 2 and choice.source != "blobs":
     st.stop()
 data = ui.run(cached(views.data_section), choice)
 st.caption(ui.t("softmax.data_summary", n=f"{data.n:,}", k=data.k,
-                counts=", ".join(f"{c} {n:,}" for c, n in zip(data.classes, data.counts))))
+                counts=", ".join(f"{c}: {n:,}" for c, n in zip(data.classes, data.counts))))
 
 
 # 1. Entropy + KL = cross-entropy
@@ -158,7 +158,8 @@ def training_section(choice):
         st.error(ui.t("softmax.diverged", name=name, epoch=view.diverged_epoch), icon=":material/trending_up:")
     regions_col, loss_col = st.columns(2, gap="large")
     ui.chart(charts.decision_regions_chart, view, x_title=view.features[0], y_title=view.features[1],
-             class_labels=view.classes, title=ui.t("softmax.regions_title", name=name), where=regions_col)
+             class_labels=view.classes, class_title=ui.t("softmax.class"), title=ui.t("softmax.regions_title", name=name),
+             where=regions_col)
     ui.chart(charts.loss_curve_chart, view, x_title=ui.t("softmax.epoch_axis"), y_title=ui.t("softmax.objective_axis"),
              run_label=name, optimum_label=ui.t("softmax.optimum"), log_y=log_y, title=ui.t("softmax.loss_title"),
              where=loss_col)

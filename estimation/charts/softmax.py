@@ -29,7 +29,9 @@ __all__ = [
 #: Colours of the decomposition's parts: entropy (blue), KL (vermillion), cross-entropy (black).
 ENTROPY_COLOR, KL_COLOR, CROSS_COLOR = PALETTE[0], PALETTE[5], "#000000"
 #: Colours of the classes (K ≤ 10): Okabe–Ito first, then two greys.
-_CLASS_RANGE = (*PALETTE[:6], PALETTE[7], "#999999", "#663399", "#8B4513")
+#: The fifth is black (grey regions), so that up to five classes never pair blue with sky blue
+#: or orange with vermillion.
+_CLASS_RANGE = (*PALETTE[:4], PALETTE[7], PALETTE[4], PALETTE[5], "#999999", "#663399", "#8B4513")
 
 
 def class_colors(k: int) -> list[str]:
@@ -84,7 +86,7 @@ def entropy_curve_chart(
     ]
     top = float(min(view.cross.max(), 2.5 * max(at_cross, float(h[0]) + 0.1, 0.3)))
     domain = [entropy_label, kl_label, cross_label, mle_label, model_label]
-    color = alt.Color("part:N", title=None, sort=domain, legend=alt.Legend(columns=3), scale=alt.Scale(
+    color = alt.Color("part:N", title=None, sort=domain, legend=alt.Legend(columns=2), scale=alt.Scale(
         domain=domain, range=[ENTROPY_COLOR, KL_COLOR, CROSS_COLOR, PALETTE[2], PALETTE[1]]))
     x = alt.X("q:Q", title=x_title, scale=alt.Scale(domain=[0.0, 1.0], nice=False),
               axis=alt.Axis(values=[0.0, 0.2, 0.4, 0.6, 0.8, 1.0], format=".1f"))
@@ -124,9 +126,9 @@ def entropy_bars_chart(
         parts.append({"kind": "bar", "model": name, "part": entropy_label, "lo": 0.0, "hi": b["entropy"]})
         parts.append({"kind": "bar", "model": name, "part": kl_label, "lo": b["entropy"], "hi": b["cross"]})
         parts.append({"kind": "total", "model": name, "hi": b["cross"], "text": f"{b['cross']:.3f}"})
-    color = alt.Color("part:N", title=None, sort=[entropy_label, kl_label], scale=alt.Scale(
-        domain=[entropy_label, kl_label], range=[ENTROPY_COLOR, KL_COLOR]))
-    x = alt.X("model:N", title=x_title, sort=names, axis=alt.Axis(labelAngle=0, labelLimit=220))
+    color = alt.Color("part:N", title=None, sort=[entropy_label, kl_label], legend=alt.Legend(columns=1),
+                      scale=alt.Scale(domain=[entropy_label, kl_label], range=[ENTROPY_COLOR, KL_COLOR]))
+    x = alt.X("model:N", title=x_title, sort=names, axis=alt.Axis(labelAngle=-30, labelLimit=160))
     top = 1.15 * max(b["cross"] for b in bars)
     y = alt.Y("hi:Q", title=y_title, scale=alt.Scale(domain=[0.0, top], nice=False))
     layers = [
@@ -149,6 +151,7 @@ def decision_regions_chart(
     x_title: str,
     y_title: str,
     class_labels: tuple[str, ...],
+    class_title: str,
     title: str | None = None,
 ) -> alt.LayerChart:
     """The data coloured by class over the trained model's decision regions.
@@ -167,7 +170,7 @@ def decision_regions_chart(
         {"kind": "point", "cls": np.asarray(labels, dtype=object)[view.points_y].tolist(),
          "px": view.points_X[:, 0], "py": view.points_X[:, 1]},
     ]
-    color = alt.Color("cls:N", title=None, sort=labels, legend=alt.Legend(columns=min(len(labels), 6)),
+    color = alt.Color("cls:N", title=class_title, sort=labels, legend=alt.Legend(columns=min(len(labels), 6)),
                       scale=alt.Scale(domain=labels, range=class_colors(len(labels))))
     x_scale = alt.Scale(domain=[float(cells["x"][0]), float(cells["x2"][-1])], nice=False, zero=False)
     y_scale = alt.Scale(domain=[float(cells["y"][0]), float(cells["y2"][-1])], nice=False, zero=False)
@@ -200,14 +203,17 @@ def probability_surfaces_chart(
                     legend=alt.Legend(orient="right", gradientLength=140))
     x_scale = alt.Scale(domain=[float(cells["x"][0]), float(cells["x2"][-1])], nice=False, zero=False)
     y_scale = alt.Scale(domain=[float(cells["y"][0]), float(cells["y2"][-1])], nice=False, zero=False)
-    panel = alt.Chart(width=190, height=170).mark_rect().encode(
+    k = len(labels)
+    columns = k if k <= 5 else {6: 3, 7: 4, 8: 4}.get(k, 5)  # rows as full as possible: empty slots draw empty axes
+    size = 190 if columns <= 4 else 150
+    panel = alt.Chart(width=size, height=size - 20).mark_rect().encode(
         x=alt.X("x:Q", title=x_title, scale=x_scale), x2=alt.X2("x2:Q"),
         y=alt.Y("y:Q", title=y_title, scale=y_scale), y2=alt.Y2("y2:Q"), fill=fill,
         tooltip=[alt.Tooltip("cls:N"), alt.Tooltip("p:Q", format=".3f")])
     chart = alt.FacetChart(
         data={"values": records(*parts)}, spec=panel,
         facet=alt.Facet("cls:N", sort=labels, title=None, header=alt.Header(labelFontSize=14)),
-        columns=min(len(labels), 4),
+        columns=columns,
     )
     return finish(chart, title=title)
 

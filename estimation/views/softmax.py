@@ -123,7 +123,7 @@ def _load(choice: DataChoice) -> Data:
     if choice.source == "blobs":
         X, y = datasets.make_gaussian_blobs(choice.n, choice.k, separation=choice.separation, seed=choice.seed)
         k = check_int(choice.k, "k")
-        return Data(X, y.astype(np.intp), tuple(f"{j + 1}" for j in range(k)), ("x₁", "x₂"))
+        return Data(X, y.astype(np.intp), tuple(f"k = {j + 1}" for j in range(k)), ("x₁", "x₂"))
     if choice.source == "iris":
         table, label = datasets.load_dataset("iris"), datasets.DATASETS["iris"].label
     else:

@@ -143,6 +143,7 @@ STRINGS = {
         "en": "{name} diverged in epoch {epoch}: the loss blew up or overflowed. Lower the learning rate.",
         "ja": "{name} はエポック {epoch} で発散しました（損失が爆発またはオーバーフロー）。学習率を下げてください。",
     },
+    "softmax.class": {"en": "class", "ja": "クラス"},
     "softmax.regions_title": {"en": "Decision regions of the model trained by {name}", "ja": "{name} で学習したモデルの決定領域"},
     "softmax.epoch_axis": {"en": "epoch", "ja": "エポック"},
     "softmax.objective_axis": {"en": "objective J(W, b) (nats)", "ja": "目的関数 J(W, b)（ナット）"},

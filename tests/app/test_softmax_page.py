@@ -39,7 +39,7 @@ def test_defaults_show_every_section_and_the_k2_identity(lang):
     for key in ("softmax.entropy_header", "softmax.train_header", "softmax.temp_header", "ex.header"):
         assert t(key, lang) in headers
     captions = _text(at.caption)
-    assert t("softmax.data_summary", lang, n="150", k=3, counts="setosa 50, versicolor 50, virginica 50") in captions
+    assert t("softmax.data_summary", lang, n="150", k=3, counts="setosa: 50, versicolor: 50, virginica: 50") in captions
     # the K = 2 softmax run and the binary trainer agree (the caption's number is tiny)
     k2 = next(c.value for c in at.caption if c.value.startswith(t("softmax.k2_caption", lang, diff="")[:20]))
     assert float(k2.rstrip("。.").split()[-1].split("：")[-1]) < 1e-9
@@ -119,7 +119,7 @@ def test_good_multiclass_upload_trains_on_it(upload):
     at = open_page(PAGE, {"src": "upload"})
     assert_healthy(at)
     counts = table["fruit"].value_counts().sort_index()
-    summary = t("softmax.data_summary", "en", n="120", k=4, counts=", ".join(f"{c} {n}" for c, n in counts.items()))
+    summary = t("softmax.data_summary", "en", n="120", k=4, counts=", ".join(f"{c}: {n}" for c, n in counts.items()))
     assert summary in _text(at.caption)
 
 
@@ -168,4 +168,4 @@ def test_widget_changes_go_to_the_url_and_come_back():
     assert_healthy(again)
     state = {k: again.session_state[f"softmax.{k}"] for k in ("T", "epochs", "opt", "src", "k")}
     assert state == {"T": 3.0, "epochs": 50, "opt": "RMSprop", "src": "blobs", "k": 5}
-    assert t("softmax.data_summary", "en", n="300", k=5, counts="1 60, 2 60, 3 60, 4 60, 5 60") in _text(again.caption)
+    assert t("softmax.data_summary", "en", n="300", k=5, counts="k = 1: 60, k = 2: 60, k = 3: 60, k = 4: 60, k = 5: 60") in _text(again.caption)

@@ -85,7 +85,8 @@ def test_entropy_bars_stack_to_the_cross_entropy(sections):
 def test_decision_regions(sections):
     view = sections[1]
     labels = tuple(view.classes)
-    spec = _spec(charts.decision_regions_chart(view, x_title="x₁", y_title="x₂", class_labels=labels, title="r"))
+    spec = _spec(charts.decision_regions_chart(view, x_title="x₁", y_title="x₂", class_labels=labels,
+                                               class_title="class", title="r"))
     assert _titles(spec, "x") == {"x₁"} and _titles(spec, "y") == {"x₂"}
     assert list(labels) in _domains(spec)
     rows = _rows(spec)
