@@ -8,6 +8,7 @@ import numpy as np
 
 from estimation import likelihood as lk
 from estimation import sampling
+from estimation.distributions import DISTRIBUTIONS as _DRAW  # each family's numpy call: the page's very draw
 from estimation.teaching import Question, Slip, Snippet, fmt
 
 
@@ -201,7 +202,7 @@ def snippet(*, model: str, n: int, k: int | None = None, truth: dict | None = No
                                             n, seed))
         value = float(lk.gaussian_loglik(s, *lk.gaussian_mle(s)))
         body = [
-            f"x = rng.normal({truth['mu']!r}, np.sqrt({truth['sigma2']!r}), size={n})  # numpy takes σ, not σ²",
+            f"x = {_DRAW['gaussian'].code(truth, str(n))}  # numpy takes σ, not σ²",
             "mu_hat, sigma_hat = stats.norm.fit(x)  # the MLE: sigma_hat**2 divides by N, not N − 1",
             'print(f"MLE mu_hat = {mu_hat:.12g}, sigma2_hat = {sigma_hat**2:.12g}")',
             'print(f"max log-likelihood = {stats.norm.logpdf(x, mu_hat, sigma_hat).sum():.12g}")',
@@ -210,7 +211,7 @@ def snippet(*, model: str, n: int, k: int | None = None, truth: dict | None = No
         x = sampling.draw("bernoulli", {"p": truth["p"]}, n, seed)
         value = float(lk.bernoulli_loglik(x, lk.bernoulli_mle(x)))
         body = [
-            f"x = rng.binomial(1, {truth['p']!r}, size={n})  # N Bernoulli(p) draws",
+            f"x = {_DRAW['bernoulli'].code(truth, str(n))}  # N Bernoulli(p) draws",
             "p_hat = x.mean()  # the MLE k/N",
             'print(f"MLE p_hat = {p_hat:.12g}")',
             'print(f"max log-likelihood = {stats.bernoulli.logpmf(x, p_hat).sum():.12g}")',
@@ -220,7 +221,7 @@ def snippet(*, model: str, n: int, k: int | None = None, truth: dict | None = No
         value = float(lk.binomial_loglik(s.k, s.n, lk.binomial_mle(s.k, s.n)))
         body = [
             f"n = {n}",
-            f"k = rng.binomial(1, {truth['theta']!r}, size=n).sum()  # successes in n Bernoulli(θ) trials",
+            f"k = {_DRAW['bernoulli'].code({'p': truth['theta']}, 'n')}.sum()  # successes in n Bernoulli(θ) trials",
             "theta_hat = k / n  # the MLE",
             'print(f"MLE theta_hat = {theta_hat:.12g}")',
             'print(f"max log-likelihood = {stats.binom.logpmf(k, n, theta_hat):.12g}")',
