@@ -68,7 +68,7 @@ def uploaded():
             st.info(ui.t("softmax.pick_two"))
             return None
         choice = views.DataChoice("upload", tuple(features), raw=file.getvalue(), label=label)
-        cached(views.data_section)(choice)  # one class, K > 10, a non-numeric feature: said here, iris stands in
+        cached(views.data_view)(choice)  # one class, K > 10, a non-numeric feature: said here, iris stands in
         return choice
     except ValueError as err:
         st.error(ui.t("softmax.upload_error", message=ui.message(err)), icon=":material/error:")
@@ -96,7 +96,7 @@ else:
 if len(choice.features) != 2 and choice.source != "blobs":
     st.info(ui.t("softmax.pick_two"))
     st.stop()
-data = ui.run(cached(views.data_section), choice)
+data = ui.run(cached(views.data_view), choice)
 st.caption(ui.t("softmax.data_summary", n=f"{data.n:,}", k=data.k,
                 counts=", ".join(f"{c}: {n:,}" for c, n in zip(data.classes, data.counts))))
 
@@ -111,7 +111,7 @@ def entropy_section(choice):
     flips = ui.select_slider(FLIPS, ui.t("softmax.bn"), format_func="{:,}".format, where=flips_col)
     q = ui.slider(Q, ui.t("softmax.q"), where=q_col)
     units = ui.radio(UNITS, ui.t("softmax.units"), format_func=lambda u: ui.t(f"softmax.units.{u}"), where=units_col)
-    if (view := shown(views.entropy_section, choice, p, q, flips, ui.seed, units)) is None:
+    if (view := shown(views.entropy_view, choice, p, q, flips, ui.seed, units)) is None:
         return
     unit = ui.t(f"softmax.units.{units}")
     models = {m: ui.t(f"softmax.model.{m}") for m in ("coin", "uniform", "mle", "tilted", "peaked")}
@@ -151,7 +151,7 @@ def training_section(choice):
     standardize = ui.toggle(STD, ui.t("softmax.std"), where=std_col)
     log_y = ui.toggle(LOGY, ui.t("softmax.logy"), where=logy_col)
     full = batch == "full"  # full batch draws nothing: a new seed need not retrain
-    if (view := shown(views.training_section, choice, name, (("lr", lr),), epochs, None if full else batch, l2,
+    if (view := shown(views.training_view, choice, name, (("lr", lr),), epochs, None if full else batch, l2,
                       standardize, 0 if full else ui.seed)) is None:
         return
     if view.diverged_epoch is not None:
@@ -190,7 +190,7 @@ def temperature_section(choice):
     shift = ui.select_slider(SHIFT, ui.t("softmax.shift"), format_func="{:,}".format, where=shift_col)
     temperature = ui.select_slider(TEMP, ui.t("softmax.T"), format_func=num, where=t_col)
     l2 = ui.select_slider(TL2, ui.t("softmax.tl2"), format_func=num, where=l2_col)
-    if (view := shown(views.temperature_section, choice, temperature, shift, l2)) is None:
+    if (view := shown(views.temperature_view, choice, temperature, shift, l2)) is None:
         return
     table_col, bars_col = st.columns(2, gap="large")
     table_col.dataframe(view.shift_table, column_config=columns_of(view.shift_table, "shift"), hide_index=True)

@@ -71,7 +71,7 @@ def entropy_curve_chart(
 ) -> alt.LayerChart:
     """H(p̂, q) over q as H(p̂) (lower band) plus KL(p̂‖q) (upper band), the MLE q = p̂ and the chosen q.
 
-    ``view`` is an :class:`~estimation.views.softmax.EntropySection`. The
+    ``view`` is an :class:`~estimation.views.softmax.EntropyView`. The
     bands are drawn with explicit y/y2 (no stacking transform), so the top
     of the KL band *is* the cross-entropy curve.
     """
@@ -117,7 +117,7 @@ def entropy_bars_chart(
 ) -> alt.LayerChart:
     """Stacked bars, one per candidate model q: H(p̂) at the bottom, KL(p̂‖q) on top, the total printed above.
 
-    ``bars`` are :attr:`EntropySection.bars` rows; ``model_labels`` maps their
+    ``bars`` are :attr:`EntropyView.bars` rows; ``model_labels`` maps their
     ``model`` keys to the axis labels (in the bars' order).
     """
     names = [model_labels[b["model"]] for b in bars]
@@ -156,7 +156,7 @@ def decision_regions_chart(
 ) -> alt.LayerChart:
     """The data coloured by class over the trained model's decision regions.
 
-    ``view`` is a :class:`~estimation.views.softmax.TrainingSection`. Each
+    ``view`` is a :class:`~estimation.views.softmax.TrainingView`. Each
     cell is coloured by its argmax class, more opaque where the model is
     surer (max probability); the points have the same colours with a dark
     outline.
@@ -268,7 +268,7 @@ def softmax_bars_chart(
 ) -> alt.LayerChart:
     """softmax(z/T) next to softmax(z) for the example logits (grouped bars per class).
 
-    ``probs`` are :attr:`TemperatureSection.example_probs` rows (``T`` is
+    ``probs`` are :attr:`TemperatureView.example_probs` rows (``T`` is
     ``"T"`` or ``"1"``).
     """
     rows = [{"cls": r["cls"], "series": at_t_label if r["T"] == "T" else at_one_label, "p": r["p"]} for r in probs]
@@ -297,7 +297,7 @@ def calibration_chart(
 ) -> alt.LayerChart:
     """Mean confidence, accuracy and expected calibration error of softmax(z/T) over T (log axis).
 
-    ``view`` is a :class:`~estimation.views.softmax.TemperatureSection`;
+    ``view`` is a :class:`~estimation.views.softmax.TemperatureView`;
     the chosen T (solid rule) and the NLL-optimal T* (dashed) are marked.
     """
     t = view.temperatures

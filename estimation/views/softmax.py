@@ -9,10 +9,10 @@ language-neutral keys).
 
 Sections
 --------
-:func:`data_section`        the chosen data set (iris, K-class blobs, an upload)
-:func:`entropy_section`     H(p̂, q) = H(p̂) + KL(p̂‖q) for a coin sample and the class labels
-:func:`training_section`    softmax regression by an optimizer, its L-BFGS optimum, K = 2 check
-:func:`temperature_section` shift invariance, overflow, temperature and calibration
+:func:`data_view`        the chosen data set (iris, K-class blobs, an upload)
+:func:`entropy_view`     H(p̂, q) = H(p̂) + KL(p̂‖q) for a coin sample and the class labels
+:func:`training_view`    softmax regression by an optimizer, its L-BFGS optimum, K = 2 check
+:func:`temperature_view` shift invariance, overflow, temperature and calibration
 """
 
 from __future__ import annotations
@@ -34,16 +34,16 @@ __all__ = [
     "UNITS",
     "LEARNING_RATES",
     "DataChoice",
-    "DataSection",
-    "data_section",
+    "DataView",
+    "data_view",
     "UploadColumns",
     "upload_columns",
-    "EntropySection",
-    "entropy_section",
-    "TrainingSection",
-    "training_section",
-    "TemperatureSection",
-    "temperature_section",
+    "EntropyView",
+    "entropy_view",
+    "TrainingView",
+    "training_view",
+    "TemperatureView",
+    "temperature_view",
 ]
 
 SOURCES = ("iris", "blobs", "upload")
@@ -109,7 +109,7 @@ class DataChoice:
     label: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Data:
     X: np.ndarray
     y: np.ndarray  # integer labels 0 … K−1
@@ -137,7 +137,7 @@ def _load(choice: DataChoice) -> Data:
 
 
 @dataclass(frozen=True, slots=True)
-class DataSection:
+class DataView:
     """What the data caption shows.
 
     Attributes
@@ -158,11 +158,11 @@ class DataSection:
     p_hat: tuple[float, ...]
 
 
-def data_section(choice: DataChoice) -> DataSection:
+def data_view(choice: DataChoice) -> DataView:
     """Load the chosen data and summarise it (raises ``ValueError``/``InputError`` for bad choices)."""
     data = _load(choice)
     counts = np.bincount(data.y, minlength=len(data.classes))
-    return DataSection(n=int(data.y.size), k=len(data.classes), classes=data.classes, features=data.features,
+    return DataView(n=int(data.y.size), k=len(data.classes), classes=data.classes, features=data.features,
                        counts=tuple(int(c) for c in counts), p_hat=tuple((counts / counts.sum()).tolist()))
 
 
@@ -197,8 +197,8 @@ def upload_columns(raw: bytes) -> UploadColumns:
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class EntropySection:
+@dataclass(frozen=True, slots=True, eq=False)
+class EntropyView:
     """The decomposition for a coin sample (a curve over q) and for the class labels (bars).
 
     Attributes
@@ -240,7 +240,7 @@ def _bernoulli(p: float) -> np.ndarray:
     return np.column_stack([1.0 - np.asarray(p, dtype=float), np.asarray(p, dtype=float)])
 
 
-def entropy_section(choice: DataChoice, p: float, q: float, flips: int, seed: int, units: str) -> EntropySection:
+def entropy_view(choice: DataChoice, p: float, q: float, flips: int, seed: int, units: str) -> EntropyView:
     """H(p̂, q) = H(p̂) + KL(p̂‖q) on the coin sample over q, and on the class labels for three models.
 
     The coin sample is ``sampling.draw("bernoulli", {"p": p}, flips, seed)``,
@@ -261,7 +261,7 @@ def entropy_section(choice: DataChoice, p: float, q: float, flips: int, seed: in
     d = sm.decomposition(_bernoulli(p_hat)[0], _bernoulli(q_grid), units)
     at_q = sm.decomposition(_bernoulli(p_hat)[0], _bernoulli(q)[0], units)
 
-    data = data_section(choice)
+    data = data_view(choice)
     ph = np.array(data.p_hat)
     k = ph.size
     models = {"uniform": np.full(k, 1.0 / k), "mle": ph, "tilted": sm.softmax(np.log(ph) + 0.8 * np.arange(k)),
@@ -276,7 +276,7 @@ def entropy_section(choice: DataChoice, p: float, q: float, flips: int, seed: in
                       "difference": f"{abs(dd.cross_entropy - scipy_h - scipy_kl):.1e}"})
         if name != "coin":
             bars.append({"model": name, "entropy": dd.entropy, "kl": dd.kl, "cross": dd.cross_entropy})
-    return EntropySection(
+    return EntropyView(
         k_ones=ones, n_flips=flips, p_hat=p_hat, q=float(q), q_grid=q_grid,
         entropy=np.full(q_grid.size, d.entropy), kl=d.kl, cross=d.cross_entropy,
         at_q=(at_q.cross_entropy, at_q.entropy, at_q.kl), class_p_hat=data.p_hat, bars=bars, table=table,
@@ -301,8 +301,8 @@ def _grid(X: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     return a0, a1, np.column_stack([g0.ravel(), g1.ravel()])
 
 
-@dataclass(frozen=True, slots=True)
-class TrainingSection:
+@dataclass(frozen=True, slots=True, eq=False)
+class TrainingView:
     """Everything the training section draws.
 
     Attributes
@@ -382,7 +382,7 @@ def _reference(choice: DataChoice, l2: float, standardize: bool) -> sm.SoftmaxRe
                                     max_iter=500)
 
 
-def training_section(
+def training_view(
     choice: DataChoice,
     optimizer: str,
     hyper: tuple[tuple[str, float], ...],
@@ -391,7 +391,7 @@ def training_section(
     l2: float,
     standardize: bool,
     seed: int,
-) -> TrainingSection:
+) -> TrainingView:
     """Train softmax regression with one optimizer; regions, surfaces, loss curve, optimum, K = 2 check.
 
     ``hyper`` is the optimizer's keyword arguments as (name, value) pairs
@@ -415,7 +415,7 @@ def training_section(
     curve = logistic.even_indices(fit.objective.size, CURVE_POINTS)
 
     check, max_diff, pair = _binary_check(data, optimizer, dict(hyper), epochs, batch, l2, standardize, seed)
-    return TrainingSection(
+    return TrainingView(
         classes=data.classes, features=data.features, k=k, axis0=axis0, axis1=axis1,
         region_class=P.argmax(axis=2), region_confidence=P.max(axis=2),
         points_X=data.X[keep], points_y=data.y[keep], surface_axis0=s0, surface_axis1=s1, surfaces=surfaces,
@@ -455,8 +455,8 @@ def _binary_check(data: Data, optimizer, hyper, epochs, batch, l2, standardize, 
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class TemperatureSection:
+@dataclass(frozen=True, slots=True, eq=False)
+class TemperatureView:
     """The softmax of example logits (shift and temperature) and the optimum's calibration over T.
 
     Attributes
@@ -502,7 +502,7 @@ def _naive(z: np.ndarray) -> np.ndarray:
         return e / e.sum()
 
 
-def temperature_section(choice: DataChoice, temperature: float, shift: float, l2: float) -> TemperatureSection:
+def temperature_view(choice: DataChoice, temperature: float, shift: float, l2: float) -> TemperatureView:
     """Shift invariance and overflow on example logits; softmax(z/T) and calibration of the optimum over T."""
     t = check_real(temperature, "temperature", lo=0.0, lo_open=True)
     shift = check_real(shift, "shift")
@@ -517,7 +517,7 @@ def temperature_section(choice: DataChoice, temperature: float, shift: float, l2
 
     temps, curves, best_t, accuracy, score = _calibration(choice, check_real(l2, "l2", lo=0.0))
     at = score(t)
-    return TemperatureSection(
+    return TemperatureView(
         shift_table=table, naive_fails=not np.isfinite(naive).all(), example_probs=probs, temperatures=temps,
         nll=curves[:, 0], confidence=curves[:, 1], ece=curves[:, 2], accuracy=accuracy, temperature=t,
         at_t={"nll": at[0], "confidence": at[1], "ece": at[2]}, best_t=best_t,

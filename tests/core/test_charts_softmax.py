@@ -50,9 +50,9 @@ def _domains(spec):
 @pytest.fixture(scope="module", params=list(CHOICES))
 def sections(request):
     choice = CHOICES[request.param]
-    return (views.entropy_section(choice, 0.3, 0.6, 20, 0, "bits"),
-            views.training_section(choice, "Adam", (("lr", 0.05),), 50, None, 0.01, True, 0),
-            views.temperature_section(choice, 2.0, 1000.0, 0.0))
+    return (views.entropy_view(choice, 0.3, 0.6, 20, 0, "bits"),
+            views.training_view(choice, "Adam", (("lr", 0.05),), 50, None, 0.01, True, 0),
+            views.temperature_view(choice, 2.0, 1000.0, 0.0))
 
 
 def test_entropy_curve(sections):
