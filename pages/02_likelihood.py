@@ -69,8 +69,8 @@ metric_cols[-1].metric(ui.t("likelihood.metric.loglik", hats=", ".join(summary.h
 ui.record(model=model, n=summary.n, k=summary.k, mle=summary.mle, loglik_max=summary.loglik_max,
           param=summary.param, se=summary.se, wald_95=summary.wald, lr_95=summary.lr)
 
-view_spec, dropped = ui.narrow(VIEW, VIEW.choices if len(summary.params) == 2 else ("curves", "logs", "sharpen"))
-if dropped:  # the surface needs two parameters
+view_spec, dropped = ui.narrow(VIEW, summary.sections)
+if dropped:  # a view this model does not offer (the surface needs two parameters)
     st.warning(ui.t("likelihood.surface_gaussian_only"), icon=":material/warning:")
 view = ui.radio(view_spec, ui.t("likelihood.view"), format_func=lambda v: ui.t(f"likelihood.view.{v}"))
 st.divider()

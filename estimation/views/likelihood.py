@@ -653,6 +653,8 @@ class SummaryView:
         The first parameter's name, standard error 1/√J(θ̂) and 95% Wald and
         likelihood-ratio intervals (the share box's default; sections showing
         another parameter record theirs).
+    sections : tuple of str
+        The page's views this model offers: the (μ, σ²) surface needs two parameters.
     """
 
     model: str
@@ -668,6 +670,7 @@ class SummaryView:
     se: float
     wald: tuple[float, float]
     lr: tuple[float, float]
+    sections: tuple[str, ...]
 
 
 def summary_view(model: str, n: int, *, truth=None, seed=None, k=None) -> SummaryView:
@@ -695,6 +698,7 @@ def summary_view(model: str, n: int, *, truth=None, seed=None, k=None) -> Summar
         mle=mle, hats={p.name: p.hat for p in spec.params}, truth=data.truth, loglik_max=loglik_max,
         param=spec.params[0].name, se=float(1.0 / np.sqrt(one.information)), wald=one.wald(LEVEL),
         lr=one.region(float(0.5 * sps.chi2.ppf(LEVEL, 1))),
+        sections=("curves", "surface", "logs", "sharpen") if len(spec.params) == 2 else ("curves", "logs", "sharpen"),
     )
 
 

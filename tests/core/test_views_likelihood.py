@@ -348,6 +348,8 @@ def test_summary_is_the_first_parameters_numbers_for_the_share_box(model, n, dat
     assert s.params == tuple(p.name for p in lk.MODELS[model].params) and s.param == first.name
     assert s.hats == {p.name: p.hat for p in lk.MODELS[model].params}
     assert s.size == ("n" if model == "binomial" else "N")
+    assert s.sections == (("curves", "surface", "logs", "sharpen") if model == "gaussian"
+                          else ("curves", "logs", "sharpen"))  # the surface needs two parameters
     if model == "gaussian":
         x = sampling.draw("gaussian", {"mu": 1.5, "sigma": 2.0}, n, 11)
         mu_hat, scale = stats.norm.fit(x)  # scipy's MLE: σ̂ divides by N
