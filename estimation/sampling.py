@@ -39,15 +39,17 @@ __all__ = [
     "running_mean",
 ]
 
-#: Page geometry that moved to :mod:`estimation.views.sampling`; the names still resolve here.
-_MOVED = ("Histogram", "histogram", "thin_log_indices")
+#: Page geometry that moved (to :mod:`estimation.views.sampling`, thinning to :mod:`estimation.thinning`);
+#: the names still resolve here.
+_MOVED = {"Histogram": "estimation.views.sampling", "histogram": "estimation.views.sampling",
+          "thin_log_indices": "estimation.thinning"}
 
 
 def __getattr__(name: str):
     if name in _MOVED:
-        from estimation.views import sampling as views
+        import importlib
 
-        return getattr(views, name)
+        return getattr(importlib.import_module(_MOVED[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: Largest sample the lab draws in one call (the Sampling page's maximum N).

@@ -6,7 +6,7 @@ import numpy as np
 
 from estimation._validation import check_int
 
-__all__ = ["even_indices"]
+__all__ = ["even_indices", "thin_log_indices"]
 
 
 def even_indices(n: int, max_points: int) -> np.ndarray:
@@ -41,3 +41,38 @@ def even_indices(n: int, max_points: int) -> np.ndarray:
     if n <= max_points:
         return np.arange(n)
     return np.round(np.linspace(0, n - 1, max_points)).astype(np.intp)
+
+
+def thin_log_indices(n: int, max_points: int = 2000) -> np.ndarray:
+    """Indices into a length-``n`` series, evenly spaced on a log scale.
+
+    Parameters
+    ----------
+    n : int
+        Length of the series (>= 1).
+    max_points : int, default 2000
+        Largest number of indices returned (>= 2).
+
+    Returns
+    -------
+    ndarray of int
+        ``arange(n)`` when ``n <= max_points``; otherwise
+        ``unique(round(geomspace(1, n, max_points))) − 1``: the first (0) and
+        the last (n − 1) index, none repeated, at most ``max_points``.
+
+    Notes
+    -----
+    For plotting a running statistic against k on a log axis without sending
+    N points to the chart (the Sampling page's running mean, the Likelihood
+    page's per-observation product).
+
+    Examples
+    --------
+    >>> thin_log_indices(1000, 5).tolist()
+    [0, 5, 31, 177, 999]
+    """
+    n = check_int(n, "n", lo=1)
+    max_points = check_int(max_points, "max_points", lo=2)
+    if n <= max_points:
+        return np.arange(n)
+    return np.unique(np.round(np.geomspace(1, n, max_points)).astype(np.int64) - 1)

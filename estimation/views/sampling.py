@@ -12,7 +12,7 @@ sample vs theory    :func:`moments_view`        :class:`MomentsView`: the table'
 ==================  ==========================  ==============================================
 
 The page geometry lives here too: :func:`histogram` (bins and the overlay's
-plotting range) and :func:`thin_log_indices` (which k to plot).
+plotting range); which k to plot is :func:`estimation.thinning.thin_log_indices`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import numpy as np
 
 from estimation import sampling
 from estimation._validation import as_finite_array, check_int
+from estimation.thinning import thin_log_indices
 
 __all__ = [
     "Histogram",
@@ -34,7 +35,6 @@ __all__ = [
     "histogram_view",
     "moments_view",
     "running_mean_view",
-    "thin_log_indices",
 ]
 
 #: Row keys of the "sample against theory" table (translated by the page).
@@ -128,24 +128,6 @@ def histogram(x, dist: str, params: Mapping[str, float], *, max_bins: int = 80) 
         curve_x,
         np.exp(frozen.logpdf(curve_x)),
     )
-
-
-
-
-def thin_log_indices(n: int, max_points: int = 2000) -> np.ndarray:
-    """Indices into a length-``n`` series, evenly spaced on a log scale.
-
-    Keeps the first (0) and last (n − 1) index, never repeats one and returns
-    at most ``max_points`` indices (all of them when ``n <= max_points``). Use
-    it to plot a running statistic against k on a log axis without sending
-    N points to the chart.
-    """
-    n = check_int(n, "n", lo=1)
-    max_points = check_int(max_points, "max_points", lo=2)
-    if n <= max_points:
-        return np.arange(n)
-    idx = np.unique(np.round(np.geomspace(1, n, max_points)).astype(np.int64) - 1)
-    return idx
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from scipy import stats
 
 from estimation import sampling
 from estimation.distributions import DISTRIBUTIONS
+from estimation.thinning import thin_log_indices
 from estimation.views import sampling as views
 
 CASES = [
@@ -52,15 +53,6 @@ def test_binned_counts_always_sum_to_n(n, seed, dist):
     assert np.all(h.left < h.right)
     # every sample value falls inside the binned range
     assert h.left[0] <= x.min() and x.max() <= h.right[-1]
-
-
-@settings(max_examples=100, deadline=None)
-@given(n=st.integers(1, 10**7), max_points=st.integers(2, 5000))
-def test_thinned_series_keeps_first_and_last(n, max_points):
-    idx = views.thin_log_indices(n, max_points)
-    assert idx[0] == 0 and idx[-1] == n - 1
-    assert idx.size <= max_points
-    assert np.all(np.diff(idx) > 0)
 
 
 def test_views_agree_with_numpy_and_band_formula():
@@ -109,7 +101,6 @@ def test_histogram_view_carries_the_registry_formulas(dist):
     [
         lambda: views.histogram([0.5, 1.0], "bernoulli", {"p": 0.5}),
         lambda: views.histogram([np.inf], "gaussian", {"mu": 0.0, "sigma": 1.0}),
-        lambda: views.thin_log_indices(0),
         lambda: views.histogram_view("poisson", {"lam": 1}, 10, 0),
         lambda: views.running_mean_view("gaussian", {"mu": 0.0, "sigma": 0.0}, 10, 0),
         lambda: views.moments_view("gaussian", {"mu": 0.0, "sigma": 1.0}, 0, 0),
@@ -121,5 +112,5 @@ def test_invalid_arguments_raise_value_error(call):
 
 
 def test_moved_names_still_resolve_in_the_textbook_module():
-    assert sampling.histogram is views.histogram and sampling.thin_log_indices is views.thin_log_indices
+    assert sampling.histogram is views.histogram and sampling.thin_log_indices is thin_log_indices
     assert sampling.Histogram is views.Histogram
