@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy import special
 
-from estimation import logistic
+from estimation import losses
 from estimation._validation import as_finite_array, check_int, check_real, check_seed, lookup, scalar_or_array
 
 __all__ = [
@@ -87,16 +87,10 @@ def _alpha(alpha) -> float:
 # --------------------------------------------------------------------------- #
 # Activations and derivatives
 # --------------------------------------------------------------------------- #
-def sigmoid(x):
-    """Logistic sigmoid σ(x) = 1 / (1 + e^{-x}): :func:`estimation.logistic.sigmoid` on ``x``.
-
-    Notes
-    -----
-    One implementation (``scipy.special.expit``, in :mod:`estimation.logistic`),
-    which never overflows: σ(-1e3) = 0.0 and σ(1e3) = 1.0 without warnings.
-    Here the argument is called ``x`` and the result is a numpy scalar or array.
-    """
-    return scalar_or_array(logistic.sigmoid(_x(x)))
+#: Logistic sigmoid σ(x) = 1 / (1 + e^{-x}): the lab's one sigmoid, :func:`estimation.losses.sigmoid`
+#: (``scipy.special.expit``: never overflows, σ(-1e3) = 0.0 and σ(1e3) = 1.0 without warnings; a numpy
+#: scalar or array; its argument is called ``z`` there, as a logit).
+sigmoid = losses.sigmoid
 
 
 def d_sigmoid(x):

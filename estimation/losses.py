@@ -28,7 +28,7 @@ import numpy as np
 from scipy import special
 
 from estimation import sampling
-from estimation._validation import as_finite_array, check_int, check_probability, check_real
+from estimation._validation import as_finite_array, check_int, check_probability, check_real, scalar_or_array
 
 __all__ = [
     "sigmoid",
@@ -91,7 +91,7 @@ def _softplus_minus(z: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def sigmoid(z):
-    """Logistic sigmoid ``σ(z) = 1 / (1 + e^{-z})``.
+    """Logistic sigmoid ``σ(z) = 1 / (1 + e^{-z})``: the lab's one sigmoid (also the activation).
 
     Parameters
     ----------
@@ -100,21 +100,23 @@ def sigmoid(z):
 
     Returns
     -------
-    float or ndarray
-        ``σ(z)`` in [0, 1], same shape as ``z``.
+    numpy scalar or ndarray
+        ``σ(z)`` in [0, 1], same shape as ``z`` (the core's return convention,
+        :func:`estimation._validation.scalar_or_array`).
 
     Notes
     -----
-    Computed by :func:`scipy.special.expit`, which never overflows. The
-    derivative is ``σ'(z) = σ(z)(1 − σ(z))``, largest (0.25) at z = 0.
+    Computed by :func:`scipy.special.expit`, which never overflows:
+    σ(−1e3) = 0.0 and σ(1e3) = 1.0 without warnings. The derivative is
+    ``σ'(z) = σ(z)(1 − σ(z))``, largest (0.25) at z = 0.
+    :data:`estimation.activations.sigmoid` is this function.
 
     Examples
     --------
-    >>> sigmoid(0.0)
+    >>> float(sigmoid(0.0))
     0.5
     """
-    z = as_finite_array(z, "z", min_size=0)
-    return _scalar_or_array(special.expit(z))
+    return scalar_or_array(special.expit(as_finite_array(z, "z", min_size=0)))
 
 
 def log_sigmoid(z):

@@ -85,11 +85,8 @@ source = ui.radio(SOURCE, ui.t("cross_entropy.source"), format_func=lambda s: ui
 
 
 def uploaded() -> views.Data | None:
-    """The uploaded table's chosen columns, or None (with the problem shown) if unusable.
-
-    Neither the file nor the columns picked from it can live in the URL, so
-    these pickers are plain widgets; the rest of the page stays usable.
-    """
+    """The uploaded table's chosen columns, or None (with the problem shown) if unusable. Neither the file
+    nor the columns picked from it can live in the URL: these pickers are plain widgets."""
     st.info(ui.t("cross_entropy.upload_not_in_url"), icon=":material/link_off:")
     file = st.file_uploader(ui.t("cross_entropy.upload"), type=["csv"])
     if file is None:
@@ -136,8 +133,7 @@ else:
         pos_col.caption(ui.t("cross_entropy.bc_classes"))
     data = None  # no feature picked: the sections that train on the data show only their controls
     if features:
-        data = ui.run(cached(views.bundled_data), source, tuple(features), positive=positive,
-                      negative=None if negative == "rest" else negative)
+        data = ui.run(cached(views.bundled_data), source, tuple(features), positive=positive, negative=negative)
     else:
         st.info(ui.t("cross_entropy.pick_feature"))
     spec = IRIS if source == "iris" else CANCER

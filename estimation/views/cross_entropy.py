@@ -248,8 +248,10 @@ def _picked(source: str, data: datasets.BinaryData) -> Data:
 
 
 def bundled_data(name: str, features, *, positive, negative=None) -> Data:
-    """A bundled table's chosen columns (:func:`estimation.datasets.select_xy`); ``negative`` None: the rest."""
+    """A bundled table's chosen columns (:func:`estimation.datasets.select_xy`); ``negative`` None or
+    ``"rest"``: every other class."""
     spec = datasets.DATASETS[name]
+    negative = None if negative == "rest" else negative
     return _picked(name, datasets.select_xy(datasets.load_dataset(name), spec.label, list(features),
                                             positive=positive, negative=negative))
 

@@ -241,7 +241,7 @@ def test_sigmoid_gradient_vanishes_while_relu_with_he_scaling_does_not(seed):
         (lambda: act.leaky_relu(1.0, slope=1.0), "slope"),
         (lambda: act.leaky_relu(1.0, slope=-0.1), "slope"),
         (lambda: act.elu(1.0, alpha=0.0), "alpha"),
-        (lambda: act.sigmoid([0.0, np.nan]), "x"),
+        (lambda: act.sigmoid([0.0, np.nan]), "z"),  # the one sigmoid (estimation.losses) calls its argument z
         (lambda: act.relu("a"), "x"),
         (lambda: act.get_activation("swish"), "activation"),
         (lambda: act.gradient_profile("relu", n_layers=0), "n_layers"),
@@ -357,8 +357,9 @@ def test_page_calls_reject_invalid_arguments_naming_them(call, name):
 
 @given(st.floats(-800.0, 800.0))
 def test_sigmoid_is_the_logistic_module_one(x):
-    from estimation import logistic
+    from estimation import logistic, losses
 
+    assert act.sigmoid is losses.sigmoid is logistic.sigmoid  # one sigmoid in the core, not two of the same name
     assert act.sigmoid(x) == logistic.sigmoid(x) == pytest.approx(np.exp(-np.logaddexp(0.0, -x)), rel=1e-14, abs=1e-300)
     assert isinstance(act.sigmoid(x), np.floating)  # the activations' return convention (numpy scalar)
     grid = np.linspace(-50.0, 50.0, 101)
