@@ -71,8 +71,9 @@ K = 2:\ \operatorname{softmax}(z)_1 &= \frac{1}{1+e^{-(z_1 - z_0)}} = \sigma(z_1
 \qquad \mathrm{conf} = \max_k P_k
 \end{aligned}""",
 }
-#: Most parameter updates one training run may take (keeps a widget change fast).
-MAX_UPDATES = 100_000
+#: Most parameter updates one training run may take: with the K = 2 check (at most as many again) this
+#: keeps a rerun within the lab's CPU bound per session (about 2 s on one core).
+MAX_UPDATES = 20_000
 #: Decision-region grid (cells per axis) and most data points drawn over it.
 REGION_GRID = 50
 MAX_POINTS = 1_500

@@ -93,7 +93,7 @@ def test_too_much_training_is_refused_in_the_pages_language():
         at = open_page(PAGE, {"src": "blobs", "n": "2000", "batch": "8", "epochs": "1000", "lang": lang})
         assert not at.exception
         message = t("error.too_many_updates", lang, updates="250,000", epochs="1,000", per_epoch="250",
-                    limit="100,000")
+                    limit="20,000")
         assert t("common.error", lang, message=message) in _text(at.error)
         assert t("softmax.temp_header", lang) in [h.value for h in at.header]  # the other sections stay
 
