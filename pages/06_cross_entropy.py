@@ -165,12 +165,12 @@ def training(data: views.Data | None) -> None:
                                            where=columns[i % 4])}
              for i, name in enumerate(names)}
     columns = iter(st.columns(4))
-    for spec, targets in SHARED:  # a shared widget appears only when an optimizer that uses it is chosen
+    for param, targets in SHARED:  # a shared widget appears only when an optimizer that uses it is chosen
         users = [name for name in names if name in targets]
         if users:
-            widget = ui.select_slider if isinstance(spec, ChoiceParam) else ui.slider
-            kw = {"format_func": rate} if isinstance(spec, ChoiceParam) else {}
-            value = widget(spec, ui.t(f"cross_entropy.{spec.name}"), where=next(columns), **kw)
+            widget = ui.select_slider if isinstance(param, ChoiceParam) else ui.slider
+            kw = {"format_func": rate} if isinstance(param, ChoiceParam) else {}
+            value = widget(param, ui.t(f"cross_entropy.{param.name}"), where=next(columns), **kw)
             for name in users:
                 hyper[name][targets[name]] = value
     epochs_col, batch_col, l2_col, logy_col = st.columns(4)

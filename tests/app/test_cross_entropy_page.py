@@ -319,6 +319,13 @@ def test_each_section_is_a_ui_section_taking_the_data_it_depends_on():
     # the page-level data choice is an explicit argument of every section that trains on it
     for name in SECTIONS[1:]:
         assert [a.arg for a in functions[name].args.args][0] == "data", name
+    # and no section reads the page's data-choice variables behind its parameters' back
+    page_level = {"source", "data", "features", "positive", "negative", "spec", "feature_col", "pos_col", "neg_col",
+                  "n_col", "sep_col", "dim_col"}
+    for name in SECTIONS:
+        params = {a.arg for a in functions[name].args.args}
+        read = {n.id for n in ast.walk(functions[name]) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        assert not (read - params) & page_level, (name, (read - params) & page_level)
 
 
 def _outputs(at) -> dict:
