@@ -122,20 +122,20 @@ STRINGS = {
         "ja": "Nesterov 法にはいくつかの書き方があります。ここで実装しているのは torch.optim.SGD(nesterov=True) で、現在の θ での勾配 gₜ を使い、方向 gₜ + μbₜ に進みます。これは Sutskever の「先読み」形式を先読み点で書き直したものです。よくある誤りは、v を先に更新してから新しい速度で μ²vₜ を使うコードで、これは別の手法になります。",
     },
     "optimizers.note.adagrad": {
-        "en": "A common slip (as in the notes) is to use one symbol θ both for the initial value of h and for the small constant. Here h₀ = 0 and a separate ε = 10⁻¹⁰ is added outside the square root, as torch.optim.Adagrad does. The steps shrink as h grows, so AdaGrad slows down for good.",
-        "ja": "よくある誤り（ノートも同様）は、h の初期値と微小定数の両方に同じ記号 θ を使うことです。ここでは h₀ = 0 とし、torch.optim.Adagrad と同じく別の ε = 10⁻¹⁰ を平方根の外に加えます。h が増えるにつれて歩幅が小さくなるので、AdaGrad はやがて止まりそうなほど遅くなります。",
+        "en": "A common slip (as in the notes) is to use one symbol θ both for the initial value of h and for the small constant. Here h₀ = 0 and a separate ε (10⁻¹⁰ by default, as in torch.optim.Adagrad) is added outside the square root. The steps shrink as h grows, so AdaGrad slows down for good.",
+        "ja": "よくある誤り（ノートも同様）は、h の初期値と微小定数の両方に同じ記号 θ を使うことです。ここでは h₀ = 0 とし、torch.optim.Adagrad と同じく別の ε（既定値 10⁻¹⁰）を平方根の外に加えます。h が増えるにつれて歩幅が小さくなるので、AdaGrad はやがて止まりそうなほど遅くなります。",
     },
     "optimizers.note.rmsprop": {
-        "en": "ρ is torch's alpha (the notes call it α and reuse θ for ε; the slip is the same as for AdaGrad). ε = 10⁻⁸ is added outside the root as in torch (TensorFlow puts it inside). v is not bias-corrected, so the first step is about 10η with ρ = 0.99.",
-        "ja": "ρ は torch の alpha です（ノートは α と書き、ε に θ を流用しています。AdaGrad と同じ誤りです）。ε = 10⁻⁸ は torch と同じく平方根の外に加えます（TensorFlow は中）。v にはバイアス補正がないため、ρ = 0.99 では最初の一歩が約 10η になります。",
+        "en": "ρ is torch's alpha (the notes call it α and reuse θ for ε; the slip is the same as for AdaGrad). ε (10⁻⁸ by default) is added outside the root as in torch (TensorFlow puts it inside). v is not bias-corrected, so the first step is about 10η with ρ = 0.99.",
+        "ja": "ρ は torch の alpha です（ノートは α と書き、ε に θ を流用しています。AdaGrad と同じ誤りです）。ε（既定値 10⁻⁸）は torch と同じく平方根の外に加えます（TensorFlow は中）。v にはバイアス補正がないため、ρ = 0.99 では最初の一歩が約 10η になります。",
     },
     "optimizers.note.adadelta": {
         "en": "torch.optim.Adadelta (Zeiler 2012; η = 1 is the original method). Unlike the others, ε sits inside both roots: it sets the size of the first steps (about √(ε/(1 − ρ)), whatever the gradient), which then grow, so AdaDelta starts slowly.",
         "ja": "torch.optim.Adadelta（Zeiler 2012。η = 1 が元の手法）です。他の手法と違い ε は両方の平方根の中にあり、最初の歩幅（勾配によらず約 √(ε/(1 − ρ))）を決めます。歩幅はその後大きくなるので、AdaDelta の出だしはゆっくりです。",
     },
     "optimizers.note.adam": {
-        "en": "The common slips (all in the notes): no bias correction (then the first steps are mis-scaled by (1 − β₁ᵗ)/√(1 − β₂ᵗ), about 3.2 at t = 1), ε inside the root √(v + ε), and code that adds the step (+=), climbing the gradient. Correct (Kingma & Ba 2015, torch.optim.Adam): bias-corrected m̂, v̂, ε outside the root, and subtract.",
-        "ja": "よくある誤り（ノートにすべて含まれます）: バイアス補正がない（最初の歩幅が (1 − β₁ᵗ)/√(1 − β₂ᵗ) 倍ずれ、t = 1 で約 3.2 倍）、ε を平方根の中に入れる √(v + ε)、更新で足し算（+=）をして勾配を登ってしまう。正しくは（Kingma & Ba 2015、torch.optim.Adam）: バイアス補正した m̂, v̂ を使い、ε は平方根の外、そして引き算です。",
+        "en": "The common slips (all in the notes): no bias correction (then the first steps are mis-scaled by (1 − β₁ᵗ)/√(1 − β₂ᵗ), about 3.2 at t = 1 with β₁ = 0.9, β₂ = 0.999), ε inside the root √(v + ε), and code that adds the step (+=), climbing the gradient. Correct (Kingma & Ba 2015, torch.optim.Adam): bias-corrected m̂, v̂, ε outside the root, and subtract.",
+        "ja": "よくある誤り（ノートにすべて含まれます）: バイアス補正がない（最初の歩幅が (1 − β₁ᵗ)/√(1 − β₂ᵗ) 倍ずれ、β₁ = 0.9、β₂ = 0.999 なら t = 1 で約 3.2 倍）、ε を平方根の中に入れる √(v + ε)、更新で足し算（+=）をして勾配を登ってしまう。正しくは（Kingma & Ba 2015、torch.optim.Adam）: バイアス補正した m̂, v̂ を使い、ε は平方根の外、そして引き算です。",
     },
     "optimizers.notice_settings": {
         "en": "These notes describe the settings the page opens with on this surface: the tuned hyperparameters, the default start θ₀ and 1,000 steps (on the valley also κ = 20 and φ = 0°). Where a note quotes other settings, it names them.",
