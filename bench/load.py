@@ -19,7 +19,11 @@ Scenarios (each prints a markdown table; several can be combined):
   timeouts, dropped sockets), messages and KB per change, server CPU per
   change (utime+stime of the server processes, from ``/proc``), the load
   client's own CPU per change, resident memory before → after (sessions still
-  open) and per session, sessions per replica (the balancer's cookie).
+  open), memory per session as an upper bound (RSS with the round's sessions
+  open minus RSS of the warmed-up server with none, over the sessions: caches
+  the sessions filled, and sessions of earlier rounds not yet expired
+  (``server.disconnectedSessionTTL``), count against them), sessions per
+  replica (the balancer's cookie).
 - **join** (``--join 30,40``): after the teacher's tab has opened the link
   (``--join-page``), that many sessions open it within the same instant; time
   until each first page has finished running (page GET, health, websocket,
@@ -206,6 +210,7 @@ class Round:
     tally: Tally
     cpu_s: float
     client_cpu_s: float
+    rss_base: float  # the servers with the code loaded and no live session (after warm-up)
     rss_before: float
     rss_after: float
     samples: list[tuple[float, float, int]]  # (t s, RSS MB, changes so far)
@@ -230,6 +235,7 @@ async def run_round(url: str, pids: list[int], sessions: int, seconds: float, ar
     """Open ``sessions`` at once, then let them change things for ``seconds``."""
     tally = Tally()
     rss_before = rss_mb(pids)
+    rss_base = getattr(args, "rss_base", None) or rss_before
     go = asyncio.Event()
     if args.client == "browser":
         from playwright.async_api import async_playwright
@@ -242,7 +248,7 @@ async def run_round(url: str, pids: list[int], sessions: int, seconds: float, ar
                                    for i in range(sessions)])
             await browser.close()
         return Round(sessions, time.monotonic() - t0, tally, cpu_seconds(pids) - cpu0,
-                     time.process_time() - client0, rss_before, rss_mb(pids), [])
+                     time.process_time() - client0, rss_base, rss_before, rss_mb(pids), [])
     flags = [asyncio.Event() for _ in range(sessions)]
     tasks = [asyncio.create_task(student(url, URL_PATHS[i % len(URL_PATHS)], i, args, tally, flags[i], go, mix))
              for i in range(sessions)]
@@ -258,7 +264,7 @@ async def run_round(url: str, pids: list[int], sessions: int, seconds: float, ar
     await asyncio.gather(*tasks)
     elapsed = time.monotonic() - t0
     return Round(sessions, elapsed, tally, cpu_seconds(pids) - cpu0, time.process_time() - client0,
-                 rss_before, rss_mb(pids), samples)
+                 rss_base, rss_before, rss_mb(pids), samples)
 
 
 def round_row(r: Round, mix: str) -> list:
@@ -271,14 +277,14 @@ def round_row(r: Round, mix: str) -> list:
         f"{1e3 * r.client_cpu_s / n:.0f}" if n else "—",
         f"{statistics.mean(c.messages for _, c in changes):.0f}" if n else "—",
         f"{statistics.mean(c.nbytes for _, c in changes) / 1e3:.0f}" if n else "—",
-        f"{r.rss_before:.0f}", f"{r.rss_after:.0f}", f"{(r.rss_after - r.rss_before) / r.sessions:+.1f}",
+        f"{r.rss_before:.0f}", f"{r.rss_after:.0f}", f"{(r.rss_after - r.rss_base) / r.sessions:.1f}",
         _replicas(r.tally.replicas),
     ]
 
 
 ROUND_HEADER = ["mix", "sessions", "changes", "changes/s", "p50 ms", "p95 ms", "errors", "server CPU/change ms",
                 "client CPU/change ms", "msgs/change", "KB/change", "RSS before MB", "after MB",
-                "per session MB", "sessions per replica"]
+                "MB per session (≤)", "sessions per replica"]
 
 
 def kind_rows(r: Round) -> list[list]:
@@ -378,6 +384,8 @@ def main(argv: list[str] | None = None) -> None:
         args.rounds = "1,10,30,40"
 
     with target(args) as (url, pids, how):
+        wait_idle(pids)
+        args.rss_base = rss_mb(pids)
         print(f"server: {how}, {len(pids)} pid(s) {pids}; client: {args.client}; mix: {args.mix}; "
               f"think {args.think:g} s ± {100 * args.jitter:.0f} %; {args.seconds:g} s per round; "
               f"options: {' '.join(args.config) or 'defaults'}; page assets: {'yes' if args.assets else 'no'}\n")

@@ -54,7 +54,8 @@ def main() -> None:
         (one, r1), (two, r2) = throughput[1, n], throughput[2, n]
         ratio_rows.append([n, f"{one:.1f}", f"{two:.1f}", f"{two / one:.2f}×" if one else "—",
                            len(r1.tally.errors) + len(r2.tally.errors)])
-    print(table(["sessions", "1 process changes/s", "2 replicas changes/s", "ratio", "errors"], ratio_rows))
+    print(table(["sessions", "1 process changes/s", "2 replicas changes/s", "ratio", "errors"], ratio_rows) + "\n")
+    _print_errors([r for _, r in throughput.values()])
 
 
 if __name__ == "__main__":

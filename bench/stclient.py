@@ -54,6 +54,10 @@ CHANGEABLE = ("slider", "number_input", "selectbox", "radio", "checkbox", "multi
 # HTTP calls run in threads (urllib); a class opening the link at once needs many.
 _HTTP = concurrent.futures.ThreadPoolExecutor(max_workers=64, thread_name_prefix="stclient-http")
 
+#: Runs a cached message survives unused (the frontend's ForwardMsg cache; the server's
+#: ``global.maxCachedMessageAge`` in its new_session message overrides it).
+CACHE_RUNS = 2
+
 _DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
          ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 
@@ -179,7 +183,12 @@ class Session:
         self.uploaders: list[Widget] = []
         self.values: dict[str, object] = {}  # what this client last set each widget to
         self._ws = None
-        self._cache: dict[str, ForwardMsg] = {}
+        self._cache: dict[str, ForwardMsg] = {}  # large messages by hash, as the frontend caches them
+        self._cache_used: dict[str, int] = {}  # hash → the run that last used it
+        self._cache_fragment: dict[str, str] = {}  # hash → the fragment that sent it ("" for none)
+        self._cache_runs = CACHE_RUNS
+        self._run_fragments: set[str] = set()
+        self._runs = 0
         self._pending: list[ForwardMsg] = []
 
     # -- HTTP ------------------------------------------------------------------
@@ -264,6 +273,7 @@ class Session:
         msg.ParseFromString(raw)
         if msg.WhichOneof("type") == "ref_hash":
             cached = self._cache.get(msg.ref_hash)
+            self._cache_used[msg.ref_hash] = self._runs
             if cached is None:
                 raise ProtocolError(f"reference to a message never received: {msg.ref_hash}")
             full = ForwardMsg()
@@ -272,6 +282,8 @@ class Session:
             msg = full
         elif self.cache_messages and msg.metadata.cacheable and msg.hash:
             self._cache[msg.hash] = msg
+            self._cache_used[msg.hash] = self._runs
+            self._cache_fragment[msg.hash] = msg.delta.fragment_id
         return msg, len(raw)
 
     async def rerun(self, widgets: list[WidgetState] | None = None, *, fragment_id: str = "",
@@ -306,17 +318,33 @@ class Session:
             elif kind == "page_info_changed":
                 self.query = msg.page_info_changed.query_string
             elif kind == "script_finished" and msg.script_finished in _DONE:
+                self._age_cache()
                 result.status = msg.script_finished
                 result.ms = (time.perf_counter() - t0) * 1e3
                 if msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     result.exceptions.append("compile error")
                 return result
 
+    def _age_cache(self) -> None:
+        """Forget cached messages unused for more than the server's ``maxCachedMessageAge`` runs.
+
+        As the frontend does: a fragment run only ages the messages of its fragments.
+        """
+        self._runs += 1
+        for key, used in list(self._cache_used.items()):
+            if self._run_fragments and self._cache_fragment[key] not in self._run_fragments:
+                continue
+            if self._runs - used > self._cache_runs:
+                del self._cache[key], self._cache_used[key], self._cache_fragment[key]
+
     def _start_run(self, msg: ForwardMsg, result: RunResult) -> None:
         new = msg.new_session
         if new.HasField("initialize") and new.initialize.session_id:
             self.session_id = new.initialize.session_id
+        if new.HasField("config") and new.config.max_cached_message_age:
+            self._cache_runs = new.config.max_cached_message_age
         fragments = set(msg.metadata.run.fragment_ids)
+        self._run_fragments = fragments
         result.fragment = bool(fragments)
         if fragments:
             self.widgets = {k: w for k, w in self.widgets.items() if w.fragment_id not in fragments}
