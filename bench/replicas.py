@@ -22,7 +22,7 @@ import asyncio
 
 from _util import table
 from cluster import serve
-from load import MIXES, ROUND_HEADER, round_row, run_round, wait_idle, warm_up
+from load import MIXES, ROUND_HEADER, _print_errors, round_row, rss_mb, run_round, wait_idle, warm_up
 
 
 def main() -> None:
@@ -35,12 +35,14 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=14)
     args = parser.parse_args()
-    args.client = "ws"
+    args.client, args.assets = "ws", False
     counts = [int(x) for x in args.sessions.split(",")]
     rows, throughput = [], {}
     for replicas in (1, 2):
         with serve(replicas) as cluster:
             asyncio.run(warm_up(cluster.app_urls))
+            wait_idle(cluster.pids)
+            args.rss_base = rss_mb(cluster.pids)
             for n in counts:
                 wait_idle(cluster.pids)
                 r = asyncio.run(run_round(cluster.url, cluster.pids, n, args.seconds, args, args.mix))
