@@ -182,8 +182,7 @@ def training(data: views.Data | None) -> None:
     ui.record(training=None, mle_exists=None)
     if not names or data is None:  # no optimizer or no feature picked: sections 3–5 show only their controls
         return
-    run = ui.run(cached(views.training_section), data, hyper, epochs=epochs,
-                 batch_size=None if batch == "full" else batch, l2=l2, seed=ui.seed)
+    run = ui.run(cached(views.training_section), data, hyper, epochs=epochs, batch_size=batch, l2=l2, seed=ui.seed)
     for name, epoch in run.diverged:
         st.error(ui.t("cross_entropy.diverged", name=name, epoch=epoch), icon=":material/trending_up:")
     ui.chart(

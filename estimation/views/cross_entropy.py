@@ -738,13 +738,15 @@ class TrainingSection:
 
 
 def training_section(
-    data: Data, optimizers: Mapping, *, epochs: int, batch_size: int | None, l2: float, seed: int
+    data: Data, optimizers: Mapping, *, epochs: int, batch_size: int | str | None, l2: float, seed: int
 ) -> TrainingSection:
     """Train the chosen optimizers on the data (:func:`compare_optimizers`) and tabulate the runs.
 
     ``optimizers`` maps registry names to hyperparameters, in the order the
-    runs are shown (the page passes the registry's: stable colours and legend).
+    runs are shown (the page passes the registry's: stable colours and legend);
+    ``batch_size`` ``"full"`` (or None) is full-batch gradient descent.
     """
+    batch_size = None if batch_size == "full" else batch_size
     res = compare_optimizers(data.X, data.y, optimizers, epochs=epochs, batch_size=batch_size, l2=l2, seed=seed)
     return TrainingSection(
         comparison=res,
