@@ -305,12 +305,22 @@ def predict_logits(W, b, X) -> np.ndarray:
     array([[ 2. , -1.5],
            [ 0. ,  0.5]])
     """
+    W = as_finite_array(W, "W", ndim=2)
+    b = as_finite_array(b, "b", ndim=1)
+    X = as_finite_array(X, "X", ndim=2)
+    if X.shape[1] != W.shape[0] or b.shape != (W.shape[1],):
+        raise ValueError(f"shapes do not fit: X {X.shape}, W {W.shape} (d, K), b {b.shape} (K,)")
+    return _logits_of(W, b, X)
+
+
+def _logits_of(W, b, X):
+    """XW + b without checks (the training loop's hot path)."""
     return X @ W + b
 
 
 def _objective(W, b, X, Y, l2):
     """(mean NLL, objective, logits, log-probabilities) with one-hot targets ``Y``."""
-    Z = predict_logits(W, b, X)
+    Z = _logits_of(W, b, X)
     logp = Z - _logsumexp(Z, axis=1)
     nll = -float(np.einsum("ik,ik->", Y, logp)) / Y.shape[0]
     return nll, nll + 0.5 * l2 * float(np.vdot(W, W)), Z, logp
@@ -587,7 +597,7 @@ class SoftmaxFit:
 
     def logits(self, X) -> np.ndarray:
         """Logits of the final model at ``X`` (original feature scale), (N, K)."""
-        return predict_logits(self.coef, self.intercept, as_finite_array(X, "X", ndim=2))
+        return predict_logits(self.coef, self.intercept, X)
 
 
 def fit_softmax(
@@ -668,7 +678,7 @@ def fit_softmax(
             gW, gb = _grad(logp, W, Xs, Y, l2)
         else:
             Xb, Yb = Xs[idx], Y[idx]
-            Z = predict_logits(W, theta[dk:], Xb)
+            Z = _logits_of(W, theta[dk:], Xb)
             gW, gb = _grad(Z - _logsumexp(Z, axis=1), W, Xb, Yb, l2)
         return np.concatenate([gW.ravel(), gb])
 
@@ -724,7 +734,7 @@ class SoftmaxReference:
 
     def logits(self, X) -> np.ndarray:
         """Logits of the optimum at ``X`` (original feature scale), (N, K)."""
-        return predict_logits(self.coef, self.intercept, as_finite_array(X, "X", ndim=2))
+        return predict_logits(self.coef, self.intercept, X)
 
 
 def fit_softmax_reference(

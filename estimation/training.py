@@ -76,10 +76,24 @@ def batches(n: int, batch_size: int | None, rng: np.random.Generator) -> list:
     >>> batches(5, None, np.random.default_rng(0))
     [None]
     """
+    n = check_int(n, "n", lo=0)
+    if batch_size is not None:
+        batch_size = check_int(batch_size, "batch_size", lo=1)
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
     if batch_size is None or batch_size >= n:
         return [None]
     perm = rng.permutation(n)
     return [perm[i : i + batch_size] for i in range(0, n, batch_size)]
+
+
+def _check_vector(theta) -> None:
+    if not isinstance(theta, np.ndarray) or theta.dtype.kind != "f" or theta.ndim != 1 or theta.size == 0:
+        raise ValueError("theta must be a non-empty 1-D float numpy array (it is updated in place)")
+    if not theta.flags.writeable:
+        raise ValueError("theta must be writeable (it is updated in place)")
+    if not np.isfinite(theta).all():
+        raise ValueError("theta must contain only finite values")
 
 
 def stepper(optimizer, theta: np.ndarray, split: Callable[[np.ndarray], dict]) -> Callable[[np.ndarray], object]:
@@ -105,6 +119,11 @@ def stepper(optimizer, theta: np.ndarray, split: Callable[[np.ndarray], dict]) -
     >>> _ = step(np.array([2.0, -2.0])); theta
     array([0., 3.])
     """
+    _check_vector(theta)
+    if not callable(getattr(optimizer, "update", None)):
+        raise ValueError("optimizer must have an update(params, grads) method")
+    if not callable(split):
+        raise ValueError("split must map a flat vector to a dict of named views")
     if isinstance(optimizer, Optimizer):
         state = optimizer.init_state(theta)
         return lambda grad: optimizer.apply(theta, grad, state)
@@ -219,6 +238,10 @@ def train(
     >>> run.theta_path[:, 0].tolist()
     [0.0, 1.0, 1.5, 1.75]
     """
+    _check_vector(theta)
+    for name, fn in (("evaluate", evaluate), ("gradient", gradient)):
+        if not callable(fn):
+            raise ValueError(f"{name} must be callable")
     n = check_int(n, "n", lo=1)
     epochs = check_int(epochs, "epochs", lo=1, hi=MAX_EPOCHS)
     if batch_size is not None:
