@@ -18,13 +18,15 @@ Conventions
 MLP with Gaussian weights and back-propagate a unit gradient from the output,
 showing how the gradient shrinks (sigmoid, tanh with small weights) or keeps
 its size (ReLU with He initialisation) with depth.
+
+What the Activations page draws from these (the plotting grid, its tables)
+is in :mod:`estimation.views.activations`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 from scipy import special
@@ -36,11 +38,9 @@ __all__ = [
     "ACTIVATIONS",
     "Activation",
     "Backprop",
-    "Curves",
     "DepthProfiles",
     "GradientProfile",
     "GaussianWeights",
-    "activation_curves",
     "backprop",
     "d_elu",
     "d_gelu",
@@ -227,7 +227,7 @@ def d_gelu(x):
 # --------------------------------------------------------------------------- #
 # Registry
 # --------------------------------------------------------------------------- #
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Activation:
     """One activation function with its derivative and the facts a page shows.
 
@@ -381,7 +381,8 @@ class GaussianWeights(Sequence):
         return rng.normal(0.0, self.std, size=(self.width, self.width))
 
 
-class Backprop(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Backprop:
     """Forward pre-activations and back-propagated gradients.
 
     Attributes
@@ -443,7 +444,8 @@ def backprop(x, weights, activation: str, **params) -> Backprop:
     return Backprop(z, grad_h)
 
 
-class GradientProfile(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class GradientProfile:
     """Per-layer size of the back-propagated gradient (layer 0 = input, L = output).
 
     Attributes
@@ -526,7 +528,7 @@ def _profile(x: np.ndarray, weights, activation: str, params: dict) -> GradientP
 
 
 # --------------------------------------------------------------------------- #
-# What the Activations page shows, in two cached calls
+# Several activations through the same network; where the derivative peaks
 # --------------------------------------------------------------------------- #
 #: Widest layer :func:`gradient_profiles` takes: it holds all L weight matrices
 #: at once (L x width² doubles, 52 MB at L = 100, width = 256).
@@ -603,70 +605,8 @@ def derivative_peak(activation: str, **params) -> tuple[float | None, float]:
     return best_x, best
 
 
-class Curves(NamedTuple):
-    """Activations and their derivatives on one grid, with the facts worth marking.
-
-    Attributes
-    ----------
-    x : ndarray of shape (n_points,)
-        Evenly spaced on [-x_max, x_max]; x = 0 exactly when n_points is odd.
-    f, df : dict of str to ndarray of shape (n_points,)
-        f(x) and f'(x) for each activation, in the order asked.
-    peak : dict of str to (float or None, float)
-        :func:`derivative_peak` of each activation.
-    at_zero : dict of str to float
-        f'(0) (the left derivative at a kink: ReLU'(0) = 0, as PyTorch).
-    """
-
-    x: np.ndarray
-    f: dict
-    df: dict
-    peak: dict
-    at_zero: dict
-
-
-def activation_curves(names, x_max=6.0, *, params=None, n_points=401) -> Curves:
-    """Evaluate activations and derivatives on a grid for plotting.
-
-    Parameters
-    ----------
-    names : sequence of str
-        Distinct keys of :data:`ACTIVATIONS`.
-    x_max : float, default 6.0
-        Half-width of the grid, in (0, 1000].
-    params : mapping of str to dict, optional
-        Extra parameters per activation, e.g. ``{"elu": {"alpha": 2.0}}``.
-    n_points : int, default 401
-        Grid size, 3..5001.
-
-    Returns
-    -------
-    Curves
-
-    Notes
-    -----
-    x_i = -x_max + 2 x_max i/(n - 1), i = 0..n-1 (the middle point set to 0
-    exactly for odd n, so kinks and the maxima at 0 lie on the grid); each
-    curve is ``f(x, **params)`` / ``df(x, **params)`` of the registry entry.
-    """
-    names = _names(names)
-    x_max = check_real(x_max, "x_max", lo=0.0, hi=1e3, lo_open=True)
-    n_points = check_int(n_points, "n_points", lo=3, hi=5001)
-    kwargs = _params_for(names, params)
-    x = np.linspace(-x_max, x_max, n_points)
-    if n_points % 2:
-        x[n_points // 2] = 0.0
-    acts = {name: ACTIVATIONS[name] for name in names}
-    return Curves(
-        x=x,
-        f={n: a.f(x, **kwargs[n]) for n, a in acts.items()},
-        df={n: a.df(x, **kwargs[n]) for n, a in acts.items()},
-        peak={n: derivative_peak(n, **kwargs[n]) for n in names},
-        at_zero={n: float(a.df(0.0, **kwargs[n])) for n, a in acts.items()},
-    )
-
-
-class DepthProfiles(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DepthProfiles:
     """Gradient size per layer for several activations through the same random MLP.
 
     Attributes

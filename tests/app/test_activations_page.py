@@ -7,6 +7,7 @@ import pytest
 
 from estimation import activations as act
 from estimation import teaching
+from estimation.views import activations as views
 from lab.strings import t
 from tests.app.apptest import assert_healthy, open_page
 
@@ -16,11 +17,12 @@ DEPTH_DEFAULT = ("sigmoid", "tanh", "relu")
 
 
 def _peak_table(at):
-    return at.table[0].value
+    """The peaks table, indexed by activation name (the page shows each row by its translated name)."""
+    return at.dataframe[0].value.set_index("activation")
 
 
 def _depth_table(at):
-    return at.table[-1].value
+    return at.dataframe[-1].value.set_index("row")
 
 
 def _num(value):
@@ -29,8 +31,8 @@ def _num(value):
 
 def _assert_peaks_shown(at, names, lang, params=None):
     table = _peak_table(at)
-    assert list(table.index) == [t(f"activations.name.{n}", lang) for n in names]
-    curves = act.activation_curves(names, params=params or {})
+    assert list(table.index) == list(names)
+    curves = views.curves(names, params=params or {})
     expected = []
     for name in names:
         x_star, value = act.derivative_peak(name, **(params or {}).get(name, {}))
@@ -42,6 +44,7 @@ def _assert_depth_shown(at, names, *, n_layers=20, width=64, scale=1.0, seed=42,
     view = act.gradient_profiles(names, n_layers, width, init_scale=scale, batch_size=32, seed=seed,
                                  params=params)
     table = _depth_table(at)
+    assert list(table.index) == [*names, "bound"]
     expected = [[_num(view.profiles[n].grad_mean_abs[0]), _num(view.per_layer[n])] for n in names]
     assert table.values.tolist() == expected + [[_num(view.bound[0]), _num(scale / 4)]]
     return view
@@ -55,7 +58,7 @@ def test_each_activation_alone(name, lang):
     assert len(at.get("vega_lite_chart")) == 3  # f, f′, gradient per layer
     a = act.ACTIVATIONS[name]
     latex = [x.value.removeprefix("$$\n").removesuffix("\n$$") for x in at.latex]
-    assert a.latex_f in latex and a.latex_df in latex
+    assert rf"\begin{{gathered}}{a.latex_f}\\{a.latex_df}\end{{gathered}}" in latex  # f and f′, one block
     assert t(f"activations.note.{name}", lang) in [c.value for c in at.caption]
     _assert_peaks_shown(at, (name,), lang, {name: a.params})
     depth = tuple(n for n in ALL if n in DEPTH_DEFAULT or n == name)
@@ -71,8 +74,7 @@ def test_all_activations_at_once_with_their_parameters(lang):
     _assert_depth_shown(at, ALL, params=params)
     # ELU with α = 2.5 peaks at its kink, f′(0) = α
     table = _peak_table(at)
-    elu = t("activations.name.elu", lang)
-    assert table.loc[elu].tolist() == ["2.5", "0", "2.5"]
+    assert table.loc["elu"].tolist() == ["2.5", "0", "2.5"]
     for chart in at.get("vega_lite_chart"):
         assert chart.proto.spec.count('"kind"') <= 5000
 
@@ -158,5 +160,53 @@ def test_code_snippet_matches_the_number_shown():
     assert snippet.code in [c.value for c in at.code]
     shown = _depth_table(at).iloc[0, 0]  # sigmoid's mean |∂E/∂h₀|, to 4 significant digits
     assert _num(snippet.value) == shown
+    assert not [c for c in at.code if "/activations?" in c.value]  # the link is made on request
+    at.button(key="_lab_share_make").click().run()
     urls = [c.value for c in at.code if "/activations?" in c.value]
     assert urls and all(f"{k}={v}" in urls[0] for k, v in query.items())
+
+
+def _section_outputs(at) -> dict:
+    """What each section shows: its charts' specs and datasets, its table, its formulas and captions."""
+    charts = [c.proto.spec + "".join(d.data.data.hex() for d in c.proto.datasets) for c in at.get("vega_lite_chart")]
+    tables = [d.value.to_json() for d in at.dataframe]
+    latex = [x.value for x in at.latex]
+    return {
+        "functions": (charts[:2], tables[0], [x for x in latex if "gathered" in x and "z_l" not in x]),
+        "vanishing_gradients": (charts[2], tables[1], [x for x in latex if "z_l" in x or "|w|=s" in x],
+                                [c.value for c in at.code]),
+    }
+
+
+@pytest.mark.parametrize(("kind", "key", "value", "url", "changed"), [
+    ("slider", "activations.xmax", 12.0, ("xmax", "12"), "functions"),
+    ("slider", "activations.layers", 7, ("layers", "7"), "vanishing_gradients"),
+    ("select_slider", "activations.width", 16, ("width", "16"), "vanishing_gradients"),
+    ("select_slider", "activations.scale", 0.5, ("scale", "0.5"), "vanishing_gradients"),
+])
+def test_a_section_widget_changes_only_its_section_and_the_url(kind, key, value, url, changed):
+    at = open_page(PAGE, {"act": "sigmoid,relu,elu"})
+    before = _section_outputs(at)
+    getattr(at, kind)(key=key).set_value(value).run()
+    assert_healthy(at)
+    assert at.query_params[url[0]] == url[1]
+    after = _section_outputs(at)
+    for section in before:
+        assert (after[section] != before[section]) == (section == changed), section
+
+
+def test_the_sections_are_fragments_called_with_their_dependencies():
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(PAGE).read_text(encoding="utf-8"))
+    sections = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)
+                and any(ast.unparse(d) == "ui.section" for d in f.decorator_list)}
+    assert set(sections) == {"functions", "vanishing_gradients"}
+    for name, fn in sections.items():
+        free = {n.id for n in ast.walk(fn) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        params = {a.arg for a in fn.args.args}
+        # the page-level choices reach a section only as arguments
+        assert not free & {"chosen", "names", "params"} - params, name
+    calls = [ast.unparse(n) for n in tree.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
+    assert {"functions(names, params)", "vanishing_gradients(names, params, ui.seed)"} <= set(calls)

@@ -33,6 +33,12 @@ SECTION_WIDGETS = [
                  id="cross_entropy-identity"),
     # Bayes, "one observation at a time": the step slider t (3 → 4); prior, data, posterior and coverage stay put
     pytest.param("bayes", "seed=9", "stSlider", t("bayes.t", "en"), ["ArrowRight"], "t=4", id="bayes-step"),
+    # Activations, "functions and derivatives": the x range (6 → 6.5); the vanishing-gradient section stays put
+    pytest.param("activations", "", "stSlider", t("activations.x_max", "en"), ["ArrowRight"], "xmax=6.5",
+                 id="activations-functions"),
+    # Activations, "vanishing gradients": the depth L (20 → 21); the curves and their tables stay put
+    pytest.param("activations", "", "stSlider", t("activations.layers", "en"), ["ArrowRight"], "layers=21",
+                 id="activations-depth"),
     # Estimator bias, "sampling distributions": the estimators shown (Backspace drops the last, 1/N around μ);
     # the Monte Carlo, bias curve, MSE and table stay put. (The Sampling page has no section widget: its
     # widgets all shape the sample every section draws, so they rerun the page.)

@@ -312,36 +312,11 @@ def test_named_peaks_and_conventions():
     assert act.derivative_peak("relu") == (None, 1.0)
     assert act.derivative_peak("elu", alpha=2.0) == (0.0, 2.0)
     assert act.derivative_peak("elu", alpha=1.0) == (None, 1.0)
-    curves = act.activation_curves(("relu", "leaky_relu", "elu"), params={"leaky_relu": {"slope": 0.1},
-                                                                          "elu": {"alpha": 2.0}})
-    assert curves.at_zero == {"relu": 0.0, "leaky_relu": 0.1, "elu": 2.0}  # left derivatives, as PyTorch
-
-
-@given(x_max=st.floats(0.01, 1000.0), half=st.integers(1, 2500))
-def test_activation_curves_grid_and_values(x_max, half):
-    n = 2 * half + 1
-    c = act.activation_curves(["sigmoid", "gelu"], x_max, n_points=n)
-    assert c.x.shape == (n,) and c.x[0] == -x_max and c.x[-1] == x_max and c.x[half] == 0.0
-    np.testing.assert_allclose(np.diff(c.x), 2 * x_max / (n - 1), rtol=1e-9)
-    np.testing.assert_array_equal(c.f["sigmoid"], act.sigmoid(c.x))
-    np.testing.assert_array_equal(c.df["gelu"], act.d_gelu(c.x))
-    assert c.df["sigmoid"].max() == 0.25 and c.peak["sigmoid"] == (0.0, 0.25)
-    assert list(c.f) == ["sigmoid", "gelu"] and c.at_zero == {"sigmoid": 0.25, "gelu": 0.5}
 
 
 @pytest.mark.parametrize(
     "call, name",
     [
-        (lambda: act.activation_curves([]), "names"),
-        (lambda: act.activation_curves(["relu", "relu"]), "names"),
-        (lambda: act.activation_curves(["swish"]), "names"),
-        (lambda: act.activation_curves(5), "names"),
-        (lambda: act.activation_curves(["relu"], 0.0), "x_max"),
-        (lambda: act.activation_curves(["relu"], 1e4), "x_max"),
-        (lambda: act.activation_curves(["relu"], n_points=2), "n_points"),
-        (lambda: act.activation_curves(["relu"], params={"swish": {}}), "params"),
-        (lambda: act.activation_curves(["relu"], params={"relu": {"slope": 0.1}}), "slope"),
-        (lambda: act.activation_curves(["elu"], params={"elu": {"alpha": -1.0}}), "alpha"),
         (lambda: act.derivative_peak("swish"), "activation"),
         (lambda: act.gradient_profiles(width=257), "width"),
         (lambda: act.gradient_profiles(n_layers=0), "n_layers"),

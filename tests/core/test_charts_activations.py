@@ -5,6 +5,7 @@ import pytest
 
 from estimation import activations as act
 from estimation.charts import activations as charts
+from estimation.views import activations as views
 
 LABELS = {"sigmoid": "Sigmoid", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "Leaky ReLU", "elu": "ELU",
           "softplus": "Softplus", "gelu": "GELU"}
@@ -21,7 +22,7 @@ def _rows(spec):
 
 
 def _curves_spec(names=ALL, derivative=True, x_max=6.0, **kw):
-    curves = act.activation_curves(names, x_max, **kw)
+    curves = views.curves(names, x_max, **kw)
     return curves, _spec(charts.curves_chart(
         curves, derivative=derivative, labels=LABELS, x_title="input x", y_title="f′(x)", series_title="activation",
         max_label="maximum of f′", kink_label="f′ at the kink", title="Derivatives"))
@@ -134,7 +135,7 @@ def test_every_tooltip_is_titled_by_the_caller():
 
 
 def test_marker_labels_have_no_english_default():
-    curves = act.activation_curves(("relu",), 6.0)
+    curves = views.curves(("relu",), 6.0)
     with pytest.raises(TypeError, match="max_label"):
         charts.curves_chart(curves, derivative=True, labels=LABELS, x_title="x", y_title="y",
                             series_title="s", kink_label="k")
