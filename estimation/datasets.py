@@ -185,7 +185,7 @@ def make_gaussian_blobs(
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatasetSpec:
     """Description of a bundled table (the page's picker reads these).
 
@@ -281,7 +281,7 @@ def load_dataset(name: str) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BinaryData:
     """Features and 0/1 labels chosen from a table by :func:`select_xy`.
 
@@ -497,7 +497,7 @@ def select_xy(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClassData:
     """Features and integer class labels chosen from a table by :func:`select_classes`.
 
