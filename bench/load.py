@@ -344,12 +344,14 @@ def target(args):
             sys.exit("--url needs --server-pid (one per app process) for CPU and memory")
         url = args.url.rstrip("/")
         wait_healthy(url, timeout=30)
-        asyncio.run(warm_up([url]))
+        if args.warm_up:
+            asyncio.run(warm_up([url]))
         yield url, args.server_pid, "given"
         return
     options = dict(kv.split("=", 1) for kv in args.config)
     with serve(args.replicas, options=options) as cluster:
-        asyncio.run(warm_up(cluster.app_urls))
+        if args.warm_up:
+            asyncio.run(warm_up(cluster.app_urls))
         how = f"{args.replicas} process(es)" + (" behind HAProxy" if args.replicas > 1 else "")
         yield cluster.url, cluster.pids, how
 
@@ -376,6 +378,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--url", help="load a running app or balancer instead of starting one")
     parser.add_argument("--server-pid", type=int, action="append", default=[], help="app process id (repeat)")
     parser.add_argument("--timeout", type=float, default=60.0, help="a run not finished by then is an error")
+    parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
+                        help="do not open every page once before measuring")
     parser.add_argument("--seed", type=int, default=14, help="seed of the simulated students' choices")
     args = parser.parse_args(argv)
     if args.client == "browser" and args.mix != "seed":

@@ -18,12 +18,15 @@ import asyncio
 import json
 import os
 import random
+import subprocess
+import sys
 
 import pytest
 
 from bench import cluster
 from bench.stclient import AFFINITY_COOKIE, Session
 from lab.registry import PAGES
+from tests.conftest import ROOT
 
 CI = os.environ.get("CI", "").lower() == "true"
 
@@ -135,3 +138,17 @@ def test_upload_reaches_the_replica_holding_the_session(lab):
     assert run is not None and run.status is not None and not run.exceptions, run
     assert after - before, "the uploaded table's column pickers did not appear"
     assert refused.status == 400 and b"session" in refused.body.lower()
+
+
+def test_load_harness_runs_through_the_balancer(lab):
+    """bench/load.py against the balancer and both replicas' pids (a smoke test: no figures are checked)."""
+    args = [sys.executable, "bench/load.py", "--url", lab.url, "--rounds", "2", "--seconds", "2", "--think", "0.5",
+            "--no-warm-up"]
+    for pid in lab.pids:
+        args += ["--server-pid", str(pid)]
+    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    row = next(line for line in run.stdout.splitlines() if line.startswith("| realistic | 2 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[6] == "0", run.stdout  # errors
+    assert cells[-1].startswith("app"), row  # sessions per replica, from the balancer's cookie
