@@ -77,3 +77,22 @@ def test_upload_columns_default_to_two_features():
     found = V.upload_columns(table)
     assert found.label == "label" and found.default_features("label") == ["a", "b"]
     assert found.default_features("a") == ["b", "c"]
+
+
+# The page's "What to notice" statements, each checked where it could fail.
+
+
+def test_standardising_does_not_move_the_unpenalised_optimum_but_does_with_a_ridge():
+    data = datasets.select_classes(datasets.load_dataset("iris"), "species", ["sepal_length", "sepal_width"])
+    from estimation import softmax as sm
+
+    raw, std = (sm.fit_softmax_reference(data.X, data.y, standardize=s) for s in (False, True))
+    assert raw.nll == pytest.approx(std.nll, abs=1e-9)  # the same model class: only the path differs
+    ridge_raw, ridge_std = (sm.fit_softmax_reference(data.X, data.y, l2=0.1, standardize=s) for s in (False, True))
+    assert abs(ridge_raw.nll - ridge_std.nll) > 1e-3  # the penalty measures W in other units
+
+
+def test_bits_are_nats_over_ln2_with_the_same_minimiser():
+    nats, bits = (V.entropy_view(IRIS, 0.3, 0.25, 100, 3, u) for u in ("nats", "bits"))
+    assert np.allclose(np.array(bits.at_q), np.array(nats.at_q) / math.log(2), rtol=1e-13)
+    assert np.argmin(bits.cross) == np.argmin(nats.cross)
