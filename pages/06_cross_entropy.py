@@ -182,7 +182,11 @@ def training(data: views.Data | None) -> None:
     ui.record(training=None, mle_exists=None)
     if not names or data is None:  # no optimizer or no feature picked: sections 3–5 show only their controls
         return
-    run = ui.run(cached(views.training_section), data, hyper, epochs=epochs, batch_size=batch, l2=l2, seed=ui.seed)
+    try:  # a refused setting ends this section only (as when the section reruns alone), not the page
+        run = cached(views.training_section)(data, hyper, epochs=epochs, batch_size=batch, l2=l2, seed=ui.seed)
+    except ValueError as err:
+        st.error(ui.t("common.error", message=ui.message(err)), icon=":material/error:")
+        return
     for name, epoch in run.diverged:
         st.error(ui.t("cross_entropy.diverged", name=name, epoch=epoch), icon=":material/trending_up:")
     ui.chart(

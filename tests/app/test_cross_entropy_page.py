@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import streamlit
 
-from estimation import datasets, logistic, teaching
+from estimation import datasets, logistic, losses, teaching
 from estimation.views import cross_entropy as views
 from estimation._validation import InputError
 from lab.strings import t
@@ -58,7 +58,7 @@ def test_identity_numbers_shown_are_equal_and_match_the_core(p, q, flips, seed):
     at = open_page(PAGE, {"p": p, "q": q, "bn": flips, "seed": seed})
     assert_healthy(at)
     nll, bce = (m.value for m in at.metric[:2])
-    ident = logistic.bernoulli_identity(float(p), float(q), int(flips), int(seed))
+    ident = losses.bernoulli_identity(float(p), float(q), int(flips), int(seed))
     assert nll == bce == f"{ident.nll_mean:.6f}"
     table = at.table[0].value
     assert table.iloc[:, 0].tolist() == [f"{ident.k:,} / {ident.n:,}", f"{ident.nll_sum:.6f}",
@@ -185,6 +185,8 @@ def test_too_much_training_is_refused_without_a_traceback():
                           "batch": "8", "epochs": "1000"})
     assert not at.exception
     assert "too much training" in _text(at.error)
+    _rest_of_page_is_shown(at)  # the refusal ends the training section, not the page (as in a section-only rerun)
+    assert t("cross_entropy.view_header", "en") not in [h.value for h in at.header]
 
 
 def _rest_of_page_is_shown(at):
