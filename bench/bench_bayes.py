@@ -22,7 +22,7 @@ import tracemalloc
 import numpy as np
 from _util import median, p95, table, timeit  # also puts the repo root on sys.path
 
-from estimation import activations, bayes
+from estimation import activations, bayes, coverage
 
 P_GRID = np.linspace(0.005, 0.995, 199)
 
@@ -39,10 +39,10 @@ def main() -> None:
     cases = []
     for n in (10, 100, 1000):
         cases.append((f"coverage_exact, 199 p × 3 methods, N = {n}",
-                      lambda n=n: bayes.coverage_exact(P_GRID, n), 10))
+                      lambda n=n: coverage.coverage_exact(P_GRID, n), 10))
     for n in (10, 100, 1000):
         cases.append((f"coverage_monte_carlo, 199 p × 2000 reps, N = {n}",
-                      lambda n=n: bayes.coverage_monte_carlo(P_GRID, n, n_rep=2000, seed=0), 5))
+                      lambda n=n: coverage.coverage_monte_carlo(P_GRID, n, n_rep=2000, seed=0), 5))
     cases.append(("hdi(1.5, 200)", lambda: bayes.hdi(1.5, 200.0), 50))
     cases.append(("hdi(0.3, 0.9) (U-shaped)", lambda: bayes.hdi(0.3, 0.9), 50))
     for name, scale in (("sigmoid", 1.0), ("relu", np.sqrt(2.0))):
@@ -65,7 +65,7 @@ def main() -> None:
         "relu", activations.MAX_LAYERS, activations.MAX_WIDTH,
         init_scale=np.sqrt(2.0), batch_size=activations.MAX_BATCH, seed=0,
     ))
-    mem_cov = peak_mb(lambda: bayes.coverage_exact(P_GRID, 1000))
+    mem_cov = peak_mb(lambda: coverage.coverage_exact(P_GRID, 1000))
     print()
     print(table(["computation", "peak traced MB"], [
         ["gradient_profile at maximum size", f"{mem:.0f}"],

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from estimation import bayes, sampling
+from estimation.coverage import Coverage, coverage_exact, coverage_monte_carlo
 from estimation._validation import check_counts, check_int, check_level, check_probability, check_real
 
 __all__ = [
@@ -440,9 +441,9 @@ class CoverageView:
 
     Attributes
     ----------
-    exact : estimation.bayes.Coverage
+    exact : estimation.coverage.Coverage
         On :data:`COVERAGE_P`.
-    monte_carlo : estimation.bayes.Coverage
+    monte_carlo : estimation.coverage.Coverage
         On every ``stride``-th point of :data:`COVERAGE_P`, with standard errors.
     n_rep : int
         Simulated data sets per true p in the Monte Carlo check.
@@ -452,11 +453,11 @@ class CoverageView:
         Average and smallest exact coverage over :data:`COVERAGE_P`, by method.
     table : tuple of dict
         ``{"method": m, "mean": ..., "worst": ...}`` per method of
-        :data:`~estimation.bayes.INTERVAL_METHODS`, rounded to ``COVERAGE_DIGITS`` decimals.
+        :data:`~estimation.coverage.INTERVAL_METHODS`, rounded to ``COVERAGE_DIGITS`` decimals.
     """
 
-    exact: bayes.Coverage
-    monte_carlo: bayes.Coverage
+    exact: Coverage
+    monte_carlo: Coverage
     n_rep: int
     level: float
     mean: dict[str, float]
@@ -470,7 +471,7 @@ def coverage(n, a=1.0, b=1.0, *, level=0.95, n_rep=2000, seed=0, stride=4) -> Co
     Parameters
     ----------
     n : int
-        Trials per data set, ``1 <= n <= estimation.bayes.MAX_COVERAGE_N``.
+        Trials per data set, ``1 <= n <= estimation.coverage.MAX_COVERAGE_N``.
     a, b : float, default 1.0
         Prior of the credible (equal-tailed) interval, > 0.
     level : float, default 0.95
@@ -488,14 +489,14 @@ def coverage(n, a=1.0, b=1.0, *, level=0.95, n_rep=2000, seed=0, stride=4) -> Co
 
     Notes
     -----
-    :func:`~estimation.bayes.coverage_exact` on :data:`COVERAGE_P` and
-    :func:`~estimation.bayes.coverage_monte_carlo` on ``COVERAGE_P[::stride]``,
-    methods :data:`~estimation.bayes.INTERVAL_METHODS`; ``mean`` is
+    :func:`~estimation.coverage.coverage_exact` on :data:`COVERAGE_P` and
+    :func:`~estimation.coverage.coverage_monte_carlo` on ``COVERAGE_P[::stride]``,
+    methods :data:`~estimation.coverage.INTERVAL_METHODS`; ``mean`` is
     (1/m) sum_j C(p_j) and ``minimum`` min_j C(p_j) over the m grid points.
     """
     stride = check_int(stride, "stride", lo=1, hi=COVERAGE_P.size)
-    exact = bayes.coverage_exact(COVERAGE_P, n, level=level, a=a, b=b)
-    mc = bayes.coverage_monte_carlo(COVERAGE_P[::stride], n, level=level, a=a, b=b, n_rep=n_rep, seed=seed)
+    exact = coverage_exact(COVERAGE_P, n, level=level, a=a, b=b)
+    mc = coverage_monte_carlo(COVERAGE_P[::stride], n, level=level, a=a, b=b, n_rep=n_rep, seed=seed)
     mean = {m: float(np.mean(c)) for m, c in exact.coverage.items()}
     minimum = {m: float(np.min(c)) for m, c in exact.coverage.items()}
     return CoverageView(

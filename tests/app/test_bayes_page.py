@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from estimation import bayes, teaching
+from estimation import coverage, teaching
 from estimation.views import bayes as views
 from lab.strings import t as tr
 from tests.app.apptest import assert_healthy, open_page, warnings_text
@@ -85,11 +85,11 @@ def test_custom_prior_and_simulated_data_reach_the_core():
     s = views.one_at_a_time(3.5, 0.7, 200, p=0.85, seed=9, t=150)
     assert tr("bayes.step_now", "en", t=150, k=s.k, a=f"{s.a:.4g}", b=f"{s.b:.4g}", mean=f"{s.mean:.4g}",
               lo=f"{s.interval[0]:.4g}", hi=f"{s.interval[1]:.4g}", level="95") in [m.value for m in at.markdown]
-    coverage = at.dataframe[2].value
-    cov = bayes.coverage_exact(views.COVERAGE_P, 200, a=3.5, b=0.7).coverage  # exact: the seed plays no part
-    assert list(coverage["method"]) == list(bayes.INTERVAL_METHODS)
-    assert list(coverage["mean"]) == [round(float(cov[m].mean()), 3) for m in bayes.INTERVAL_METHODS]
-    assert list(coverage["worst"]) == [round(float(cov[m].min()), 3) for m in bayes.INTERVAL_METHODS]
+    shown = at.dataframe[2].value
+    cov = coverage.coverage_exact(views.COVERAGE_P, 200, a=3.5, b=0.7).coverage  # exact: the seed plays no part
+    assert list(shown["method"]) == list(coverage.INTERVAL_METHODS)
+    assert list(shown["mean"]) == [round(float(cov[m].mean()), 3) for m in coverage.INTERVAL_METHODS]
+    assert list(shown["worst"]) == [round(float(cov[m].min()), 3) for m in coverage.INTERVAL_METHODS]
 
 
 @pytest.mark.parametrize("step", [0, 10])
@@ -174,7 +174,7 @@ def _coverage_dots(at):
 def test_the_coverage_monte_carlo_draws_with_the_page_seed(seed):
     at = open_page(PAGE, {"seed": str(seed)})
     assert_healthy(at)
-    mc = bayes.coverage_monte_carlo(views.COVERAGE_P[::4], 10, a=2.0, b=2.0, seed=seed)
+    mc = coverage.coverage_monte_carlo(views.COVERAGE_P[::4], 10, a=2.0, b=2.0, seed=seed)
     assert _coverage_dots(at) == dict(zip(mc.p.tolist(), mc.coverage["wald"].tolist()))
 
 

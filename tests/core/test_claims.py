@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 from scipy import optimize, special, stats
 
-from estimation import bayes, logistic, sampling
+from estimation import bayes, coverage, logistic, sampling
 from estimation import estimators as E
 from estimation import likelihood as lk
 from estimation import optimizers as O
@@ -202,7 +202,7 @@ def _coverage_oracle(n: int, a: float, b: float) -> dict[str, np.ndarray]:
 def test_coverage_close_on_average_but_dips_near_the_edges(n):
     for a, b in ((1.0, 1.0), (0.5, 0.5)):
         oracle = _coverage_oracle(n, a, b)
-        core = bayes.coverage_exact(views_bayes.COVERAGE_P, n, a=a, b=b).coverage
+        core = coverage.coverage_exact(views_bayes.COVERAGE_P, n, a=a, b=b).coverage
         for method in oracle:
             # 1e-6 absolute: a p exactly on an interval end may fall either side of two quantile solvers
             np.testing.assert_allclose(core[method], oracle[method], atol=1e-6)
@@ -210,7 +210,7 @@ def test_coverage_close_on_average_but_dips_near_the_edges(n):
         for method in ("equal_tailed", "wilson"):
             assert abs(mean[method] - 0.95) < 0.03  # close on average over p
             assert abs(mean[method] - 0.95) < abs(mean["wald"] - 0.95)  # far closer than Wald
-    worst = {m: float(np.min(c)) for m, c in bayes.coverage_exact(views_bayes.COVERAGE_P, n).coverage.items()}
+    worst = {m: float(np.min(c)) for m, c in coverage.coverage_exact(views_bayes.COVERAGE_P, n).coverage.items()}
     if n <= 3:
         assert worst["equal_tailed"] == 0.0  # the flat prior's credible interval misses p = 0.005 always
     elif n <= 20:

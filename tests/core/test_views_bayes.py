@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
-from estimation import bayes, sampling
+from estimation import bayes, coverage, sampling
 from estimation.views import bayes as views
 
 counts = st.integers(0, 500).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n)))
@@ -135,10 +135,10 @@ def test_three_of_three_mle_is_one_posterior_is_not():
 
 def test_coverage_matches_its_parts():
     cov = views.coverage(25, 2.0, 3.0, n_rep=500, seed=9, stride=5)
-    exact = bayes.coverage_exact(views.COVERAGE_P, 25, a=2.0, b=3.0)
-    mc = bayes.coverage_monte_carlo(views.COVERAGE_P[::5], 25, a=2.0, b=3.0, n_rep=500, seed=9)
+    exact = coverage.coverage_exact(views.COVERAGE_P, 25, a=2.0, b=3.0)
+    mc = coverage.coverage_monte_carlo(views.COVERAGE_P[::5], 25, a=2.0, b=3.0, n_rep=500, seed=9)
     assert cov.n_rep == 500
-    for m in bayes.INTERVAL_METHODS:
+    for m in coverage.INTERVAL_METHODS:
         np.testing.assert_array_equal(cov.exact.coverage[m], exact.coverage[m])
         np.testing.assert_array_equal(cov.monte_carlo.coverage[m], mc.coverage[m])
         assert cov.mean[m] == pytest.approx(sum(exact.coverage[m]) / views.COVERAGE_P.size, rel=1e-12)
@@ -184,7 +184,7 @@ def test_tables_hold_the_views_numbers_rounded_as_shown(a, b, n, data):
     assert rep.extreme == ("all" if rep.k == rep.n else "none" if rep.k == 0 else None)
     cov = views.coverage(n, a, b, seed=1)
     assert cov.table == tuple({"method": m, "mean": round(cov.mean[m], 3), "worst": round(cov.minimum[m], 3)}
-                              for m in bayes.INTERVAL_METHODS)
+                              for m in coverage.INTERVAL_METHODS)
 
 
 @pytest.mark.parametrize("t", [0, 1, 60, 61, 200])
