@@ -64,7 +64,8 @@ class Share:
         """
         base = st.context.url
         if base:
-            base = base.split("?", 1)[0].split("#", 1)[0]
+            parts = urllib.parse.urlsplit(base)
+            base = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
         else:
             base = f"{(_public_url() or '').rstrip('/')}/{self.page.url_path}"
         return f"{base}?{urllib.parse.urlencode(view_query(lang=self.lang))}"

@@ -71,7 +71,7 @@ def test_sessions_from_one_address_split_over_both_replicas(lab):
         finally:
             await asyncio.gather(*(s.close() for s in sessions))
 
-    sessions, firsts, reruns = asyncio.run(scenario())
+    sessions, firsts, reruns = _run(scenario())
     replicas = [s.replica for s in sessions]
     assert set(replicas) == set(lab.replica_names()), replicas
     for run in firsts + reruns:
@@ -100,7 +100,7 @@ def test_downloads_reach_the_replica_holding_the_session(lab):
                               await Session(direct).http("GET", url))
             return first, pressed, got
 
-    first, pressed, got = asyncio.run(scenario())
+    first, pressed, got = _run(scenario())
     assert not first.exceptions
     assert pressed.fragment and not pressed.exceptions, pressed
     for label, (own, forged, direct_other) in got.items():
@@ -132,7 +132,7 @@ def test_upload_reaches_the_replica_holding_the_session(lab):
             )
             return first, put, run, before, after, refused
 
-    first, put, run, before, after, refused = asyncio.run(scenario())
+    first, put, run, before, after, refused = _run(scenario())
     assert not first.exceptions
     assert put.status == 204
     assert run is not None and run.status is not None and not run.exceptions, run
@@ -152,3 +152,11 @@ def test_load_harness_runs_through_the_balancer(lab):
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[6] == "0", run.stdout  # errors
     assert cells[-1].startswith("app"), row  # sessions per replica, from the balancer's cookie
+
+
+def _run(coroutine):
+    """``asyncio.run`` in a thread of its own: a browser test in the same worker leaves its event loop running."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
