@@ -150,9 +150,8 @@ def training_section(choice):
     l2 = ui.select_slider(L2, ui.t("softmax.l2"), format_func=num, where=l2_col)
     standardize = ui.toggle(STD, ui.t("softmax.std"), where=std_col)
     log_y = ui.toggle(LOGY, ui.t("softmax.logy"), where=logy_col)
-    full = batch == "full"  # full batch draws nothing: a new seed need not retrain
-    if (view := shown(views.training_view, choice, name, (("lr", lr),), epochs, None if full else batch, l2,
-                      standardize, 0 if full else ui.seed)) is None:
+    if (view := shown(views.training_view, choice, name, (("lr", lr),), epochs, batch, l2, standardize,
+                      ui.seed)) is None:
         return
     if view.diverged_epoch is not None:
         st.error(ui.t("softmax.diverged", name=name, epoch=view.diverged_epoch), icon=":material/trending_up:")

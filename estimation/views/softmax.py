@@ -388,7 +388,7 @@ def training_view(
     optimizer: str,
     hyper: tuple[tuple[str, float], ...],
     epochs: int,
-    batch: int | None,
+    batch: int | str | None,
     l2: float,
     standardize: bool,
     seed: int,
@@ -396,8 +396,17 @@ def training_view(
     """Train softmax regression with one optimizer; regions, surfaces, loss curve, optimum, K = 2 check.
 
     ``hyper`` is the optimizer's keyword arguments as (name, value) pairs
-    (hashable for the cache). ``seed`` draws the minibatches.
+    (hashable for the cache). ``batch`` is a minibatch size, or ``"full"``
+    (or None) for full batch. ``seed`` draws the minibatches; full batch
+    draws nothing, so there a new seed reuses the last result.
     """
+    batch = None if batch in (None, "full") else check_int(batch, "batch", lo=1)
+    return _training_view(choice, optimizer, tuple(hyper), epochs, batch, l2, bool(standardize),
+                          0 if batch is None else seed)
+
+
+@functools.lru_cache(maxsize=8)
+def _training_view(choice, optimizer, hyper, epochs, batch, l2, standardize, seed) -> TrainingView:
     data = _load(choice)
     k, n = len(data.classes), data.y.size
     epochs = check_int(epochs, "epochs", lo=1, hi=training.MAX_EPOCHS)

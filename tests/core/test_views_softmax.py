@@ -96,3 +96,10 @@ def test_bits_are_nats_over_ln2_with_the_same_minimiser():
     nats, bits = (V.entropy_view(IRIS, 0.3, 0.25, 100, 3, u) for u in ("nats", "bits"))
     assert np.allclose(np.array(bits.at_q), np.array(nats.at_q) / math.log(2), rtol=1e-13)
     assert np.argmin(bits.cross) == np.argmin(nats.cross)
+
+
+def test_full_batch_ignores_the_seed_and_minibatches_use_it():
+    a, b = (V.training_view(IRIS, "SGD", (("lr", 0.5),), 20, "full", 0.0, True, s) for s in (1, 2))
+    assert a is b  # nothing is drawn: the same result, not a retrain
+    c, d = (V.training_view(IRIS, "SGD", (("lr", 0.5),), 20, 16, 0.0, True, s) for s in (1, 2))
+    assert not np.array_equal(c.objective, d.objective)
