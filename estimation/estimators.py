@@ -37,7 +37,7 @@ variance. A variance estimator with ``ddof`` divides by N − ddof, as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.special import gammaln, xlogy
@@ -262,6 +262,7 @@ Param = D.Parameter
 PopulationMoments = D.Moments
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class Population:
     """A population the lab samples from: a registry entry with this module's ranges.
 
@@ -277,12 +278,12 @@ class Population:
     from float64 overflow, and keeps p inside (0, 1).
     """
 
-    __slots__ = ("key", "params", "dist")
+    key: str
+    params: tuple[Param, ...]
+    dist: D.Distribution = field(init=False, repr=False)
 
-    def __init__(self, key: str, params: tuple[Param, ...]):
-        self.key = key
-        self.params = params
-        self.dist = D.DISTRIBUTIONS[key]
+    def __post_init__(self):
+        object.__setattr__(self, "dist", D.DISTRIBUTIONS[self.key])
 
     def validate(self, params=None) -> dict[str, float]:
         """Return the parameters with defaults filled in, each range-checked.

@@ -50,7 +50,7 @@ from estimation import distributions
 from estimation._validation import as_finite_array, check_counts, check_int, check_real
 
 __all__ = [
-    "Parameter",
+    "ModelParameter",
     "Model",
     "MODELS",
     "BernoulliStats",
@@ -80,7 +80,7 @@ _LOG_2PI = float(np.log(2.0 * np.pi))
 
 
 @dataclass(frozen=True, slots=True)
-class Parameter:
+class ModelParameter:
     """A model parameter: a parameter of the lab's distribution registry and its estimate's symbol.
 
     Name, symbol and admissible range are those of the
@@ -119,7 +119,7 @@ class Model:
     name: str
     distribution: str
     data: str
-    params: tuple[Parameter, ...]
+    params: tuple[ModelParameter, ...]
     sufficient_stats: str
     size: str
     latex_lik: str
@@ -127,7 +127,7 @@ class Model:
     latex_score: tuple[str, ...]
     latex_mle: tuple[str, ...]
 
-    def param(self, name: str) -> Parameter:
+    def param(self, name: str) -> ModelParameter:
         """The parameter called ``name``."""
         for p in self.params:
             if p.name == name:
@@ -136,10 +136,10 @@ class Model:
 
 
 _DIST = distributions.DISTRIBUTIONS
-_P = Parameter(_DIST["bernoulli"].param("p"), "p̂")
-_THETA = Parameter(_DIST["binomial"].param("p").narrowed(name="theta", symbol="θ"), "θ̂")  # θ: the binomial's p
-_MU = Parameter(_DIST["gaussian"].param("mu"), "μ̂")
-_SIGMA2 = Parameter(_DIST["gaussian"].param("sigma2"), "σ̂²")
+_P = ModelParameter(_DIST["bernoulli"].param("p"), "p̂")
+_THETA = ModelParameter(_DIST["binomial"].param("p").narrowed(name="theta", symbol="θ"), "θ̂")  # θ: the binomial's p
+_MU = ModelParameter(_DIST["gaussian"].param("mu"), "μ̂")
+_SIGMA2 = ModelParameter(_DIST["gaussian"].param("sigma2"), "σ̂²")
 
 #: The models of this module, name → :class:`Model` (feeds page pickers and tests).
 MODELS: dict[str, Model] = {

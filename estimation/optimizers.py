@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hyperparameter:
     """Description of one real-valued hyperparameter.
 

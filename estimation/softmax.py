@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 from scipy import optimize, special
@@ -478,7 +477,8 @@ def cross_entropy(p, q, units: str = "nats"):
     return float(h) if np.ndim(h) == 0 else h
 
 
-class Decomposition(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Decomposition:
     """H(p, q) = H(p) + KL(p‖q), in the given units."""
 
     cross_entropy: float | np.ndarray

@@ -366,7 +366,7 @@ SURFACES: dict[str, Surface] = {
 """Registry of the surfaces (default instances): key -> surface."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False)
 class Trajectory:
     """The path of one optimizer run (read-only arrays, finite values only).
 

@@ -99,3 +99,47 @@ def test_importing_the_lab_has_no_side_effects():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def _public_objects():
+    """(name, module, object) for every public function and class of every estimation module.
+
+    Public: listed in ``__all__`` or defined in the module without a leading underscore.
+    """
+    import importlib
+    import inspect
+    import pkgutil
+
+    import estimation
+
+    modules = [estimation] + [importlib.import_module(i.name)
+                              for i in pkgutil.walk_packages(estimation.__path__, "estimation.")]
+    for module in modules:
+        names = set(getattr(module, "__all__", ())) | {
+            n for n, o in vars(module).items()
+            if (inspect.isfunction(o) or inspect.isclass(o)) and o.__module__ == module.__name__}
+        for name in sorted(n for n in names if not n.startswith("_")):
+            obj = getattr(module, name)
+            if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__.startswith("estimation"):
+                yield name, module.__name__, obj
+
+
+#: Names several modules define on purpose, each meaning the same thing.
+#: ``snippet``: every ``estimation.teaching.<page>`` defines its page's snippet, which
+#: ``estimation.teaching.snippet(page, ...)`` dispatches to (like ``QUESTIONS``).
+_SHARED = {"snippet": "estimation.teaching"}
+#: Clashes left to the round that owns the files (estimation/charts: the legends round);
+#: the test fails if a module is added to one of these, or once it is resolved (then delete the entry).
+_KNOWN_CLASHES = {"landscape_chart": {"estimation.charts.cross_entropy", "estimation.charts.optimizers"}}
+
+
+def test_public_names_are_unique_across_estimation_modules():
+    # the same object re-exported under its own name is fine; two different objects are a clash
+    defined: dict[str, dict[int, str]] = {}
+    for name, _, obj in _public_objects():
+        defined.setdefault(name, {})[id(obj)] = obj.__module__
+    clashes = {name: set(objs.values()) for name, objs in defined.items() if len(objs) > 1}
+    for name, package in _SHARED.items():
+        modules = clashes.pop(name, set())
+        assert all(m == package or m.startswith(package + ".") for m in modules), (name, modules)
+    assert clashes == _KNOWN_CLASHES, "two public names in estimation/ mean different things: rename one"

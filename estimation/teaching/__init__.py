@@ -52,7 +52,7 @@ _DECIMAL = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?(?:[eE][+-]?\d+)?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Response:
     """A typed numeric answer: its value and the significant figures it was typed with."""
 
@@ -141,7 +141,7 @@ def _response(response) -> Response | None:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slip:
     """A typical wrong answer and the strings key of the hint that names it."""
 
@@ -149,7 +149,7 @@ class Slip:
     hint: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """One exam-style question.
 
@@ -221,7 +221,7 @@ def distinguishable(answer: float, slips, rel: float = 0.005) -> bool:
     return all(abs(s.value - answer) > rel * abs(answer) for s in slips)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Snippet:
     """A runnable program (it prints one number) and the lab's value of that number."""
 

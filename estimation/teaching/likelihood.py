@@ -29,7 +29,7 @@ def _listed(x: np.ndarray) -> str:
     return ", ".join(str(int(v)) for v in x)
 
 
-def binomial_mle(rng: np.random.Generator) -> Question:
+def binomial_mle_question(rng: np.random.Generator) -> Question:
     """θ̂ = k/n; the notes' "+" score set to zero gives k/(2k − n), outside [0, 1]."""
     n = int(rng.choice([5, 8, 10, 12, 15, 20, 25, 40]))
     k = int(rng.choice([j for j in range(1, n) if 2 * j != n]))  # 2k = n would make k/(2k − n) undefined
@@ -47,7 +47,7 @@ def binomial_mle(rng: np.random.Generator) -> Question:
     )
 
 
-def binomial_score(rng: np.random.Generator) -> Question:
+def binomial_score_question(rng: np.random.Generator) -> Question:
     """dℓ/dθ = (k − nθ)/(θ(1 − θ)) at a θ other than θ̂ (the notes' slip: k/θ + (n − k)/(1 − θ))."""
     n = int(rng.choice([10, 20, 30, 50]))
     k = int(rng.integers(1, n))
@@ -170,7 +170,7 @@ def why_logs(rng: np.random.Generator) -> Question:
     )
 
 
-QUESTIONS = (binomial_mle, binomial_score, gaussian_variance_mle, gaussian_variance_score, proportion_se, why_logs)
+QUESTIONS = (binomial_mle_question, binomial_score_question, gaussian_variance_mle, gaussian_variance_score, proportion_se, why_logs)
 
 
 def snippet(*, model: str, n: int, k: int | None = None, truth: dict | None = None,

@@ -75,7 +75,7 @@ def one_hot_cross_entropy(rng: np.random.Generator) -> Question:
             )
 
 
-def logit_gradient(rng: np.random.Generator) -> Question:
+def softmax_logit_gradient(rng: np.random.Generator) -> Question:
     """∂ℓ/∂z_j = p_j − y_j; slips: y_j − p_j (the log-likelihood's gradient), p_j alone (forgot −y)."""
     while True:
         z = _logits(rng)
@@ -174,7 +174,7 @@ def overflow(rng: np.random.Generator) -> Question:
     )
 
 
-QUESTIONS = (softmax_probability, one_hot_cross_entropy, logit_gradient, mean_cross_entropy, entropy_bits, overflow)
+QUESTIONS = (softmax_probability, one_hot_cross_entropy, softmax_logit_gradient, mean_cross_entropy, entropy_bits, overflow)
 
 
 def snippet(*, p: float, q: float, n: int, seed: int, units: str) -> Snippet:

@@ -38,7 +38,7 @@ from estimation.likelihood import (
     BernoulliStats,
     GaussianStats,
     Model,
-    Parameter,
+    ModelParameter,
     bernoulli_loglik,
     binomial_loglik,
     binomial_score,
@@ -94,13 +94,13 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 class _Slice:
     """ℓ along one parameter, the other (if any) held at its MLE."""
 
-    param: Parameter
+    param: ModelParameter
     one: LikelihoodSlice
     loglik: Callable  # absolute ℓ at points inside the parameter range
     score: Callable  # dℓ/dθ at points inside the parameter range
 
 
-def _proportion_slice(k: int, n: int, param: Parameter, binomial: bool) -> _Slice:
+def _proportion_slice(k: int, n: int, param: ModelParameter, binomial: bool) -> _Slice:
     """Bernoulli (ℓ = k log θ + (n − k) log(1 − θ)) or binomial (plus log C(n, k)) slice."""
     stats = BernoulliStats(n=n, k=k)
     loglik = (lambda t: binomial_loglik(k, n, t)) if binomial else (lambda t: bernoulli_loglik(stats, t))
@@ -570,7 +570,7 @@ def _sample(model: str, n: int, truth, seed, k, points: int = 301) -> _Sample:
     return _Sample(spec, n, k, x, values, False, BernoulliStats(n=n, k=k))
 
 
-def _param(data: _Sample, param: str | None) -> Parameter:
+def _param(data: _Sample, param: str | None) -> ModelParameter:
     return data.model.params[0] if param is None else data.model.param(param)
 
 

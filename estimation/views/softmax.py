@@ -111,7 +111,7 @@ class DataChoice:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Data:
+class _Data:
     X: np.ndarray
     y: np.ndarray  # integer labels 0 … K−1
     classes: tuple[str, ...]
@@ -119,12 +119,12 @@ class Data:
 
 
 @functools.lru_cache(maxsize=8)
-def _load(choice: DataChoice) -> Data:
+def _load(choice: DataChoice) -> _Data:
     lookup({s: s for s in SOURCES}, choice.source, "source")
     if choice.source == "blobs":
         X, y = datasets.make_gaussian_blobs(choice.n, choice.k, separation=choice.separation, seed=choice.seed)
         k = check_int(choice.k, "k")
-        return Data(X, y.astype(np.intp), tuple(f"k = {j + 1}" for j in range(k)), ("x₁", "x₂"))
+        return _Data(X, y.astype(np.intp), tuple(f"k = {j + 1}" for j in range(k)), ("x₁", "x₂"))
     if choice.source == "iris":
         table, label = datasets.load_dataset("iris"), datasets.DATASETS["iris"].label
     else:
@@ -134,7 +134,7 @@ def _load(choice: DataChoice) -> Data:
     if len(choice.features) != 2:
         raise ValueError(f"pick two feature columns, got {len(choice.features)}")
     picked = datasets.select_classes(table, label, list(choice.features))
-    return Data(picked.X, picked.y.astype(np.intp), tuple(str(c) for c in picked.classes), picked.feature_names)
+    return _Data(picked.X, picked.y.astype(np.intp), tuple(str(c) for c in picked.classes), picked.feature_names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,7 +436,7 @@ def _training_view(choice, optimizer, hyper, epochs, batch, l2, standardize, see
     )
 
 
-def _binary_check(data: Data, optimizer, hyper, epochs, batch, l2, standardize, seed):
+def _binary_check(data: _Data, optimizer, hyper, epochs, batch, l2, standardize, seed):
     """The K = 2 softmax trainer against the binary trainer (η → 2η, λ → λ/2) on the first two classes."""
     mask = data.y < 2
     X, y = data.X[mask], data.y[mask]

@@ -99,7 +99,7 @@ def test_grading_covers_every_numeric_generator():
     names = {name for name, _, _ in NUMERIC}
     assert len(names) >= 15
     # the generators the issue found rejecting correct 3-figure answers under the old 0.1 % rule
-    for short in ("adagrad_step", "mean_bce", "chain_bound", "logit_gradient", "binomial_score",
+    for short in ("adagrad_step", "mean_bce", "chain_bound", "logit_gradient", "binomial_score_question",
                   "proportion_se", "prior_weight"):
         assert any(n.endswith("." + short) for n in names), short
 
