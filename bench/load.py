@@ -129,6 +129,8 @@ async def student(url: str, page: str, index: int, args, tally: Tally, opened: a
     except Exception as exc:  # noqa: BLE001 - a refused or stuck page load is a measured error
         tally.errors.append(f"open /{page}: {type(exc).__name__}: {exc}"[:160])
         opened.set()
+        with contextlib.suppress(Exception):
+            await session.close()
         return
     tally.opens.append(first.ms)
     tally.errors += [f"/{page}: {e}" for e in first.exceptions]
