@@ -51,11 +51,14 @@ __all__ = ["Shell", "cached", "page_shell", "state_key"]
 
 T = TypeVar("T")
 
+#: Every page's style: a formula wider than the page scrolls in its own box instead of being cut.
+PAGE_CSS = """<style>
+.katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 0.2rem; }
+</style>"""
 #: Presenter mode's page style: text, formulas and metrics sized for the back of a room at 1280×720.
 PROJECTOR_CSS = """<style>
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] { font-size: 1.35rem; }
-[data-testid="stMainBlockContainer"] .katex-display { overflow-x: auto; overflow-y: hidden; }
 [data-testid="stMainBlockContainer"] .katex { font-size: 1.45em; }
 [data-testid="stMetricValue"] { font-size: 3rem; }
 [data-testid="stWidgetLabel"] p { font-size: 1.2rem; }
@@ -149,9 +152,8 @@ def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
     sidebar.button(t("common.new_seed", lang), on_click=new_seed, key="_lab_new_seed",
                    icon=":material/casino:", width="stretch")
     shell.toggle(PRESENT, t("common.present", lang), where=sidebar, help=t("common.present_help", lang))
-    if presenting:
-        st.html(PROJECTOR_CSS)
-    else:
+    st.html(PAGE_CSS + PROJECTOR_CSS if presenting else PAGE_CSS)
+    if not presenting:
         sidebar.info(t("common.share", lang), icon=":material/link:")
     for item in rejected:
         if item.reason is None:

@@ -20,6 +20,8 @@ import altair as alt
 import pandas as pd
 import pyarrow as pa
 
+from estimation.charts.theme import LEGEND_LAYOUT
+
 #: Font folders registered with vl-convert so Japanese labels render (when present).
 _FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype")
 
@@ -73,7 +75,7 @@ def to_spec(chart) -> dict:
     plain = isinstance(chart, alt.LayerChart) and isinstance(data, dict) and set(data) == {"values"} and all(
         getattr(layer, attr) is alt.Undefined for layer in chart.layer for attr in _LIFTED)
     if not plain:
-        return pack(chart.to_dict(validate=False))
+        return pack(_stack_legends(chart.to_dict(validate=False)))
     layers = chart.layer
     named = {"name": DATASET}
     chart.data = named
@@ -86,7 +88,20 @@ def to_spec(chart) -> dict:
     context = {"top_level": False, "datasets": {}, "data": named, "pre_transform": False}
     spec["layer"] = [layer.to_dict(validate=False, context=dict(context)) for layer in layers]
     spec["datasets"] = {DATASET: data["values"]}
-    return pack(spec)
+    return pack(_stack_legends(spec))
+
+
+def _stack_legends(spec: dict) -> dict:
+    """Stack a chart's legends under it, one above the other (Vega's legend layout, which Vega-Lite passes on).
+
+    Vega puts the legends of one orient side by side; under a half-width or
+    phone-width chart the last ones would be cut at its edge. Vega-Lite's
+    schema has no word for this, so it goes into the finished spec's config.
+    """
+    if "config" in spec:
+        legend = spec["config"].setdefault("legend", {})
+        legend.setdefault("layout", LEGEND_LAYOUT)
+    return spec
 
 
 def pack(spec: dict) -> dict:

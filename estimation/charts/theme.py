@@ -38,6 +38,8 @@ REFERENCE = "#444444"
 FONT_SIZE = 14
 TITLE_SIZE = 16
 HEIGHT = 320
+#: Vega's layout of the legends below a chart: stacked, each on its own lines, from the left edge.
+LEGEND_LAYOUT = {"bottom": {"direction": "vertical", "anchor": "start", "margin": 6}}
 
 
 #: The lab's chart configuration (one object: each ``configure_*`` call would
@@ -46,7 +48,8 @@ CONFIG = alt.Config(
     font="sans-serif",
     axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, gridColor="#e6e6e6"),
     legend=alt.LegendConfig(
-        labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", symbolSize=160, labelLimit=400
+        labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", symbolSize=160, labelLimit=400,
+        columns=1,  # one entry a line: a row of entries is cut at the edge of a half-width or phone chart
     ),
     title=alt.TitleConfig(fontSize=TITLE_SIZE, anchor="start"),
     view=alt.ViewConfig(strokeWidth=0),

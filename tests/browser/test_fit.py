@@ -1,0 +1,61 @@
+"""Every page fits a projector (1280×720) and a phone (390×844), in both languages: no chart legend is cut at
+the chart's edge, no formula or table is cut at the page's edge, and the page never scrolls sideways."""
+
+from __future__ import annotations
+
+import pytest
+
+from lab.registry import PAGES
+from tests.browser.conftest import ARTIFACTS, wait_for_script
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"projector": {"width": 1280, "height": 720}, "phone": {"width": 390, "height": 844}}
+
+# Boxes that stick out of their container, as "kind: text (how far, px)". A legend must lie inside its chart's
+# drawing (Streamlit draws charts as SVG, which cuts what is outside); a formula or a table must lie inside the
+# page unless it scrolls in a box of its own; the page itself must not scroll sideways.
+_OVERFLOW = """() => {
+  const out = [];
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+  for (const svg of document.querySelectorAll('[data-testid="stVegaLiteChart"] svg.marks')) {
+    const box = svg.getBoundingClientRect();
+    for (const legend of svg.querySelectorAll('g.role-legend')) {
+      const r = legend.getBoundingClientRect();
+      const past = Math.max(box.left - r.left, r.right - box.right);
+      if (r.width > 0 && past > 1) out.push(`legend: ${legend.textContent.slice(0, 60)} (${Math.round(past)})`);
+    }
+  }
+  const scrolls = el => { for (let p = el; p; p = p.parentElement) {
+      const s = getComputedStyle(p); if (/(auto|scroll)/.test(s.overflowX) && p.scrollWidth > p.clientWidth) return true; }
+    return false; };
+  for (const el of document.querySelectorAll('.katex-display, [data-testid="stTable"], [data-testid="stDataFrame"]')) {
+    const r = el.getBoundingClientRect();
+    const past = Math.max(main.left - r.left, r.right - main.right);
+    if (r.width > 0 && past > 1 && !scrolls(el)) out.push(`box: ${el.textContent.slice(0, 60)} (${Math.round(past)})`);
+  }
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth + 1) out.push(`page scrolls sideways (${doc.scrollWidth - doc.clientWidth})`);
+  return out;
+}"""
+
+# A table at projector width shows every column: no part of it hidden behind a horizontal scroll bar.
+_HIDDEN_COLUMNS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] [data-testid="stDataFrameResizable"], [data-testid="stTable"]')]
+  .filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.textContent.slice(0, 60))"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=str)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("info", PAGES, ids=lambda p: p.id)
+def test_nothing_is_cut_at_a_projector_or_on_a_phone(browser, app_url, info, lang, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    try:
+        pg = context.new_page()
+        pg.goto(f"{app_url}/{info.url_path}?lang={lang}")
+        wait_for_script(pg, charts=info.id != "home")
+        pg.screenshot(path=str(ARTIFACTS / f"fit_{viewport}_{info.id}_{lang}.png"))
+        assert pg.evaluate(_OVERFLOW) == []
+        if viewport == "projector":
+            assert pg.evaluate(_HIDDEN_COLUMNS) == []
+    finally:
+        context.close()
