@@ -16,8 +16,8 @@ P = FloatParam("p", 0.3, lo=0.0, hi=1.0, step=0.01)
 TRIALS = IntParam("trials", 10, lo=1, hi=100)
 MU = FloatParam("mu", 0.0, lo=-10.0, hi=10.0, step=0.1, fmt="%.1f")
 SIGMA = FloatParam("sigma", 1.0, lo=0.1, hi=10.0, step=0.1, fmt="%.1f")
-LLN_LATEX = (r"\bar{x}_k=\frac{1}{k}\sum_{i=1}^{k}x_i \;\longrightarrow\; \mathbb{E}[X],\qquad"
-             r" \bar{x}_k \approx \mathbb{E}[X]\pm \frac{2\,\mathrm{sd}}{\sqrt{k}}")
+LLN_LATEX = (r"\begin{gathered}\bar{x}_k=\frac{1}{k}\sum_{i=1}^{k}x_i \;\longrightarrow\; \mathbb{E}[X]\\"
+             r" \bar{x}_k \approx \mathbb{E}[X]\pm \frac{2\,\mathrm{sd}}{\sqrt{k}}\end{gathered}")  # two lines: fits a phone
 
 ui = page_shell("sampling", [DIST, SIZE, P, TRIALS, MU, SIGMA])
 st.markdown(ui.t("sampling.intro"))

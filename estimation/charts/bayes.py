@@ -16,7 +16,7 @@ import numpy as np
 
 from estimation.bayes import Densities
 from estimation.charts._layers import records, layered
-from estimation.charts.theme import PALETTE, REFERENCE
+from estimation.charts.theme import PALETTE, REFERENCE, legend_columns
 from estimation.views.bayes import CoverageView, Path, StepView
 
 #: Colours of the roles shared by the charts (Okabe–Ito).
@@ -39,7 +39,7 @@ MAX_PATH_POINTS = 501
 
 def _legend(labels: list[str], colors: list[str], dashes: list[list[int]] | None = None) -> dict:
     """Colour (and stroke-dash) encodings of ``series`` sharing one legend."""
-    legend = alt.Legend(columns=2 if len(labels) > 3 else len(labels), symbolType="stroke", symbolStrokeWidth=3)
+    legend = alt.Legend(columns=legend_columns(labels), symbolType="stroke", symbolStrokeWidth=3)
     out = {"color": alt.Color("series:N", title=None, scale=alt.Scale(domain=labels, range=colors), legend=legend)}
     if dashes is not None:
         out["strokeDash"] = alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=labels, range=dashes),

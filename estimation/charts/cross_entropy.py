@@ -13,7 +13,7 @@ import numpy as np
 from scipy import special
 
 from estimation.charts._layers import kind_layer, records, layered
-from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE
+from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE, legend_columns
 from estimation.thinning import even_indices
 from estimation.losses import log_sigmoid
 from estimation.views.cross_entropy import DecisionView, IdentitySection, Landscape
@@ -82,7 +82,7 @@ def per_sample_loss_chart(
                       "series": mle_label, "shape": "diamond", "size": 170.0})
         domain.append(mle_label)
         colors.append(PALETTE[5])
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=2),
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
                       scale=alt.Scale(domain=domain, range=colors))
     x = alt.X("z:Q", title=x_title)
     y = alt.Y("loss:Q", title=y_title)
@@ -130,7 +130,7 @@ def loss_curves_chart(
     parts.append({"kind": "reference", "series": reference_label, "loss": max(reference, floor)})
     top = 1.1 * max(float(values[0]) for values in objectives.values())
     domain = names + [reference_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=4),
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
                       scale=alt.Scale(domain=domain, range=_colors(names) + [REFERENCE]))
     scale = alt.Scale(type="log", domainMax=top) if log_y else alt.Scale(zero=False, domainMax=top)
     y = alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format="~g"))
@@ -199,7 +199,7 @@ def landscape_chart(
                       "y": landscape.optimum[1], "shape": "cross", "size": 260.0})
         extra.append(optimum_label)
     domain = names + extra
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=3), scale=alt.Scale(
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)), scale=alt.Scale(
         domain=domain, range=_colors(names) + ["#777777", REFERENCE][: len(extra)]))
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(
         domain=[float(landscape.axis0[0]), float(landscape.axis0[-1])], nice=False, zero=False))
@@ -269,7 +269,7 @@ def data_view_chart(
                              first + 1 + int(view.boundary["line"].max(initial=0))))
     parts.append({"kind": "point", "series": series, "x": view.X[:, 0], "y": height})
     domain = [*class_labels, model_label, reference_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=2), scale=alt.Scale(
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)), scale=alt.Scale(
         domain=domain, range=[*CLASS_COLORS, "#000000", REFERENCE]))
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[float(left[0]), float(right[-1])], nice=False, zero=False))
     y = alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=y_domain, nice=False, zero=False))

@@ -26,7 +26,7 @@ import altair as alt
 import numpy as np
 
 from estimation.charts._layers import layered, records
-from estimation.charts.theme import PALETTE, REFERENCE
+from estimation.charts.theme import PALETTE, REFERENCE, legend_columns
 from estimation.estimators import EstimatorMoments
 from estimation.monte_carlo import MonteCarloSummary
 from estimation.views.estimator_bias import BinnedEstimates
@@ -171,7 +171,7 @@ def bias_chart(
         rows.append({"n": float(current_n), "series": current_label})
         domain.append(current_label)
     lo, hi = float(min(ns.min(), exact_ns.min())), float(max(ns.max(), exact_ns.max()))
-    color = _n("series", title=None, legend={"columns": 2},
+    color = _n("series", title=None, legend={"columns": legend_columns(domain)},
                scale={"domain": domain, "range": [ESTIMATOR_COLORS["n"], REFERENCE, TRUTH, PALETTE[4]][: len(domain)]})
     x = _q("n", x_title, scale={"type": "log", "domain": [lo, hi]},
            axis={"values": [t for t in _LOG_TICKS if lo <= t <= hi]})
@@ -217,7 +217,7 @@ def mse_chart(
             {"estimator": name, "part": bias2_label, "value": float(e.bias) ** 2, "order": 1},
             {"estimator": name, "part": mc_label, "value": mse, "order": 2, "lo": mse - half, "hi": mse + half},
         ]
-    color = _n("part", title=None, legend={"columns": 2},
+    color = _n("part", title=None, legend={"columns": legend_columns([variance_label, bias2_label, mc_label])},
                scale={"domain": [variance_label, bias2_label, mc_label], "range": [PALETTE[4], PALETTE[1], TRUTH]})
     x = _n("estimator", title=x_title, sort=names, axis={"labelAngle": 0})
     y = _q("value", y_title)

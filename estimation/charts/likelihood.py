@@ -19,7 +19,7 @@ import altair as alt
 import numpy as np
 
 from estimation.charts._layers import layered, records
-from estimation.charts.theme import EXACT, HEIGHT, OBSERVED, PALETTE, REFERENCE
+from estimation.charts.theme import EXACT, HEIGHT, OBSERVED, PALETTE, REFERENCE, legend_columns
 from estimation.views.likelihood import SHARP_DROP, GaussianSurface, NaiveView, ParamView
 
 #: Colours of the roles shared by several charts.
@@ -35,9 +35,9 @@ SLICE = PALETTE[3]
 
 
 def _color(labels: list[str], colors: list[str]) -> alt.Color:
-    """Colour by ``series`` with a legend listing ``labels`` (in two columns when there are more than three)."""
-    legend = {"columns": 2} if len(labels) > 3 else {}
-    return alt.Color("series:N", title=None, scale={"domain": labels, "range": colors}, legend=legend)
+    """Colour by ``series`` with a legend listing ``labels`` (in as many columns as fit a phone)."""
+    return alt.Color("series:N", title=None, scale={"domain": labels, "range": colors},
+                     legend={"columns": legend_columns(labels)})
 
 
 def _is(label: str):

@@ -14,7 +14,7 @@ import altair as alt
 import numpy as np
 
 from estimation.charts._layers import kind_layer, records, layered
-from estimation.charts.theme import OPTIMIZER_COLORS, PALETTE, REFERENCE
+from estimation.charts.theme import OPTIMIZER_COLORS, PALETTE, REFERENCE, legend_columns
 
 CONTOUR_COLOR = "#bdbdbd"
 START_COLOR = "#777777"
@@ -44,8 +44,9 @@ def _series(names, opt) -> list[str]:
 def _optimizer_color(names, extra: dict[str, str] | None = None) -> alt.Color:
     labels = list(names) + list(extra or {})
     colors = [OPTIMIZER_COLORS[n] for n in names] + list((extra or {}).values())
-    # Wrap after four entries: a narrow chart would clip one long row.
-    return alt.Color("series:N", title=None, scale={"domain": labels, "range": colors}, legend={"columns": 4})
+    # As many columns as fit a phone: a narrow chart would clip one long row.
+    return alt.Color("series:N", title=None, scale={"domain": labels, "range": colors},
+                     legend={"columns": legend_columns(labels)})
 
 
 def _markers(labels: list[str], shapes: list[str], fills: list[str]) -> dict:

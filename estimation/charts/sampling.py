@@ -12,7 +12,7 @@ import altair as alt
 import numpy as np
 
 from estimation.charts._layers import records, layered
-from estimation.charts.theme import EXACT, OBSERVED, REFERENCE
+from estimation.charts.theme import EXACT, OBSERVED, REFERENCE, legend_symbols
 from estimation.views.sampling import Histogram
 
 
@@ -36,7 +36,8 @@ def histogram_chart(
          "series": observed_label},
         {"left": hist.curve_x, "density": hist.curve_y, "series": exact_label},
     )
-    color = alt.Color("series:N", title=None,
+    symbols = legend_symbols({observed_label: "bar", exact_label: "point" if discrete else "line"})
+    color = alt.Color("series:N", title=None, legend=alt.Legend(**symbols),
                       scale=alt.Scale(domain=[observed_label, exact_label], range=[OBSERVED, EXACT]))
     x = alt.X("left:Q", title=x_title)
     y = alt.Y("density:Q", title=y_title)
@@ -71,7 +72,8 @@ def running_mean_chart(
 ) -> alt.LayerChart:
     """Running mean x̄_k against k (log axis) with the band E[X] ± 2·sd/√k and E[X]."""
     data = records(k=k, mean=running, lo=mean - band, hi=mean + band)
-    color = alt.Color("series:N", title=None, scale=alt.Scale(
+    symbols = legend_symbols({running_label: "line", band_label: "area", mean_label: "dashed"})
+    color = alt.Color("series:N", title=None, legend=alt.Legend(**symbols), scale=alt.Scale(
         domain=[running_label, band_label, mean_label], range=[OBSERVED, "#9ecae1", REFERENCE]))
     x = alt.X("k:Q", title=x_title, scale=alt.Scale(type="log"))
 

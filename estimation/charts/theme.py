@@ -7,6 +7,10 @@ and exported PNG/SVG files look the same as the app (pages render with
 
 from __future__ import annotations
 
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+
 import altair as alt
 
 #: Okabe–Ito palette (distinguishable with the common colour-vision deficiencies).
@@ -40,12 +44,20 @@ TITLE_SIZE = 16
 HEIGHT = 320
 #: Vega's layout of the legends below a chart: stacked, each on its own lines, from the left edge.
 LEGEND_LAYOUT = {"bottom": {"direction": "vertical", "anchor": "start", "margin": 6}}
+#: Width (px) a legend below a chart may fill: the plot's width (the chart less its y axis) in one of two page
+#: columns at 1280×720, or across a 390-px phone; the narrower of the two.
+LEGEND_WIDTH = 290
+#: A legend entry's width beside its label's (px): the symbol and the gap to the label; and between columns.
+_ENTRY_EXTRA, _COLUMN_GAP = 24, 10
+#: Fonts of the charts, first found first: sans-serif faces with the combining marks and subscripts of the
+#: labels (x̄ₖ, θ̂) and, for Japanese, Noto Sans CJK; the last is the browser's (or vl-convert's) own.
+FONT = "DejaVu Sans, Noto Sans, Noto Sans CJK JP, sans-serif"
 
 
 #: The lab's chart configuration (one object: each ``configure_*`` call would
 #: deep-copy the whole chart, which dominates the cost of building it).
 CONFIG = alt.Config(
-    font="sans-serif",
+    font=FONT,
     axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, gridColor="#e6e6e6"),
     legend=alt.LegendConfig(
         labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", symbolSize=160, labelLimit=400,
@@ -55,6 +67,65 @@ CONFIG = alt.Config(
     view=alt.ViewConfig(strokeWidth=0),
     range=alt.RangeConfig(category=list(PALETTE)),
 )
+
+
+def text_width(text: str, size: float = FONT_SIZE) -> float:
+    """A generous estimate of ``text``'s width (px) at ``size`` px: wide (CJK) characters 1 em, others 0.62 em.
+
+    Combining marks take no room. Sans-serif Latin letters average about
+    0.5 em; 0.62 em leaves room for capitals and a wider fallback font.
+    """
+    em = 0.0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        em += 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.62
+    return em * size
+
+
+def legend_columns(labels: Sequence[str], *, width: float = LEGEND_WIDTH, most: int = 4) -> int:
+    """How many columns (at most ``most``) a legend of ``labels`` can have and still fit ``width`` px.
+
+    Vega fills a legend's grid row by row and makes each column as wide as
+    its widest entry; the entries here are :func:`text_width` of the label
+    plus the symbol's room. One column when even that is too wide (the
+    labels are then too long for a phone and should be shortened).
+    """
+    widths = [text_width(label) + _ENTRY_EXTRA for label in labels]
+    for n in range(min(most, len(widths)), 1, -1):
+        total = sum(max(widths[j::n]) for j in range(n)) + _COLUMN_GAP * (n - 1)
+        if total <= width:
+            return n
+    return 1
+
+
+#: How a legend entry draws each kind of mark: Vega symbol shape and dash.
+_SYMBOLS = {"line": ("stroke", []), "dashed": ("stroke", [6, 3]), "dotted": ("stroke", [2, 2]),
+            "area": ("square", []), "bar": ("square", []),
+            "point": ("circle", [])}
+
+
+def legend_symbols(kinds: Mapping[str, str], *, default: str = "point", opacity: float | None = 1.0) -> dict:
+    """Legend properties drawing each entry like its mark: ``kinds`` maps a label to ``"line"``,
+    ``"dashed"``, ``"dotted"``, ``"area"``, ``"bar"`` or ``"point"`` (labels not named: ``default``).
+
+    Vega evaluates the symbol's shape and dash per entry (``datum.value`` is
+    the entry's label), so one legend can show a solid line, a dashed rule
+    and a shaded band, each as it appears in the chart. ``opacity`` is the
+    symbols' (``None``: Vega-Lite's, taken from the marks).
+    """
+    def pick(index: int) -> dict:
+        expr = json.dumps(_SYMBOLS[default][index])
+        for kind in dict.fromkeys(kinds.values()):
+            labels = [label for label, k in kinds.items() if k == kind]
+            expr = (f"indexof({json.dumps(labels, ensure_ascii=False)}, datum.value) >= 0"
+                    f" ? {json.dumps(_SYMBOLS[kind][index])} : {expr}")
+        return {"expr": expr}
+
+    out = {"symbolType": pick(0), "symbolDash": pick(1), "symbolStrokeWidth": 3, "symbolSize": 220}
+    if opacity is not None:
+        out["symbolOpacity"] = opacity
+    return out
 
 
 def finish(chart, *, title: str | None = None):

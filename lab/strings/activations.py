@@ -92,8 +92,8 @@ STRINGS = {
     "activations.layer_axis": {"en": "layer l (0 = input, L = output)", "ja": "層 l（0 = 入力, L = 出力）"},
     "activations.grad_axis": {"en": "mean |∂E/∂h_l| (log scale)", "ja": "|∂E/∂h_l| の平均（対数目盛）"},
     "activations.bound": {
-        "en": "reference: scalar sigmoid chain with |w| = s, (s/4)^(L−l)",
-        "ja": "参照：|w| = s のスカラーのシグモイド連鎖、(s/4)^(L−l)",
+        "en": "reference (s/4)^(L−l)",
+        "ja": "参照曲線 (s/4)^(L−l)",
     },
     "activations.tip.series": {"en": "activation", "ja": "活性化関数"},
     "activations.tip.std": {"en": "std of h_l", "ja": "h_l の標準偏差"},

@@ -39,8 +39,10 @@ _OVERFLOW = """() => {
   return out;
 }"""
 
-# A table at projector width shows every column: no part of it hidden behind a horizontal scroll bar.
-_HIDDEN_COLUMNS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] [data-testid="stDataFrameResizable"], [data-testid="stTable"]')]
+# A table at projector width shows every column: no part of it hidden behind a horizontal scroll bar. An
+# st.dataframe (glide-data-grid) scrolls in its .dvn-scroller; its resizable frame is wider than its box by the
+# resize handle, which hides nothing.
+_HIDDEN_COLUMNS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller, [data-testid="stTable"]')]
   .filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.textContent.slice(0, 60))"""
 
 

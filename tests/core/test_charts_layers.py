@@ -6,7 +6,7 @@ import pytest
 
 from estimation.charts import export
 from estimation.charts._layers import kind_layer, layered, records
-from estimation.charts.theme import finish
+from estimation.charts.theme import LEGEND_LAYOUT, finish
 
 
 def _layers():
@@ -44,13 +44,16 @@ def test_to_spec_names_the_dataset_and_leaves_the_chart_alone():
     (name, rows), = before["datasets"].items()
     assert rows == _rows()
     expected = {k: v for k, v in before.items() if k not in ("data", "datasets")}
-    assert {k: v for k, v in spec.items() if k not in ("data", "datasets")} == expected
-    assert export.to_svg(spec) == export.to_svg(before)  # the same picture
+    expected["config"] = {**expected["config"], "legend": {**expected["config"]["legend"], "layout": LEGEND_LAYOUT}}
+    assert {k: v for k, v in spec.items() if k not in ("data", "datasets")} == expected  # and legends stacked
+    assert export.to_svg(spec) == export.to_svg(before)  # the same picture (one legend: nothing to stack)
 
 
 def test_to_spec_passes_other_charts_through():
     chart = alt.Chart(alt.NamedData(name="x")).mark_point().encode(x="a:Q")
-    assert export.to_spec(chart) == chart.to_dict(validate=False)
+    expected = chart.to_dict(validate=False)
+    expected["config"]["legend"] = {"layout": LEGEND_LAYOUT}
+    assert export.to_spec(chart) == expected
 
 
 def test_to_spec_leaves_layers_with_their_own_settings_to_altair():
