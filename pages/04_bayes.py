@@ -78,7 +78,7 @@ def posterior(a: float, b: float, n: int, data: dict) -> None:
     pct = f"{100 * view.level:g}"
     st.markdown(ui.t("bayes.data_line", k=view.k, n=view.n, a=g(a), b=g(b), a_post=g(view.a_post),
                      b_post=g(view.b_post)))
-    chart_col, table_col = st.columns([3, 2])
+    chart_col, table_col = st.columns(2)  # the interval table needs half the page: a third hides its last column
     markers = {ui.t("bayes.mle_label"): view.mle, ui.t("bayes.map_label"): view.map.value,
                ui.t("bayes.mean_label"): view.mean, ui.t("bayes.truth_label"): view.truth}  # None: not drawn
     ui.chart(

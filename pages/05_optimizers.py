@@ -8,6 +8,7 @@ from estimation.charts import optimizers as charts
 from estimation.optimizers import OPTIMIZERS
 from estimation.surfaces import SURFACES
 from estimation.views import optimizers as views
+from lab import tables
 from lab.params import BoolParam, ChoiceParam, FloatParam, MultiChoiceParam
 from lab.shell import cached, page_shell, state_key
 
@@ -50,9 +51,9 @@ HP = {
 PROGRESS = FloatParam("progress", 100.0, lo=0.0, hi=100.0, step=0.1, fmt="%.1f%%")
 MEASURE = ChoiceParam("measure", "loss", views.MEASURES)
 TOL = ChoiceParam("tol", _code(1e-3), tuple(map(_code, (1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1))))
-NUMBER = st.column_config.NumberColumn(format="%.4g")
-COLUMNS = {"settings": st.column_config.TextColumn(width="large"), "loss": NUMBER, "distance": NUMBER,
-           "reached": st.column_config.NumberColumn(format="localized")}  # 1,234; an unreached tolerance is empty
+#: How the race table shows its numbers (as text): 4 significant digits (a diverged 6.793e+10, not 67930000000),
+#: the first step as 1,234, and "—" where the tolerance was not reached (as its footnote says).
+FORMATS = {"loss": tables.significant(4), "distance": tables.significant(4), "reached": tables.count}
 
 
 def _load_presets(presets: dict) -> None:
@@ -172,9 +173,11 @@ def race_at_step(surface_key: str, configs: dict, surface_params: dict | None, s
     st.subheader(ui.t("optimizers.table_title", t=f"{view.step:,}"))
     header = {column: ui.t(f"optimizers.col.{column}", tol=view.tol_label) for column in view.table}
     status = [ui.t(f"optimizers.status.{s}", step=at) for s, at in zip(view.table["status"], view.stopped_at)]
-    st.dataframe(pd.DataFrame({header[c]: status if c == "status" else values for c, values in view.table.items()},
+    shown = {"status": status} | {c: list(map(FORMATS[c], view.table[c])) for c in view.table if c in FORMATS}
+    st.dataframe(pd.DataFrame({header[c]: shown.get(c, values) for c, values in view.table.items()},
                               index=pd.Index(list(view.names))),
-                 column_config={header[c]: COLUMNS[c] for c in view.table if c in COLUMNS})
+                 column_config={header[c]: tables.number(ui.t("optimizers.col.distance_help") if c == "distance" else None)
+                                for c in view.table if c in FORMATS})
     st.caption(ui.t("optimizers.table_note"))
     ui.code(ui.run(cached(teaching.snippet), "optimizers", surface=surface_key, optimizers=configs,
                    surface_params=surface_params, start=start, steps=steps, step=view.step))  # the table's t

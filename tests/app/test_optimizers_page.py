@@ -35,7 +35,13 @@ def _last_step(frame):
 
 
 def _table(at):
+    """The race table as shown: its numbers are text (see _g)."""
     return at.dataframe[0].value
+
+
+def _g(x) -> str:
+    """A loss or distance as the table shows it: 4 significant digits, "—" for none."""
+    return "—" if x is None or x != x else f"{x:.4g}"
 
 
 def _expected(key, name, steps, hp=None, t_=None):
@@ -75,7 +81,7 @@ def test_all_seven_optimizers_at_ten_thousand_steps():
     assert len(at.latex) >= 2 + 7
     for name in OPTIMIZERS:
         traj, i, _ = _expected("rosenbrock", name, 10_000)
-        assert table.loc[name, table.columns[1]] == pytest.approx(traj.losses[i], rel=1e-12, abs=0)
+        assert table.loc[name, table.columns[1]] == _g(traj.losses[i])
 
 
 def test_sgd_at_its_largest_learning_rate_diverges_with_a_named_warning():
@@ -101,17 +107,17 @@ def test_table_numbers_equal_the_core(key, tol, measure):
     assert_healthy(at)
     table = _table(at)
     settings_col, loss_col, dist_col, reached_col, status_col = table.columns
-    formats = {c: v["type_config"].get("format") for c, v in json.loads(at.dataframe[0].proto.columns).items()}
-    assert formats == {settings_col: None, loss_col: "%.4g", dist_col: "%.4g", reached_col: "localized"}
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert {c: (v["type_config"]["type"], v["alignment"]) for c, v in config.items()} == {
+        c: ("text", "right") for c in (loss_col, dist_col, reached_col)}  # numbers as text, aligned as numbers
     surface = SURFACES[key]
     for name in OPTIMIZERS:
         traj, i, dist = _expected(key, name, 500)
-        assert table.loc[name, loss_col] == traj.losses[i]
-        assert table.loc[name, dist_col] == dist[i]
+        assert table.loc[name, loss_col] == _g(traj.losses[i])
+        assert table.loc[name, dist_col] == _g(dist[i])
         error = dist if measure == "distance" else traj.losses - surface.min_value
         first = first_step_below(error, float(tol))
-        shown = table.loc[name, reached_col]
-        assert (np.isnan(shown) and first is None) or shown == first
+        assert table.loc[name, reached_col] == ("—" if first is None else f"{first:,}")
         assert "η = " in table.loc[name, settings_col]
 
 
@@ -124,8 +130,8 @@ def test_step_slider_truncates_what_is_shown():
     table = _table(at)
     for name in table.index:
         traj, i, dist = _expected("quadratic", name, 1000, t_=25)
-        assert table.loc[name, table.columns[1]] == traj.losses[25]
-        assert table.loc[name, table.columns[2]] == dist[25]
+        assert table.loc[name, table.columns[1]] == _g(traj.losses[25])
+        assert table.loc[name, table.columns[2]] == _g(dist[25])
     # moving the slider: the URL follows, the charts shrink, nothing is recomputed differently
     at.slider(key="optimizers.progress").set_value(0.0).run()
     assert at.query_params["progress"] == "0"
@@ -172,7 +178,7 @@ def test_own_start_point_and_its_reset_when_the_surface_changes():
     assert at.query_params["x0"] == "-1" and at.query_params["y0"] == "1"
     traj = run_optimizer(OPTIMIZERS["Adam"](**SURFACES["himmelblau"].presets["Adam"]), SURFACES["himmelblau"],
                          start=(-1.0, 1.0), steps=1000)
-    assert _table(at).loc["Adam", _table(at).columns[1]] == traj.losses[-1]
+    assert _table(at).loc["Adam", _table(at).columns[1]] == _g(traj.losses[-1])
     at.selectbox(key="optimizers.surface").set_value("beale").run()
     assert_healthy(at)
     assert at.toggle(key="optimizers.own_start").value is False
@@ -184,7 +190,7 @@ def test_quadratic_parameters_reach_the_core():
     assert_healthy(at)
     surface = Quadratic(100.0, 30.0)
     traj = run_optimizer(OPTIMIZERS["SGD"](lr=0.95), surface, steps=1000)
-    assert _table(at).loc["SGD", _table(at).columns[1]] == traj.losses[-1]
+    assert _table(at).loc["SGD", _table(at).columns[1]] == _g(traj.losses[-1])
 
 
 def test_no_optimizer_explains_what_is_missing():
@@ -226,12 +232,12 @@ def test_code_snippet_prints_the_tables_loss_and_the_questions_render(query, nam
     assert snippet.code in [c.value for c in at.code]
     assert f"{name}: loss at step t = {t_shown:,}" in snippet.code
     table = _table(at)
-    assert snippet.value == table.loc[name, table.columns[1]]  # the loss the table shows at the revealed step
+    assert _g(snippet.value) == table.loc[name, table.columns[1]]  # the loss the table shows at the revealed step
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(snippet.code, "<snippet>", "exec"), {})
     printed = float(out.getvalue().rsplit("=", 1)[1])
-    assert printed == pytest.approx(table.loc[name, table.columns[1]], rel=1e-11)  # .12g: what it prints, too
+    assert printed == pytest.approx(snippet.value, rel=1e-11)  # .12g: what it prints, too
     seed = int(query.get("seed", 42))
     text = "\n".join(m.value for m in at.markdown)
     for q in teaching.questions("optimizers", seed):
@@ -243,7 +249,7 @@ def test_quadratic_notice_quotes_the_default_table(lang):
     at = open_page(PAGE, {"lang": lang})  # quadratic, κ = 20, loss gap below 10⁻³
     assert_healthy(at)
     reached = _table(at)[t("optimizers.col.reached", lang, tol="10⁻³")]
-    sgd, momentum, adam = (int(reached[name]) for name in ("SGD", "Momentum", "Adam"))
+    sgd, momentum, adam = (int(reached[name].replace(",", "")) for name in ("SGD", "Momentum", "Adam"))
     assert sgd < momentum < adam  # what the notice says: SGD first at the default κ
     notice = t("optimizers.notice.quadratic", lang)
     assert f"{sgd}、{momentum}、{adam}" in notice if lang == "ja" else f"{sgd}, {momentum}, {adam}" in notice
