@@ -176,8 +176,8 @@ def race_at_step(surface_key: str, configs: dict, surface_params: dict | None, s
     shown = {"status": status} | {c: list(map(FORMATS[c], view.table[c])) for c in view.table if c in FORMATS}
     st.dataframe(pd.DataFrame({header[c]: shown.get(c, values) for c, values in view.table.items()},
                               index=pd.Index(list(view.names))),
-                 column_config={header[c]: tables.number(ui.t("optimizers.col.distance_help") if c == "distance" else None)
-                                for c in view.table if c in FORMATS})
+                 column_config={header[c]: tables.number(help=ui.t("optimizers.col.distance_help") if c == "distance"
+                                                         else None) for c in view.table if c in FORMATS})
     st.caption(ui.t("optimizers.table_note"))
     ui.code(ui.run(cached(teaching.snippet), "optimizers", surface=surface_key, optimizers=configs,
                    surface_params=surface_params, start=start, steps=steps, step=view.step))  # the table's t

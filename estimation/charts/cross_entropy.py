@@ -199,8 +199,8 @@ def landscape_chart(
                       "y": landscape.optimum[1], "shape": "cross", "size": 260.0})
         extra.append(optimum_label)
     domain = names + extra
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)), scale=alt.Scale(
-        domain=domain, range=_colors(names) + ["#777777", REFERENCE][: len(extra)]))
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
+                      scale=alt.Scale(domain=domain, range=_colors(names) + ["#777777", REFERENCE][: len(extra)]))
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(
         domain=[float(landscape.axis0[0]), float(landscape.axis0[-1])], nice=False, zero=False))
     y = alt.Y("y:Q", title=y_title, scale=alt.Scale(
@@ -269,8 +269,8 @@ def data_view_chart(
                              first + 1 + int(view.boundary["line"].max(initial=0))))
     parts.append({"kind": "point", "series": series, "x": view.X[:, 0], "y": height})
     domain = [*class_labels, model_label, reference_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)), scale=alt.Scale(
-        domain=domain, range=[*CLASS_COLORS, "#000000", REFERENCE]))
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
+                      scale=alt.Scale(domain=domain, range=[*CLASS_COLORS, "#000000", REFERENCE]))
     x = alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[float(left[0]), float(right[-1])], nice=False, zero=False))
     y = alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=y_domain, nice=False, zero=False))
     fill = alt.Fill("p:Q", title=prob_title, scale=alt.Scale(scheme="blueorange", domain=[0.0, 1.0]),

@@ -87,7 +87,8 @@ def entropy_curve_chart(
     top = float(min(view.cross.max(), 2.5 * max(at_cross, float(h[0]) + 0.1, 0.3)))
     domain = [entropy_label, kl_label, cross_label, mle_label, model_label]
     color = alt.Color("part:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
-                      scale=alt.Scale(domain=domain, range=[ENTROPY_COLOR, KL_COLOR, CROSS_COLOR, PALETTE[2], PALETTE[1]]))
+                      scale=alt.Scale(domain=domain,
+                                      range=[ENTROPY_COLOR, KL_COLOR, CROSS_COLOR, PALETTE[2], PALETTE[1]]))
     x = alt.X("q:Q", title=x_title, scale=alt.Scale(domain=[0.0, 1.0], nice=False),
               axis=alt.Axis(values=[0.0, 0.2, 0.4, 0.6, 0.8, 1.0], format=".1f"))
     y = alt.Y("hi:Q", title=y_title, scale=alt.Scale(domain=[0.0, top], nice=False))
@@ -170,7 +171,8 @@ def decision_regions_chart(
         {"kind": "point", "cls": np.asarray(labels, dtype=object)[view.points_y].tolist(),
          "px": view.points_X[:, 0], "py": view.points_X[:, 1]},
     ]
-    color = alt.Color("cls:N", title=class_title, sort=labels, legend=alt.Legend(columns=legend_columns(labels, most=6)),
+    color = alt.Color("cls:N", title=class_title, sort=labels,
+                      legend=alt.Legend(columns=legend_columns(labels, most=6)),
                       scale=alt.Scale(domain=labels, range=class_colors(len(labels))))
     x_scale = alt.Scale(domain=[float(cells["x"][0]), float(cells["x2"][-1])], nice=False, zero=False)
     y_scale = alt.Scale(domain=[float(cells["y"][0]), float(cells["y2"][-1])], nice=False, zero=False)
@@ -240,8 +242,7 @@ def loss_curve_chart(
     top = 1.1 * float(view.objective[0])
     domain = [run_label, optimum_label]
     color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
-                      scale=alt.Scale(domain=domain,
-                                                                         range=[PALETTE[2], REFERENCE]))
+                      scale=alt.Scale(domain=domain, range=[PALETTE[2], REFERENCE]))
     scale = alt.Scale(type="log", domainMax=top) if log_y else alt.Scale(zero=False, domainMax=top)
     y = alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format="~g"))
     layers = [
@@ -275,8 +276,7 @@ def softmax_bars_chart(
     rows = [{"cls": r["cls"], "series": at_t_label if r["T"] == "T" else at_one_label, "p": r["p"]} for r in probs]
     domain = [at_t_label, at_one_label]
     color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
-                      scale=alt.Scale(domain=domain,
-                                                                         range=[PALETTE[1], "#bbbbbb"]))
+                      scale=alt.Scale(domain=domain, range=[PALETTE[1], "#bbbbbb"]))
     bar = alt.Chart().mark_bar().encode(
         x=alt.X("cls:N", title=x_title, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("series:N", sort=domain),
