@@ -28,6 +28,6 @@ def count(x) -> str:
 
 
 
-def number(help: str | None = None):
+def number(label: str | None = None, *, help: str | None = None):
     """A column of numbers shown as text: right-aligned, like Streamlit's number columns (``help``: its tooltip)."""
-    return st.column_config.TextColumn(alignment="right", help=help)
+    return st.column_config.TextColumn(label, alignment="right", help=help)

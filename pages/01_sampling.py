@@ -5,6 +5,7 @@ import streamlit as st
 from estimation import sampling, teaching
 from estimation.charts import sampling as charts
 from estimation.views import sampling as views
+from lab import tables
 from lab.params import ChoiceParam, FloatParam, IntParam
 from lab.shell import cached, page_shell
 
@@ -68,12 +69,12 @@ def running_mean(dist: str, params: dict, size: int) -> None:
 def sample_and_theory(dist: str, params: dict, size: int) -> None:
     view = ui.run(cached(views.moments_view), dist, params, size, ui.seed)
     st.subheader(ui.t("sampling.table_title"))
-    number = {"format": "%.5g"}  # a Styler would cost ~10 ms per rerun; the column format is free
-    st.dataframe(view.table, hide_index=True, column_config={
+    five = tables.significant(5)  # as text: the variance at N = 1 shows "—", as the note says, not "None"
+    st.dataframe({**view.table, "sample": list(map(five, view.table["sample"])),
+                  "theory": list(map(five, view.table["theory"]))}, hide_index=True, column_config={
         "row": st.column_config.SelectboxColumn("", options=views.MOMENT_ROWS,
                                                 format_func=lambda row: ui.t(f"sampling.{row}")),
-        "sample": st.column_config.NumberColumn(ui.t("common.sample"), **number),
-        "theory": st.column_config.NumberColumn(ui.t("common.theory"), **number)})
+        "sample": tables.number(ui.t("common.sample")), "theory": tables.number(ui.t("common.theory"))})
     st.caption(ui.t("sampling.variance_note"))
     ui.record(mean=view.mean, variance=view.var, sample_mean=view.sample_mean, sample_variance=view.sample_var)
     return view.sample_mean
