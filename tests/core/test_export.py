@@ -83,3 +83,27 @@ def test_exports_read_packed_specs():
     packed = export.pack(dict(spec, datasets=dict(spec["datasets"])))
     assert export.to_csv(packed) == export.to_csv(spec)
     assert export.to_svg(packed) == export.to_svg(spec)
+
+
+def test_exports_draw_every_label_in_a_sans_serif_font():
+    """x̄ₖ, θ̂ and Japanese in an exported chart: no serif fallback (vl-convert once drew x̄ₖ in DejaVu Serif).
+
+    The PDF names the fonts the renderer actually used (the PNG is drawn by the same renderer); the SVG
+    carries the chart's font list, DejaVu Sans first (Debian's fonts-dejavu-core, installed by .ci/run).
+    """
+    import re
+
+    import numpy as np
+
+    from estimation.charts.theme import FONT
+
+    chart = charts.running_mean_chart(np.arange(1, 11), np.linspace(0, 1, 10), np.ones(10), 0.5, x_title="k",
+                                      y_title="標本平均 x̄ₖ", running_label="running mean x̄ₖ",
+                                      band_label="θ̂ ± 2·sd/√k", mean_label="E[X]", title="平均 x̄ₖ")
+    spec = export.unpack(export.to_spec(chart))
+    assert spec["config"]["font"] == FONT and FONT.startswith("DejaVu Sans,") and FONT.endswith("sans-serif")
+    used = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z0-9\-]+)", export._vl_convert().vegalite_to_pdf(spec)))
+    assert b"DejaVuSans" in used and b"DejaVuSans-Bold" in used  # labels and the bold axis titles
+    assert not [font for font in used if b"Serif" in font or b"Math" in font], used
+    families = set(re.findall(r'font-family="([^"]+)"', export.to_svg(spec)))
+    assert families == {FONT}
