@@ -144,9 +144,15 @@ def mse_tradeoff(study: views.EstimatorStudy) -> None:
 def estimator_table(study: views.EstimatorStudy) -> None:
     st.subheader(ui.t("estimator_bias.table_header"))
     view = views.estimator_table(study)
-    st.dataframe(view.table, hide_index=True, column_config={
-        "estimator": st.column_config.SelectboxColumn("", options=tuple(E.VARIANCE_ESTIMATORS), format_func=short),
-        **{c: st.column_config.NumberColumn(ui.t(f"estimator_bias.col.{c}"), **NUMBER) for c in views.TABLE_COLUMNS},
+    # One column per estimator, one row per quantity: ten quantities side by side would hide the last ones at
+    # 1280×720 (their headers are words); four estimators fit a projector and nearly a phone.
+    names = view.table["estimator"]
+    st.dataframe({"quantity": list(views.TABLE_COLUMNS),
+                  **{name: [view.table[c][i] for c in views.TABLE_COLUMNS] for i, name in enumerate(names)}},
+                 hide_index=True, column_config={
+        "quantity": st.column_config.SelectboxColumn("", options=views.TABLE_COLUMNS,
+                                                     format_func=lambda c: ui.t(f"estimator_bias.col.{c}")),
+        **{name: st.column_config.NumberColumn(short(name), **NUMBER) for name in names},
     })
     st.caption(ui.t("estimator_bias.table_caption"))
     ui.record(**view.record)

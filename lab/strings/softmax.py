@@ -110,13 +110,15 @@ STRINGS = {
     "softmax.col.entropy.entropy": {"en": "H(p̂)", "ja": "H(p̂)"},
     "softmax.col.entropy.kl": {"en": "KL(p̂‖q)", "ja": "KL(p̂‖q)"},
     "softmax.col.entropy.cross": {"en": "H(p̂, q)", "ja": "H(p̂, q)"},
-    "softmax.col.entropy.scipy_entropy": {"en": "scipy entropy(p̂)", "ja": "scipy entropy(p̂)"},
-    "softmax.col.entropy.scipy_kl": {"en": "scipy entropy(p̂, q)", "ja": "scipy entropy(p̂, q)"},
-    "softmax.col.entropy.difference": {"en": "|H(p̂, q) − (H + KL)_scipy|", "ja": "|H(p̂, q) − (H + KL)_scipy|"},
+    "softmax.col.entropy.scipy_entropy": {"en": "entropy(p̂)", "ja": "entropy(p̂)"},
+    "softmax.col.entropy.scipy_kl": {"en": "entropy(p̂, q)", "ja": "entropy(p̂, q)"},
+    "softmax.col.entropy.difference": {"en": "|H(p̂,q) − sum|", "ja": "|H(p̂,q) − 和|"},
     "softmax.scipy_caption": {
-        "en": "The last columns are scipy.stats.entropy's numbers (which compute H and KL independently); "
-              "their sum equals the cross-entropy up to rounding. All values in {unit}; 1 bit = ln 2 nats ≈ 0.693 nats.",
-        "ja": "右側の列は scipy.stats.entropy が独立に計算した H と KL です。その和は丸め誤差を除いて交差エントロピーに一致します。"
+        "en": "entropy(p̂) and entropy(p̂, q) are scipy.stats.entropy's numbers (which compute H and KL "
+              "independently); their sum equals the cross-entropy up to rounding (the last column). "
+              "All values in {unit}; 1 bit = ln 2 nats ≈ 0.693 nats.",
+        "ja": "entropy(p̂) と entropy(p̂, q) は scipy.stats.entropy が独立に計算した H と KL です。"
+              "その和は丸め誤差を除いて交差エントロピーに一致します（最後の列）。"
               "単位はすべて {unit}。1 ビット = ln 2 ナット ≈ 0.693 ナット。",
     },
     # -- 2. softmax regression

@@ -30,14 +30,15 @@ def _labels(frame, row_column):
 
 
 def _table(at, lang="en"):
-    """The main table as {estimator: {column: value}}, checked against the translated headers and row labels."""
+    """The main table (a column per estimator, a row per quantity) as {estimator: {quantity: value}}, checked
+    against the translated headers and row labels."""
     frame = at.dataframe[0]
     df = frame.value
-    assert list(df.columns) == ["estimator", *COLUMNS] and df["estimator"].tolist() == list(ROWS)
-    headers, rows = _labels(frame, "estimator")
-    assert headers == [t(f"estimator_bias.col.{c}", lang) for c in COLUMNS]
-    assert rows == [t(f"estimator_bias.short.{k}", lang) for k in ROWS]
-    return {k: dict(zip(COLUMNS, df.iloc[i, 1:].tolist())) for i, k in enumerate(ROWS)}
+    assert list(df.columns) == ["quantity", *ROWS] and df["quantity"].tolist() == list(COLUMNS)
+    headers, rows = _labels(frame, "quantity")
+    assert headers == [t(f"estimator_bias.short.{k}", lang) for k in ROWS]
+    assert rows == [t(f"estimator_bias.col.{c}", lang) for c in COLUMNS]
+    return {k: dict(zip(COLUMNS, df[k].tolist())) for k in ROWS}
 
 
 def _latex(at):

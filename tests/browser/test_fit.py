@@ -42,8 +42,15 @@ _OVERFLOW = """() => {
 # A table at projector width shows every column: no part of it hidden behind a horizontal scroll bar. An
 # st.dataframe (glide-data-grid) scrolls in its .dvn-scroller; its resizable frame is wider than its box by the
 # resize handle, which hides nothing.
-_HIDDEN_COLUMNS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller, [data-testid="stTable"]')]
-  .filter(t => t.scrollWidth > t.clientWidth + 1).map(t => t.textContent.slice(0, 60))"""
+# A grid draws its cells on a canvas: the table is named by the heading above it.
+_HIDDEN_COLUMNS = """() => {
+  const headings = [...document.querySelectorAll('[data-testid="stMainBlockContainer"] :is(h1, h2, h3)')];
+  const above = el => headings.filter(h => h.getBoundingClientRect().top < el.getBoundingClientRect().top)
+    .map(h => h.textContent).pop() || '';
+  return [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller, [data-testid="stTable"]')]
+    .filter(t => t.scrollWidth > t.clientWidth + 1)
+    .map(t => `table under "${above(t).slice(0, 50)}" (${t.scrollWidth - t.clientWidth} px hidden)`);
+}"""
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=str)
