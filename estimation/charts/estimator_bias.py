@@ -108,14 +108,15 @@ def sampling_distribution_chart(
              for k, name in zip(keys, names)]
     rows.append({"x": float(sigma2), "estimator": sigma2_label, "kind": sigma2_label})
 
-    # Legends on the right: the labels are long and the chart is meant to be page-wide.
+    # Legends below, stacked (on the right they left a phone's plot a few pixels wide).
     color = _n("estimator", title=None,
                scale={"domain": [*names, sigma2_label], "range": [*(ESTIMATOR_COLORS[k] for k in keys), TRUTH]},
-               legend={"orient": "right", "symbolType": "stroke", "symbolStrokeWidth": 3, "symbolOpacity": 1})
+               legend={"columns": legend_columns([*names, sigma2_label]), "symbolType": "stroke",
+                       "symbolStrokeWidth": 3, "symbolOpacity": 1})
     kinds = [hist_label, exact_label, expectation_label] if curves is not None else [hist_label, expectation_label]
     dashes = {hist_label: [1, 0], exact_label: [7, 4], expectation_label: [2, 3]}
     dash = _n("kind", title=None, scale={"domain": kinds, "range": [dashes[k] for k in kinds]},
-              legend={"orient": "right", "symbolStrokeColor": REFERENCE})
+              legend={"columns": legend_columns(kinds), "symbolStrokeColor": REFERENCE})
     x = _q("x", x_title, scale={"domain": [float(edges[0]), float(edges[-1])], "nice": False})
     y = _q("y", y_title)
     line = dict(x=x, y=y, color=color, strokeDash=dash, detail=_n("estimator"))

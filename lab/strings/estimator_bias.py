@@ -44,7 +44,7 @@ STRINGS = {
     },
     # estimators (long labels for legends and the table, short ones for the MSE axis)
     "estimator_bias.label.n_minus_1": {"en": "1/(N − 1), around x̄: S² (unbiased)", "ja": "1/(N − 1)・x̄ 中心：S²（不偏分散）"},
-    "estimator_bias.label.n": {"en": "1/N, around x̄ (biased; the Gaussian MLE)", "ja": "1/N・x̄ 中心（偏りあり・正規分布の最尤推定量）"},
+    "estimator_bias.label.n": {"en": "1/N, around x̄ (biased; MLE)", "ja": "1/N・x̄ 中心（偏りあり・最尤推定量）"},
     "estimator_bias.label.n_plus_1": {"en": "1/(N + 1), around x̄", "ja": "1/(N + 1)・x̄ 中心"},
     "estimator_bias.label.known_mean": {"en": "1/N, around the true μ", "ja": "1/N・真の μ 中心"},
     "estimator_bias.short.n_minus_1": {"en": "÷ (N − 1)", "ja": "÷ (N − 1)"},
@@ -129,8 +129,8 @@ STRINGS = {
     "estimator_bias.col.mse_exact": {"en": "MSE exact", "ja": "MSE 厳密値"},
     "estimator_bias.col.mse_mc": {"en": "MSE MC", "ja": "MSE MC"},
     "estimator_bias.table_caption": {
-        "en": "Rows: the divisor of Σ(xₙ − x̄)², and the 1/N estimator around the true μ. MC = Monte Carlo over the R samples; ± SE is the standard error of the MC mean and bias (sd/√R). The MC values land within a few standard errors of the exact ones; raise R to tighten them.",
-        "ja": "行は Σ(xₙ − x̄)² を割る数と、真の μ を中心とする 1/N 推定量です。MC は R 個の標本によるモンテカルロ推定値で、± 標準誤差は MC の平均とバイアスの標準誤差（sd/√R）です。MC の値は厳密値から標準誤差の数倍以内に収まります。R を増やすと近づきます。",
+        "en": "Columns: the divisor of Σ(xₙ − x̄)², and the 1/N estimator around the true μ. MC = Monte Carlo over the R samples; ± SE is the standard error of the MC mean and bias (sd/√R). The MC values land within a few standard errors of the exact ones; raise R to tighten them.",
+        "ja": "列は Σ(xₙ − x̄)² を割る数と、真の μ を中心とする 1/N 推定量です。MC は R 個の標本によるモンテカルロ推定値で、± 標準誤差は MC の平均とバイアスの標準誤差（sd/√R）です。MC の値は厳密値から標準誤差の数倍以内に収まります。R を増やすと近づきます。",
     },
     # derivation and the common slip
     "estimator_bias.derivation_header": {"en": "Why dividing by N is biased: the derivation", "ja": "N で割ると偏る理由：導出"},
