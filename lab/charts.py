@@ -12,7 +12,7 @@ from typing import Any, Callable
 import streamlit as st
 
 from estimation.charts import export
-from estimation.charts.theme import for_projector
+from estimation.charts.theme import for_projector, legend_room
 from lab.cache import chart_spec
 
 
@@ -31,6 +31,8 @@ class Charts:
         title = title.get("text") if isinstance(title, dict) else title
         container = where or st
         shown = for_projector(spec) if self.presenting else spec
+        if isinstance(shown.get("height"), int):  # Streamlit fits the legends into the height: give them room
+            shown = {**shown, "height": shown["height"] + legend_room(shown)}
         container.vega_lite_chart(spec=shown, width="stretch", theme=None, alt=title)
         if not self.presenting:
             self._export_menu(spec, title or builder.__name__, container)

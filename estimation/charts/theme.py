@@ -182,3 +182,36 @@ def _bigger(key: str, value: float) -> float:
     if key == "symbolSize":  # an area: grows with the square of the text
         return value * PROJECTOR_SCALE**2
     return max(round(value * PROJECTOR_SCALE), PROJECTOR_MIN_FONT)
+
+
+#: Channels whose scale may have a legend.
+_LEGEND_CHANNELS = ("color", "fill", "stroke", "strokeDash", "shape", "size", "opacity")
+#: Height (px) of one legend row at :data:`FONT_SIZE`, and the gap above each legend.
+LEGEND_ROW, LEGEND_GAP = 20, 12
+
+
+def legend_room(spec: dict) -> int:
+    """Height (px) the legends below a chart take: rows of entries, plus a gap above each legend.
+
+    Streamlit fits a whole chart, legends included, into the spec's height;
+    a chart shown there needs this much more than its plot so that a legend
+    stacked in one column (on a phone) does not squash the plot. Legends
+    are found in the layers' encodings (an explicit ``domain`` and a legend
+    below the chart); channels of one field with the same domain share a
+    legend, as in Vega-Lite. Rows follow the legend's ``columns`` (1 when
+    unset, as in :data:`CONFIG`); text sizes in the config scale the rows.
+    """
+    legends: dict[tuple, int] = {}
+    for layer in [spec, *spec.get("layer", [])]:
+        for channel, enc in (layer.get("encoding") or {}).items():
+            if channel not in _LEGEND_CHANNELS or not isinstance(enc, dict):
+                continue
+            legend, scale = enc.get("legend", {}), enc.get("scale") or {}
+            domain = scale.get("domain") if isinstance(scale, dict) else None
+            if legend is None or not isinstance(domain, list) or legend.get("orient", "bottom") != "bottom":
+                continue
+            columns = legend.get("columns") if isinstance(legend.get("columns"), int) else 1
+            key = (enc.get("field"), tuple(map(str, domain)))
+            legends[key] = max(legends.get(key, 0), -(-len(domain) // max(columns, 1)))
+    size = (spec.get("config", {}).get("legend", {}) or {}).get("labelFontSize", FONT_SIZE)
+    return round(sum(rows * LEGEND_ROW + LEGEND_GAP for rows in legends.values()) * max(size, FONT_SIZE) / FONT_SIZE)

@@ -62,3 +62,23 @@ def test_to_spec_leaves_layers_with_their_own_settings_to_altair():
     spec = export.to_spec(chart)
     assert "params" in spec and all("params" not in layer for layer in spec["layer"])  # altair lifted it
     assert export.unpack(spec)["datasets"] == chart.to_dict(validate=False)["datasets"]
+
+
+def test_legend_room_counts_the_rows_of_each_legend_below_a_chart():
+    from estimation.charts.theme import LEGEND_GAP, LEGEND_ROW, for_projector, legend_room
+
+    def chart(columns, orient="bottom", dash=True):
+        legend = {"columns": columns, "orient": orient}
+        color = alt.Color("s:N", scale=alt.Scale(domain=list("abcde")), legend=legend)
+        enc = {"color": color}
+        if dash:  # the same field and domain: one legend shared with the colour (as Vega-Lite merges them)
+            enc["strokeDash"] = alt.StrokeDash("s:N", scale=alt.Scale(domain=list("abcde")), legend=legend)
+        shape = alt.Shape("m:N", scale=alt.Scale(domain=["p", "q"]))  # a second legend, one column (the config's)
+        line = alt.Chart().mark_line().encode(x="x:Q", y="y:Q", **enc)
+        return export.to_spec(layered(line, alt.Chart().mark_point().encode(x="x:Q", shape=shape), rows=_rows()))
+
+    assert legend_room(chart(1)) == (5 + 2) * LEGEND_ROW + 2 * LEGEND_GAP
+    assert legend_room(chart(2)) == legend_room(chart(2, dash=False)) == (3 + 2) * LEGEND_ROW + 2 * LEGEND_GAP
+    assert legend_room(chart(1, orient="right")) == 2 * LEGEND_ROW + LEGEND_GAP  # beside the plot: no room below
+    spec = chart(1)
+    assert legend_room(for_projector(spec)) > legend_room(spec)  # bigger text, taller rows
