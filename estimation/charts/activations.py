@@ -12,7 +12,7 @@ import altair as alt
 
 from estimation.activations import ACTIVATIONS, DepthProfiles
 from estimation.charts._layers import kind_layer, records, layered
-from estimation.charts.theme import PALETTE, REFERENCE, legend_columns
+from estimation.charts.theme import PALETTE, REFERENCE, legend_columns, legend_symbols
 from estimation.views.activations import Curves
 
 #: One colour per activation (the default trio gets the three most distinct; no yellow).
@@ -31,12 +31,14 @@ Y_AXIS_EXTENT = 56
 MAX_SHAPE, KINK_SHAPE = "triangle-up", "square"
 
 
-def _color(names, labels: dict[str, str], extra: tuple[tuple[str, str], ...] = ()) -> alt.Color:
-    """Colour by ``series``: each activation's own colour, then the ``extra`` (label, colour) pairs."""
+def _color(names, labels: dict[str, str], extra: tuple[tuple[str, str], ...] = (), symbols: dict | None = None
+           ) -> alt.Color:
+    """Colour by ``series``: each activation's own colour, then the ``extra`` (label, colour) pairs; ``symbols``:
+    legend properties (:func:`~estimation.charts.theme.legend_symbols`)."""
     domain = [labels[n] for n in names] + [label for label, _ in extra]
     colors = [ACTIVATION_COLORS[n] for n in names] + [color for _, color in extra]
-    return alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
-                     scale=alt.Scale(domain=domain, range=colors))
+    legend = alt.Legend(columns=legend_columns(domain), **(symbols or {}))
+    return alt.Color("series:N", title=None, sort=domain, legend=legend, scale=alt.Scale(domain=domain, range=colors))
 
 
 def curves_chart(
@@ -122,7 +124,8 @@ def depth_chart(
              for n, p in view.profiles.items()]
     parts.append({"layer": view.layer, "grad": view.bound, "series": reference_label, "kind": "reference"})
     rows = [row for row in records(*parts) if row["grad"] > 0.0]
-    color = _color(names, labels, ((reference_label, REFERENCE),))
+    color = _color(names, labels, ((reference_label, REFERENCE),),
+                   legend_symbols({reference_label: "dashed"}, default="line"))  # the reference dashed, as drawn
     x = alt.X("layer:Q", title=x_title, scale=alt.Scale(domain=[0, int(view.layer[-1])], nice=False),
               axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("grad:Q", title=y_title, scale=alt.Scale(type="log"), axis=alt.Axis(format=".0e"))

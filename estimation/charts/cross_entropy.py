@@ -13,7 +13,7 @@ import numpy as np
 from scipy import special
 
 from estimation.charts._layers import kind_layer, records, layered
-from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE, legend_columns
+from estimation.charts.theme import HEIGHT, OPTIMIZER_COLORS, PALETTE, REFERENCE, legend_columns, legend_symbols
 from estimation.thinning import even_indices
 from estimation.losses import log_sigmoid
 from estimation.views.cross_entropy import DecisionView, IdentitySection, Landscape
@@ -130,7 +130,8 @@ def loss_curves_chart(
     parts.append({"kind": "reference", "series": reference_label, "loss": max(reference, floor)})
     top = 1.1 * max(float(values[0]) for values in objectives.values())
     domain = names + [reference_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
+    symbols = legend_symbols({reference_label: "dashed"}, default="line")  # the optimum's rule dashed, as drawn
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain), **symbols),
                       scale=alt.Scale(domain=domain, range=_colors(names) + [REFERENCE]))
     scale = alt.Scale(type="log", domainMax=top) if log_y else alt.Scale(zero=False, domainMax=top)
     y = alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format="~g"))

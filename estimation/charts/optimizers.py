@@ -14,7 +14,7 @@ import altair as alt
 import numpy as np
 
 from estimation.charts._layers import kind_layer, records, layered
-from estimation.charts.theme import OPTIMIZER_COLORS, PALETTE, REFERENCE, legend_columns
+from estimation.charts.theme import OPTIMIZER_COLORS, PALETTE, REFERENCE, legend_columns, legend_symbols
 
 CONTOUR_COLOR = "#bdbdbd"
 START_COLOR = "#777777"
@@ -41,12 +41,12 @@ def _series(names, opt) -> list[str]:
     return [names[i] for i in np.asarray(opt, dtype=np.int64).tolist()]
 
 
-def _optimizer_color(names, extra: dict[str, str] | None = None) -> alt.Color:
+def _optimizer_color(names, extra: dict[str, str] | None = None, symbols: dict | None = None) -> alt.Color:
     labels = list(names) + list(extra or {})
     colors = [OPTIMIZER_COLORS[n] for n in names] + list((extra or {}).values())
     # As many columns as fit a phone: a narrow chart would clip one long row.
     return alt.Color("series:N", title=None, scale={"domain": labels, "range": colors},
-                     legend={"columns": legend_columns(labels)})
+                     legend={"columns": legend_columns(labels), **(symbols or {})})
 
 
 def _markers(labels: list[str], shapes: list[str], fills: list[str]) -> dict:
@@ -204,7 +204,7 @@ def loss_chart(
     scale = {"type": "log" if log_scale else "symlog", "domain": [lo, hi]}
     axis = {"format": ".0e"} if log_scale else {"format": "~g", "values": _symlog_ticks(lo, hi)}
     y = alt.Y("value:Q", title=y_title, scale=scale, axis=axis)
-    color = _optimizer_color(names, extra)
+    color = _optimizer_color(names, extra, legend_symbols(dict.fromkeys(extra, "dashed"), default="line"))
     tooltip = [alt.Tooltip("series:N", title=" "), alt.Tooltip("step:Q", title=x_title),
                alt.Tooltip("value:Q", title=y_title, format=".4g")]
     layers = [kind_layer("path").mark_line(strokeWidth=2, clip=True).encode(

@@ -12,7 +12,7 @@ import altair as alt
 import numpy as np
 
 from estimation.charts._layers import kind_layer, layered, records
-from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish, legend_columns
+from estimation.charts.theme import HEIGHT, PALETTE, REFERENCE, finish, legend_columns, legend_symbols
 
 __all__ = [
     "class_colors",
@@ -311,9 +311,9 @@ def calibration_chart(
         {"kind": "rule", "series": best_label, "T": view.best_t},
     ]
     domain = [confidence_label, accuracy_label, ece_label, chosen_label, best_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
-                      scale=alt.Scale(
-        domain=domain, range=[PALETTE[1], PALETTE[2], PALETTE[5], "#000000", REFERENCE]))
+    symbols = legend_symbols({best_label: "dashed"}, default="line")  # T* dashed, as drawn
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain), **symbols),
+                      scale=alt.Scale(domain=domain, range=[PALETTE[1], PALETTE[2], PALETTE[5], "#000000", REFERENCE]))
     dash = alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=[chosen_label, best_label],
                                                                    range=[[1, 0], [6, 4]]))
     x = alt.X("T:Q", title=x_title, scale=alt.Scale(type="log", domain=[float(t[0]), float(t[-1])], nice=False),
@@ -349,9 +349,9 @@ def temperature_nll_chart(
              {"kind": "rule", "series": chosen_label, "T": view.temperature},
              {"kind": "rule", "series": best_label, "T": view.best_t}]
     domain = [nll_label, chosen_label, best_label]
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
-                      scale=alt.Scale(
-        domain=domain, range=[PALETTE[0], "#000000", REFERENCE]))
+    symbols = legend_symbols({best_label: "dashed"}, default="line")  # T* dashed, as drawn
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain), **symbols),
+                      scale=alt.Scale(domain=domain, range=[PALETTE[0], "#000000", REFERENCE]))
     dash = alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=[chosen_label, best_label],
                                                                    range=[[1, 0], [6, 4]]))
     x = alt.X("T:Q", title=x_title, scale=alt.Scale(type="log", domain=[float(t[0]), float(t[-1])], nice=False),
