@@ -225,7 +225,8 @@ def variance_estimate(x, estimator: str = "n_minus_1", *, mu=None):
         if mu is not None:
             raise ValueError(f"mu must be None for the {est.key!r} estimator (it centres at the sample mean)")
         dev = arr - arr.mean(axis=-1, keepdims=True)
-    return np.sum(dev * dev, axis=-1) / est.divisor(arr.shape[-1])
+    v = np.sum(dev * dev, axis=-1) / est.divisor(arr.shape[-1])
+    return float(v) if v.ndim == 0 else v  # one sample: one number, a Python float
 
 
 def proportion(x):

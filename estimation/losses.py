@@ -47,17 +47,12 @@ _REDUCTIONS = ("mean", "sum", "none")
 # ---------------------------------------------------------------------------
 
 
-def _scalar_or_array(arr: np.ndarray):
-    """Return a Python float for 0-d results, the array otherwise."""
-    return float(arr) if arr.ndim == 0 else arr
-
-
 def _reduce(loss: np.ndarray, reduction: str):
     if reduction == "mean":
         return float(np.mean(loss))
     if reduction == "sum":
         return float(np.sum(loss))
-    return _scalar_or_array(loss)
+    return scalar_or_array(loss)  # element-wise: a numpy scalar for 0-d input, as sigmoid
 
 
 def _check_reduction(reduction) -> str:
@@ -141,11 +136,11 @@ def log_sigmoid(z):
 
     Examples
     --------
-    >>> log_sigmoid(-1000.0)
+    >>> float(log_sigmoid(-1000.0))
     -1000.0
     """
     z = as_finite_array(z, "z", min_size=0)
-    return _scalar_or_array(-np.logaddexp(0.0, -z))
+    return scalar_or_array(-np.logaddexp(0.0, -z))
 
 
 def bce_with_logits(z, y, reduction: str = "mean"):
