@@ -14,6 +14,7 @@ maps the label to 0/1 and reports the mapping (:class:`BinaryData`).
 
 from __future__ import annotations
 
+import csv
 import functools
 import io
 import numbers
@@ -39,6 +40,11 @@ __all__ = [
     "MAX_CLASSES",
     "class_values",
     "suggest_columns",
+    "check_label",
+    "TextColumn",
+    "text_columns",
+    "UploadColumns",
+    "upload_columns",
     "parse_csv",
     "MAX_UPLOAD_BYTES",
     "MAX_ROWS",
@@ -55,6 +61,10 @@ MAX_COLUMNS = 1_000
 MAX_FEATURES = 2
 #: Most classes :func:`select_classes` accepts (the lab colours and tabulates every class).
 MAX_CLASSES = 10
+
+#: A label column with more than ``MAX_CLASSES`` values, distinct in at least this share of its rows, is
+#: refused as an ID (or a measurement), not a class label.
+ID_SHARE = 0.9
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _ENCODINGS = ("utf-8-sig", "cp932")
@@ -407,6 +417,7 @@ def select_xy(
     *,
     positive=None,
     negative=None,
+    max_classes: int = MAX_CLASSES,
 ) -> BinaryData:
     """Pick a binary label and 1–2 numeric features from a table.
 
@@ -425,6 +436,9 @@ def select_xy(
     negative : optional
         Label value to map to 0; rows with other labels are dropped. Needs
         ``positive``.
+    max_classes : int, default :data:`MAX_CLASSES`
+        Most distinct label values to pick the positive class from
+        (:func:`check_label`).
 
     Returns
     -------
@@ -439,9 +453,12 @@ def select_xy(
     {−1, 1} → {0, 1}, {"B", "M"} → B = 0, M = 1, {False, True} → {0, 1}.
     Missing labels or features, non-numeric or infinite features, a
     single class, or a bad column choice raise ``ValueError`` naming the
-    column (and the rows, for missing values).
+    column (and the rows, for missing values). A label with more than
+    ``max_classes`` values (an ID column, a measurement) is refused by
+    :func:`check_label`.
     """
     feature_cols, labels, values = _check_columns(table, label_col, feature_cols)
+    _check_class_count(label_col, values, len(labels), max_classes)
     plain = labels.map(_plain)
 
     if positive is None and negative is not None:
@@ -554,17 +571,68 @@ def select_classes(table: pd.DataFrame, label_col: str, feature_cols, *, max_cla
             "label_single_class", "label column {col} has only one class ({value}); a classifier needs at least two",
             col=repr(label_col), value=repr(values[0]),
         )
-    max_classes = check_int(max_classes, "max_classes", lo=2)
-    if len(values) > max_classes:
-        raise InputError(
-            "too_many_classes", "label column {col} has {count} classes; at most {limit} are supported",
-            col=repr(label_col), count=f"{len(values):,}", limit=str(max_classes),
-        )
+    _check_class_count(label_col, values, len(labels), max_classes)
     X = _feature_matrix(table, feature_cols)
     index = {v: j for j, v in enumerate(values)}
     y = labels.map(_plain).map(index).to_numpy(dtype=np.float64)
     return ClassData(X=X, y=y, classes=tuple(values), feature_names=tuple(str(c) for c in feature_cols),
                      label_name=str(label_col))
+
+
+def _check_class_count(label_col, values: list, rows: int, max_classes) -> None:
+    """Refuse a label with more than ``max_classes`` distinct values, saying when it looks like an ID."""
+    max_classes = check_int(max_classes, "max_classes", lo=2)
+    if len(values) <= max_classes:
+        return
+    if len(values) >= ID_SHARE * rows:
+        raise InputError(
+            "label_is_id",
+            "label column {col} has {count} different values in {rows} rows: nearly every row has its own value, "
+            "like an ID column (or a measurement); a class label repeats a few values (at most {limit} classes), "
+            "so pick the column that holds the classes",
+            col=repr(label_col), count=f"{len(values):,}", rows=f"{rows:,}", limit=str(max_classes),
+        )
+    raise InputError(
+        "too_many_classes", "label column {col} has {count} classes; at most {limit} are supported",
+        col=repr(label_col), count=f"{len(values):,}", limit=str(max_classes),
+    )
+
+
+def check_label(table: pd.DataFrame, label_col: str, *, max_classes: int = MAX_CLASSES) -> list:
+    """The classes of a label column, refusing a column that cannot be a class label.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+    label_col : str
+        A column of ``table``.
+    max_classes : int, default :data:`MAX_CLASSES`
+
+    Returns
+    -------
+    list
+        The distinct values in :func:`class_values` order (what a page offers
+        as the positive class).
+
+    Notes
+    -----
+    More than ``max_classes`` distinct values raise ``InputError``:
+    ``label_is_id`` when the values differ in at least :data:`ID_SHARE` of
+    the rows (an ID column, or a measurement: not a class label), else
+    ``too_many_classes``. Missing labels are not counted here
+    (:func:`select_xy` names them).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"id": [f"item{i}" for i in range(60)], "x": range(60)})
+    >>> check_label(table, "id")
+    Traceback (most recent call last):
+    ...
+    estimation._validation.InputError: label column 'id' has 60 different values in 60 rows: nearly every row has its own value, like an ID column (or a measurement); a class label repeats a few values (at most 10 classes), so pick the column that holds the classes
+    """
+    values = class_values(table, label_col)
+    _check_class_count(label_col, values, int(table[label_col].notna().sum()), max_classes)
+    return values
 
 
 def class_values(table: pd.DataFrame, label_col: str) -> list:
@@ -626,6 +694,126 @@ def suggest_columns(table: pd.DataFrame) -> tuple[str, list[str]]:
     return str(label), [str(c) for c in features]
 
 
+@dataclass(frozen=True, slots=True)
+class TextColumn:
+    """A column that is not numeric, so cannot be a feature (:func:`text_columns`).
+
+    Attributes
+    ----------
+    name : str
+    value : str
+        Its first value that is not a number, ``repr``-quoted for display.
+    row : int
+        That value's data row (from 0).
+    """
+
+    name: str
+    value: str
+    row: int
+
+
+def text_columns(table: pd.DataFrame) -> tuple[TextColumn, ...]:
+    """The columns of a table that hold something other than numbers, with the first such value.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+
+    Returns
+    -------
+    tuple of TextColumn
+        In column order. A column counts as numeric when it has a numeric
+        or boolean dtype, or when every non-missing value converts with
+        ``pandas.to_numeric`` (the test :func:`select_xy` applies to
+        features); missing values alone do not make a column text.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"name": ["ann", "bo"], "x": [1.5, 2.0], "code": ["7", "n/a"]})
+    >>> [(c.name, c.value, c.row) for c in text_columns(table)]
+    [('name', "'ann'", 0), ('code', "'n/a'", 1)]
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
+    found = []
+    for col in table.columns:
+        series = table[col]
+        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+            continue
+        bad = pd.to_numeric(series, errors="coerce").isna().to_numpy() & series.notna().to_numpy()
+        if bad.any():
+            first = int(np.flatnonzero(bad)[0])
+            found.append(TextColumn(str(col), repr(_plain(series.iloc[first])), first))
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class UploadColumns:
+    """An uploaded table's columns, which of them are text, and a first guess of the label and features.
+
+    Attributes
+    ----------
+    columns : tuple of str
+        Every column, in file order (any can be the label).
+    label : str
+        The guessed label (:func:`suggest_columns`).
+    features : tuple of str
+        The guessed features.
+    text : tuple of TextColumn
+        The columns that are not numeric (:func:`text_columns`): never offered as features.
+    separator, decimal : str
+        How the file was read (:func:`parse_csv`).
+    """
+
+    columns: tuple[str, ...]
+    label: str
+    features: tuple[str, ...]
+    text: tuple[TextColumn, ...]
+    separator: str = ","
+    decimal: str = "."
+
+    def others(self, label: str) -> list[str]:
+        """The columns offered as features when ``label`` is the class column: the numeric others.
+
+        Raises ``InputError`` (``no_numeric_feature``) when there is none, naming the text columns.
+        """
+        text = {c.name for c in self.text}
+        options = [c for c in self.columns if c != label and c not in text]
+        if not options:
+            names = [repr(c.name) for c in self.left_out(label)]
+            raise InputError(
+                "no_numeric_feature",
+                "no column other than the label {col} holds numbers ({columns}: text); a feature must be numeric",
+                col=repr(label), columns=", ".join(names[:10]) + (", …" if len(names) > 10 else ""),
+            )
+        return options
+
+    def left_out(self, label: str) -> tuple[TextColumn, ...]:
+        """The text columns other than ``label``: what the feature picker leaves out, and why."""
+        return tuple(c for c in self.text if c.name != label)
+
+    def default_features(self, label: str, count: int = 2) -> list[str]:
+        """Feature columns to start with: the guessed ones still offered, then the next others."""
+        options = self.others(label)
+        guess = [c for c in self.features if c in options]
+        return (guess + [c for c in options if c not in guess])[:count]
+
+
+def upload_columns(raw: bytes) -> UploadColumns:
+    """Parse an upload (:func:`parse_csv`, translated errors) and describe its columns.
+
+    Examples
+    --------
+    >>> found = upload_columns("id;height;kind\\nitem1;1,5;a\\nitem2;2,5;b\\nitem3;3;a\\n".encode())
+    >>> found.label, found.others(found.label), [c.name for c in found.left_out(found.label)]
+    ('kind', ['height'], ['id'])
+    """
+    table = parse_csv(raw)
+    label, features = suggest_columns(table)
+    return UploadColumns(tuple(str(c) for c in table.columns), label, tuple(features), text_columns(table),
+                         table.attrs["separator"], table.attrs["decimal"])
+
+
 # ---------------------------------------------------------------------------
 # CSV upload
 # ---------------------------------------------------------------------------
@@ -655,7 +843,7 @@ def parse_csv(
     max_rows: int = MAX_ROWS,
     max_columns: int = MAX_COLUMNS,
 ) -> pd.DataFrame:
-    """Parse an uploaded comma-separated file into a table, defensively.
+    """Parse an uploaded CSV file (commas, semicolons or tabs) into a table, defensively.
 
     Parameters
     ----------
@@ -671,7 +859,9 @@ def parse_csv(
     -------
     pandas.DataFrame
         Columns named by the header line; numeric columns parsed as numbers.
-        ``table.attrs["encoding"]`` records the encoding used.
+        ``table.attrs`` records the ``"encoding"``, the ``"separator"``
+        (``","``, ``";"`` or ``"\\t"``) and the ``"decimal"`` mark (``"."``
+        or ``","``) used.
 
     Notes
     -----
@@ -682,12 +872,25 @@ def parse_csv(
     (Shift_JIS, what Excel writes on Japanese Windows); there is no
     Latin-1 fallback, since it would decode any garbage; more than
     ``max_columns`` fields in the header line (counted before parsing, so
-    a header with 10⁶ columns costs no memory); parse errors (e.g. rows with
-    more fields than the header); more than ``max_rows`` rows (the parser
+    a header with 10⁶ columns costs no memory); parse errors (a row with
+    more fields than the header is named by its line, ``file_ragged``);
+    more than ``max_rows`` rows (the parser
     stops reading after ``max_rows + 1``); fewer than two columns (a label
     and a feature are needed) or no data rows. Memory therefore stays within
     a small multiple of ``max_bytes`` (about 10× the file size at worst, for
     a file of millions of one-character text cells).
+
+    The separator is the one of :data:`SEPARATORS` that splits the header
+    line into the most fields (quoted fields respected; ties go to the
+    comma). With a semicolon or a tab, the file is also read with the
+    decimal comma (``1,5`` = 1.5, as Excel writes it in many locales) and
+    that reading is kept when it yields more numeric columns.
+
+    Examples
+    --------
+    >>> table = parse_csv("x;y;label\\n1,5;2;a\\n-0,25;3;b\\n".encode())
+    >>> table["x"].tolist(), table.attrs["separator"], table.attrs["decimal"]
+    ([1.5, -0.25], ';', ',')
     """
     if not isinstance(raw, (bytes, bytearray, memoryview)):
         raise ValueError(f"raw must be the file's bytes, got {type(raw).__name__}")
@@ -709,37 +912,95 @@ def parse_csv(
     body = text.lstrip("\r\n")
     ends = [i for i in (body.find("\n"), body.find("\r")) if i >= 0]
     header = body[: min(ends)] if ends else body
-    if header.count(",") + 1 > max_columns:
-        raise InputError(
-            "file_too_many_columns", "too many columns: the header has {count} fields (limit {limit})",
-            count=str(header.count(",") + 1), limit=str(max_columns),
-        )
-    try:
-        with warnings.catch_warnings():
-            # a row with more fields than the header would be silently truncated: refuse it
-            warnings.simplefilter("error", pd.errors.ParserWarning)
-            warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # select_xy coerces columns
-            table = pd.read_csv(io.StringIO(text), nrows=max_rows + 1, index_col=False, engine="c")
-    except Exception as exc:  # the parser's own errors vary; report them uniformly
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError("file_not_csv", "the file could not be parsed as CSV: {message}", message=message) from None
+    sep = _separator(header, max_columns)
+    table = _read(text, sep, ".", max_rows)
+    if sep != "," and table.shape[1] >= 2:  # Excel with a European or Japanese locale: "1,5" means 1.5
+        try:
+            comma = _read(text, sep, ",", max_rows)
+        except ValueError:
+            comma = table
+        if _numeric_count(comma) > _numeric_count(table):
+            table = comma
     if table.shape[1] > max_columns:
         raise InputError("file_too_many_columns", "too many columns: the header has {count} fields (limit {limit})",
                          count=str(table.shape[1]), limit=str(max_columns))
     if table.shape[0] > max_rows:
         raise InputError("file_too_many_rows", "too many rows: more than {limit} data rows", limit=f"{max_rows:,}")
     if table.shape[1] < 2:
-        separated = ";" in header or "\t" in header
         raise InputError(
-            "file_one_column_separator" if separated else "file_one_column",
-            "the file has only {count} column(s); need a label column and at least one feature column"
-            + (" (is it separated by ';' or tabs? use commas)" if separated else ""),
+            "file_one_column",
+            "the file has only {count} column(s); need a label column and at least one feature column, "
+            "separated by commas, semicolons or tabs",
             count=str(table.shape[1]),
         )
     if table.shape[0] == 0:
         raise InputError("file_no_rows", "the file is empty: it has a header but no data rows")
     table.attrs["encoding"] = encoding
+    table.attrs["separator"] = sep
     return table
+
+
+#: The column separators :func:`parse_csv` recognises, in order of preference on a tie.
+SEPARATORS = (",", ";", "\t")
+
+
+def _separator(header: str, max_columns: int) -> str:
+    """The separator that splits the header line into the most fields (quotes respected); ties: comma first."""
+    raw = {sep: header.count(sep) + 1 for sep in SEPARATORS}
+    if max(raw.values()) > max_columns:  # counted without parsing: a 10⁶-field header costs no memory
+        raise InputError(
+            "file_too_many_columns", "too many columns: the header has {count} fields (limit {limit})",
+            count=str(max(raw.values())), limit=str(max_columns),
+        )
+    fields = {}
+    for sep in SEPARATORS:
+        try:
+            fields[sep] = len(next(csv.reader([header], delimiter=sep)))
+        except (csv.Error, StopIteration):
+            fields[sep] = raw[sep]
+    return max(SEPARATORS, key=lambda sep: (fields[sep], -SEPARATORS.index(sep)))
+
+
+def _numeric_count(table: pd.DataFrame) -> int:
+    return sum(pd.api.types.is_numeric_dtype(table[c]) for c in table.columns)
+
+
+def _read(text: str, sep: str, decimal: str, max_rows: int) -> pd.DataFrame:
+    """``pandas.read_csv`` with ``sep`` and ``decimal``; a row with more fields than the header is refused."""
+    try:
+        with warnings.catch_warnings():
+            # a row with more fields than the header would be silently truncated: refuse it
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # select_xy coerces columns
+            table = pd.read_csv(io.StringIO(text), sep=sep, decimal=decimal, nrows=max_rows + 1,
+                                index_col=False, engine="c")
+    except Exception as exc:  # the parser's own errors vary: name the row when it is a ragged one
+        _raise_ragged(text, sep)
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError("file_not_csv", "the file could not be parsed as CSV: {message}", message=message) from None
+    table.attrs["decimal"] = decimal
+    return table
+
+
+def _raise_ragged(text: str, sep: str) -> None:
+    """Raise ``file_ragged`` naming the first line with more fields than the header, if there is one."""
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+        expected = None
+        for row in reader:
+            if not row:
+                continue
+            if expected is None:
+                expected = len(row)
+            elif len(row) > expected:
+                raise InputError(
+                    "file_ragged",
+                    "line {line} has {count} fields but the header has {expected}; a row may not have more "
+                    "fields than the header (is a decimal comma or a separator inside a value unquoted?)",
+                    line=str(reader.line_num), count=str(len(row)), expected=str(expected),
+                )
+    except csv.Error:
+        return
 
 
 def label_counts(y) -> tuple[int, int]:

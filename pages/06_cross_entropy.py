@@ -8,6 +8,7 @@ from estimation.optimizers import OPTIMIZERS
 from estimation.views import cross_entropy as views
 from lab.params import BoolParam, ChoiceParam, FloatParam, MultiChoiceParam
 from lab.shell import cached, page_shell
+from lab.uploads import upload_notes
 
 # -- 1. the identity on a coin-flip sample
 P = FloatParam("p", 0.3, lo=0.0, hi=1.0, step=0.01)
@@ -94,15 +95,14 @@ def uploaded() -> views.Data | None:
         return None
     try:
         raw = file.getvalue()
-        table = cached(datasets.parse_csv)(raw)
-        guess_label, guess_features = cached(datasets.suggest_columns)(table)
-        columns = [str(c) for c in table.columns]
+        found = cached(views.upload_columns)(raw)
+        columns = list(found.columns)
         label_col, feature_col, class_col = st.columns(3)
-        label = label_col.selectbox(ui.t("cross_entropy.label_col"), columns, index=columns.index(guess_label))
-        options = [c for c in columns if c != label]
-        features = feature_col.multiselect(ui.t("cross_entropy.feature_cols"), options, max_selections=2,
-                                           default=[c for c in guess_features if c in options] or options[:1])
-        values = datasets.class_values(table, label)
+        label = label_col.selectbox(ui.t("cross_entropy.label_col"), columns, index=columns.index(found.label))
+        values = cached(views.upload_classes)(raw, label)  # an ID column is refused here, saying why
+        features = feature_col.multiselect(ui.t("cross_entropy.feature_cols"), found.others(label), max_selections=2,
+                                           default=found.default_features(label))
+        upload_notes(ui, found, label, where=feature_col)  # how the file was read; the text columns left out
         positive = class_col.selectbox(ui.t("cross_entropy.positive"), values, index=len(values) - 1,
                                        format_func=str) if len(values) > 2 else None
         return cached(views.uploaded_data)(raw, label, tuple(features), positive=positive)

@@ -8,6 +8,7 @@ from estimation.optimizers import OPTIMIZERS
 from estimation.views import softmax as views
 from lab.params import BoolParam, ChoiceParam, FloatParam, IntParam, MultiChoiceParam
 from lab.shell import cached, page_shell
+from lab.uploads import upload_notes
 
 IRIS = datasets.DATASETS["iris"]
 SOURCE = ChoiceParam("src", "iris", views.SOURCES)
@@ -64,6 +65,7 @@ def uploaded():
         label = label_col.selectbox(ui.t("softmax.label_col"), found.columns, index=found.columns.index(found.label))
         features = feature_col.multiselect(ui.t("softmax.feature_cols"), found.others(label), max_selections=2,
                                            default=found.default_features(label))
+        upload_notes(ui, found, label, where=feature_col)  # how the file was read; the text columns left out
         if len(features) != 2:
             st.info(ui.t("softmax.pick_two"))
             return None

@@ -55,6 +55,8 @@ __all__ = [
     "Data",
     "synthetic_data",
     "bundled_data",
+    "upload_columns",
+    "upload_classes",
     "uploaded_data",
     "LEARNING_RATES",
     "Landscape",
@@ -254,6 +256,17 @@ def bundled_data(name: str, features, *, positive, negative=None) -> Data:
     negative = None if negative == "rest" else negative
     return _picked(name, datasets.select_xy(datasets.load_dataset(name), spec.label, list(features),
                                             positive=positive, negative=negative))
+
+
+#: An upload's columns (:func:`estimation.datasets.upload_columns`: parsed, text columns named, a first guess).
+upload_columns = datasets.upload_columns
+
+
+def upload_classes(raw: bytes, label: str) -> list:
+    """The classes of an uploaded CSV's label column, to pick the positive from; a column that cannot be a
+    class label (an ID, more than :data:`estimation.datasets.MAX_CLASSES` values) raises ``InputError``
+    (:func:`estimation.datasets.check_label`)."""
+    return datasets.check_label(datasets.parse_csv(raw), label)
 
 
 def uploaded_data(raw: bytes, label: str, features, *, positive=None) -> Data:

@@ -167,30 +167,9 @@ def data_view(choice: DataChoice) -> DataView:
                        counts=tuple(int(c) for c in counts), p_hat=tuple((counts / counts.sum()).tolist()))
 
 
-@dataclass(frozen=True, slots=True)
-class UploadColumns:
-    """An uploaded table's columns and a first guess of the label and two features."""
-
-    columns: tuple[str, ...]
-    label: str
-    features: tuple[str, ...]
-
-    def others(self, label: str) -> list[str]:
-        """The columns that can be features when ``label`` is the class column."""
-        return [c for c in self.columns if c != label]
-
-    def default_features(self, label: str) -> list[str]:
-        """Two feature columns to start with: the guessed ones still available, then the next others."""
-        options = self.others(label)
-        guess = [c for c in self.features if c in options]
-        return (guess + [c for c in options if c not in guess])[:2]
-
-
-def upload_columns(raw: bytes) -> UploadColumns:
-    """Parse an upload (translated errors) and guess its label and feature columns."""
-    table = datasets.parse_csv(raw)
-    label, features = datasets.suggest_columns(table)
-    return UploadColumns(tuple(str(c) for c in table.columns), label, tuple(features))
+#: An upload's columns (:func:`estimation.datasets.upload_columns`: parsed, text columns named, a first guess).
+UploadColumns = datasets.UploadColumns
+upload_columns = datasets.upload_columns
 
 
 # ---------------------------------------------------------------------------

@@ -73,8 +73,8 @@ STRINGS = {
     "cross_entropy.dataset_source": {"en": "Source: {source}. Licence: {licence}.", "ja": "出典: {source}。ライセンス: {licence}。"},
     "cross_entropy.pick_feature": {"en": "Pick at least one feature.", "ja": "特徴量を 1 個以上選んでください。"},
     "cross_entropy.upload": {
-        "en": "CSV file: comma-separated, a header row, UTF-8 or Shift_JIS",
-        "ja": "CSV ファイル: カンマ区切り・見出し行あり・UTF-8 または Shift_JIS",
+        "en": "CSV file: separated by commas, semicolons or tabs, a header row, UTF-8 or Shift_JIS",
+        "ja": "CSV ファイル: カンマ・セミコロン・タブ区切り・見出し行あり・UTF-8 または Shift_JIS",
     },
     "cross_entropy.upload_not_in_url": {
         "en": "The uploaded file and the columns picked from it are **not** stored in the URL (everything else on this page is): a shared link opens with the synthetic data instead.",

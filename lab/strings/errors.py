@@ -67,14 +67,16 @@ STRINGS = {
         "ja": "行が多すぎます：データ行が {limit} 行を超えています",
     },
     "error.file_one_column": {
-        "en": "The file has only {count} column(s); a label column and at least one feature column are needed",
-        "ja": "ファイルの列が {count} 列しかありません。ラベル列と少なくとも 1 つの特徴量列が必要です",
+        "en": "The file has only {count} column(s); a label column and at least one feature column are needed, "
+              "separated by commas, semicolons or tabs",
+        "ja": "ファイルの列が {count} 列しかありません。ラベル列と少なくとも 1 つの特徴量列が必要です"
+              "（区切りはカンマ、セミコロン、タブのいずれか）",
     },
-    "error.file_one_column_separator": {
-        "en": "The file has only {count} column(s); a label column and at least one feature column are needed. "
-              "Is it separated by ';' or tabs? Use commas",
-        "ja": "ファイルの列が {count} 列しかありません。ラベル列と少なくとも 1 つの特徴量列が必要です。"
-              "区切りが「;」やタブになっていませんか？カンマで区切ってください",
+    "error.file_ragged": {
+        "en": "Line {line} has {count} fields but the header has {expected}; a row may not have more fields "
+              "than the header. Is a decimal comma or a separator inside a value left without quotes?",
+        "ja": "{line} 行目の項目が {count} 個ありますが、見出し行は {expected} 個です。見出し行より項目の多い行は"
+              "読めません。小数点のカンマや値の中の区切り文字が引用符で囲まれていないのではありませんか？",
     },
     "error.file_no_rows": {
         "en": "The file has a header but no data rows",
@@ -97,6 +99,18 @@ STRINGS = {
               "Is it really the class column (not a numeric feature)?",
         "ja": "ラベル列 {col} には {count} 種類の値があります。扱えるクラスは {limit} 個までです。"
               "本当にクラスの列ですか（数値の特徴量ではありませんか）？",
+    },
+    "error.label_is_id": {
+        "en": "The label column {col} has {count} different values in {rows} rows: nearly every row has its own "
+              "value, like an ID column (or a measurement). A class label repeats a few values (at most {limit} "
+              "classes here): pick the column that holds the classes",
+        "ja": "ラベル列 {col} には {rows} 行に {count} 種類の値があり、ほぼ行ごとに値が違います。これは ID 列"
+              "（または測定値）のようで、クラスのラベルではありません。ラベルは少数の値（ここでは {limit} クラスまで）"
+              "を繰り返すものです。クラスを表す列を選んでください",
+    },
+    "error.no_numeric_feature": {
+        "en": "No column other than the label {col} holds numbers ({columns}: text); a feature must be numeric",
+        "ja": "ラベル {col} 以外に数値の列がありません（{columns} は文字列）。特徴量は数値の列でなければなりません",
     },
     "error.too_many_updates": {
         "en": "{updates} parameter updates ({epochs} epochs × {per_epoch} minibatches) are more than the {limit} "

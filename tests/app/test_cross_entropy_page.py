@@ -136,20 +136,22 @@ def test_bad_csv_upload_shows_the_problem_and_keeps_the_page(upload):
 
 
 def _upload_error(raw):
-    """The core's complaint about ``raw``, through the page's pipeline (parse, guess columns, select)."""
+    """The core's complaint about ``raw``, through the page's pipeline (parse, guess columns, classes, select)."""
     with pytest.raises(InputError) as err:
-        table = datasets.parse_csv(raw)
-        label, features = datasets.suggest_columns(table)
-        datasets.select_xy(table, label, features)
+        found = views.upload_columns(raw)
+        values = views.upload_classes(raw, found.label)
+        views.uploaded_data(raw, found.label, found.default_features(found.label),
+                            positive=values[-1] if len(values) > 2 else None)
     return err.value
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("raw, key", [
     (b"", "file_empty"),
-    (b"a;b\n1;2\n", "file_one_column_separator"),
+    (b"abc\n1\n", "file_one_column"),
     ("x,label\n1,a\n2,a\n".encode(), "label_one_class"),
-    (b"x,label\nfoo,a\nbar,b\n", "feature_not_numeric"),
+    (b"x,label\nfoo,a\nbar,b\n", "no_numeric_feature"),  # text columns are not offered as features
+    ("x,label\n0,5,a\n1,b\n".encode(), "file_ragged"),  # an unquoted decimal comma in a comma file
 ])
 def test_each_upload_problem_is_named_in_the_pages_language(upload, raw, key, lang):
     err = _upload_error(raw)
@@ -379,3 +381,59 @@ def test_the_separation_advice_follows_the_data_in_use(query, advice, lang):
     assert shown == f"{t('cross_entropy.mle_exists', lang)} {t(f'cross_entropy.try_separation.{advice}', lang)}"
     if advice != "synthetic":  # the distance slider is not on the page: the advice does not name it
         assert t("cross_entropy.try_separation.synthetic", lang) not in shown
+
+
+# Issue 16, uploads: an ID column as the label, text columns that vanished, semicolons with decimal commas.
+def _labelled(at, label: str, lang: str = "en"):
+    return next(box for box in at.main.selectbox if box.label == t(label, lang))
+
+
+def _ids_table(rows: int = 60) -> pd.DataFrame:
+    return pd.DataFrame({"id": [f"item{i}" for i in range(rows)], "x": [0.1 * (i % 13) for i in range(rows)],
+                         "y": [i % 2 for i in range(rows)]})
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_id_column_cannot_be_the_label(upload, lang):
+    upload(_ids_table().to_csv(index=False).encode())
+    at = open_page(PAGE, {"src": "upload", "lang": lang})
+    assert_healthy(at)
+    assert _labelled(at, "cross_entropy.label_col", lang).value == "y"
+    _labelled(at, "cross_entropy.label_col", lang).set_value("id").run()
+    assert not at.exception
+    message = t("error.label_is_id", lang, col="'id'", count="60", rows="60", limit=str(datasets.MAX_CLASSES))
+    assert [e.value for e in at.error] == [t("cross_entropy.upload_error", lang, message=message)]
+    # no positive class is offered from the ids ("Positive class = item9 … 1 of them with y = 1" before)
+    assert t("cross_entropy.positive", lang) not in [box.label for box in at.main.selectbox]
+    assert t("cross_entropy.data_summary", lang, n="400", ones="200") in _text(at.caption)  # the stand-in
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_text_columns_left_out_of_the_features_are_named(upload, lang):
+    table = pd.DataFrame({"id": ["a1", "a2", "a3", "a4"], "h": [1.0, 2.0, 3.0, 4.5], "city": ["Tokyo", "Osaka", "Tokyo", "Kyoto"],
+                          "w": [3, 1, 4, 1], "y": [0, 1, 0, 1]})
+    upload(table.to_csv(index=False).encode())
+    at = open_page(PAGE, {"src": "upload", "lang": lang})
+    assert_healthy(at)
+    assert at.main.multiselect[0].options == ["h", "w"] and at.main.multiselect[0].value == ["h", "w"]
+    columns = t("upload.list_sep", lang).join([t("upload.text_column", lang, col="id", value="'a1'", row=0),
+                                              t("upload.text_column", lang, col="city", value="'Tokyo'", row=0)])
+    assert t("upload.text_left_out", lang, columns=columns) in _text(at.caption)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_semicolon_file_with_decimal_commas_trains_on_its_numbers(upload, lang, tmp_path):
+    iris = datasets.load_dataset("iris")[["sepal_length", "petal_width", "species"]]
+    path = tmp_path / "iris_de.csv"
+    iris.to_csv(path, sep=";", decimal=",", index=False)  # as Excel writes it in a German or French locale
+    assert b"5,1;0,2;setosa" in path.read_bytes()
+    upload(path.read_bytes())
+    at = open_page(PAGE, {"src": "upload", "lang": lang})
+    assert_healthy(at)
+    assert t("upload.read_as", lang, sep="“;”", decimal="“,”") in _text(at.caption)
+    assert at.main.multiselect[0].value == ["sepal_length", "petal_width"]
+    assert t("cross_entropy.data_summary", lang, n="150", ones="50") in _text(at.caption)
+    data = datasets.select_xy(iris, "species", ["sepal_length", "petal_width"], positive="virginica")
+    res = views.compare_optimizers(data.X, data.y, DEFAULT_OPTIMIZERS, epochs=100, seed=42)
+    nll_col = t("cross_entropy.col.nll", lang)
+    assert _training_table(at)[nll_col].tolist() == [f"{r['nll']:.6f}" for r in res.summary()]

@@ -130,21 +130,20 @@ def _bad(kind: str) -> bytes:
     elif kind == "many_classes":
         table = pd.DataFrame({"x": rng.normal(size=40), "y": rng.normal(size=40),
                               "label": [f"c{i % 11}" for i in range(40)]})
-    else:
-        table = pd.DataFrame({"x": rng.normal(size=20), "w": [f"w{i}" for i in range(20)],
+    else:  # text columns are not offered as features: with none numeric, the page says so
+        table = pd.DataFrame({"x": [f"x{i % 3}" for i in range(20)], "w": [f"w{i}" for i in range(20)],
                               "label": ["a", "b"] * 10})
     return table.to_csv(index=False).encode()
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("kind, key", [("one_class", "label_single_class"), ("many_classes", "too_many_classes"),
-                                       ("not_numeric", "feature_not_numeric")])
+                                       ("not_numeric", "no_numeric_feature")])
 def test_bad_uploads_are_explained_in_the_pages_language(upload, kind, key, lang):
     raw = _bad(kind)
-    table = datasets.parse_csv(raw)
-    label, features = datasets.suggest_columns(table)
     with pytest.raises(InputError) as err:  # the core's own complaint, as the page's pipeline meets it
-        datasets.select_classes(table, label, [*features, *[c for c in table.columns if c not in (label, *features)]][:2])
+        found = datasets.upload_columns(raw)
+        datasets.select_classes(datasets.parse_csv(raw), found.label, found.default_features(found.label))
     assert err.value.key == key
     upload(raw)
     at = open_page(PAGE, {"src": "upload", "lang": lang})
@@ -169,3 +168,38 @@ def test_widget_changes_go_to_the_url_and_come_back():
     state = {k: again.session_state[f"softmax.{k}"] for k in ("T", "epochs", "opt", "src", "k")}
     assert state == {"T": 3.0, "epochs": 50, "opt": "RMSprop", "src": "blobs", "k": 5}
     assert t("softmax.data_summary", "en", n="300", k=5, counts="k = 1: 60, k = 2: 60, k = 3: 60, k = 4: 60, k = 5: 60") in _text(again.caption)
+
+
+# Issue 16, uploads: an ID column as the label, text columns that vanished, tabs with decimal commas.
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_id_column_cannot_be_the_label(upload, lang):
+    table = pd.DataFrame({"id": [f"item{i}" for i in range(60)], "a": np.arange(60.0) % 7, "b": np.arange(60.0) % 5,
+                          "kind": ["u", "v", "w"] * 20})
+    upload(table.to_csv(index=False).encode())
+    at = open_page(PAGE, {"src": "upload", "lang": lang})
+    assert_healthy(at)
+    label_box = next(box for box in at.main.selectbox if box.label == t("softmax.label_col", lang))
+    assert label_box.value == "kind"
+    label_box.set_value("id").run()
+    assert not at.exception
+    message = t("error.label_is_id", lang, col="'id'", count="60", rows="60", limit=str(datasets.MAX_CLASSES))
+    assert [e.value for e in at.error] == [t("softmax.upload_error", lang, message=message)]
+    assert t("softmax.upload_fallback", lang) in _text(at.caption)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_tab_file_with_decimal_commas_and_text_columns(upload, lang, tmp_path):
+    iris = datasets.load_dataset("iris")
+    table = iris.assign(specimen=[f"s{i:03d}" for i in range(150)])[["specimen", "sepal_width", "petal_length",
+                                                                     "species"]]
+    path = tmp_path / "iris.tsv"
+    table.to_csv(path, sep="\t", decimal=",", index=False)
+    upload(path.read_bytes())
+    at = open_page(PAGE, {"src": "upload", "lang": lang})
+    assert_healthy(at)
+    assert at.main.multiselect[0].options == ["sepal_width", "petal_length"]  # specimen and species are text
+    assert t("upload.read_as", lang, sep=t("upload.tab", lang), decimal="“,”") in _text(at.caption)
+    left = t("upload.text_left_out", lang, columns=t("upload.text_column", lang, col="specimen", value="'s000'", row=0))
+    assert left in _text(at.caption)
+    summary = t("softmax.data_summary", lang, n="150", k=3, counts="setosa: 50, versicolor: 50, virginica: 50")
+    assert summary in _text(at.caption)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sklearn.datasets import load_breast_cancer, load_iris
 
 from estimation import datasets as D
+from estimation._validation import InputError
 from estimation.logistic import is_linearly_separable
 
 
@@ -257,9 +258,8 @@ def test_parse_rows_with_fewer_fields_become_missing_values():
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text"),
         (b"\xff\xfea\x00,\x00b\x00", "UTF-16"),
         (b"a,b\n\x81\xff,\xfe\xfd\n", "decode"),
-        (b"a,b\n1,2\n1,2,3,4\n", "parsed"),
-        (b"a,b\n1,2,3\n", "parsed"),  # one extra field: pandas would drop it silently
-        (b"a;b;c\n1;2;3\n", "only 1 column"),
+        (b"a,b\n1,2\n1,2,3,4\n", "line 3 has 4 fields but the header has 2"),
+        (b"a,b\n1,2,3\n", "line 2 has 3 fields"),  # one extra field: pandas would drop it silently
         (b"abc\n1\n", "only 1 column"),
         (",".join(["c"] * 10**6).encode() + b"\n" + b"1\n", "too many columns"),
         (b"a,b\n" + b"0,1\n" * 200_001, "too many rows"),
@@ -268,6 +268,60 @@ def test_parse_rows_with_fewer_fields_become_missing_values():
 def test_parse_csv_errors_name_the_problem(raw, word):
     with pytest.raises(ValueError, match=word):
         D.parse_csv(raw)
+
+
+# Issue 16: a semicolon file with decimal commas showed pandas' "Length of header or names does not match …".
+def test_semicolon_file_with_decimal_commas_from_excel(tmp_path):
+    path = tmp_path / "excel_de.csv"
+    path.write_text("Länge;Breite;Art\n1,5;-0,25;a\n2;3,125;b\n1e3;0,5;a\n", encoding="utf-8")
+    table = D.parse_csv(path.read_bytes())
+    assert list(table.columns) == ["Länge", "Breite", "Art"]
+    assert table["Länge"].tolist() == [1.5, 2.0, 1000.0] and table["Breite"].tolist() == [-0.25, 3.125, 0.5]
+    assert (table.attrs["separator"], table.attrs["decimal"]) == (";", ",")
+    assert D.select_xy(table, "Art", ["Länge", "Breite"]).X.tolist() == [[1.5, -0.25], [2.0, 3.125], [1000.0, 0.5]]
+
+
+def test_semicolon_file_with_decimal_points_and_shift_jis(tmp_path):
+    path = tmp_path / "excel_ja.csv"
+    path.write_text("身長;体重;ラベル\n170.5;60;男\n160;50.25;女\n", encoding="cp932")
+    table = D.parse_csv(path.read_bytes())
+    assert table["身長"].tolist() == [170.5, 160.0] and table["体重"].tolist() == [60.0, 50.25]
+    assert (table.attrs["separator"], table.attrs["decimal"], table.attrs["encoding"]) == (";", ".", "cp932")
+
+
+def test_tab_separated_file(tmp_path):
+    path = tmp_path / "data.tsv"
+    path.write_bytes(b"x\ty\tlabel\r\n0.5\t1\tu\r\n1.5\t2\tv\r\n")
+    table = D.parse_csv(path.read_bytes())
+    assert list(table.columns) == ["x", "y", "label"] and table["x"].tolist() == [0.5, 1.5]
+    assert table.attrs["separator"] == "\t"
+    path.write_bytes(b"x\ty\tlabel\n0,5\t1\tu\n1,5\t2\tv\n")  # tabs with decimal commas
+    assert D.parse_csv(path.read_bytes())["x"].tolist() == [0.5, 1.5]
+
+
+def test_quoted_fields_keep_their_separators_and_line_breaks(tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_text('"name, full";"x";"label"\n"Smith; J, Jr";"1,5";"a"\n"Doe\nK";"2";"b"\n', encoding="utf-8")
+    table = D.parse_csv(path.read_bytes())  # semicolons outside quotes; commas and ; inside them
+    assert list(table.columns) == ["name, full", "x", "label"]
+    assert table["name, full"].tolist() == ["Smith; J, Jr", "Doe\nK"] and table["x"].tolist() == [1.5, 2.0]
+    path.write_text('a,"b, c",label\n1,"2,5",x\n3,4,y\n', encoding="utf-8")  # a comma file: "2,5" is text
+    table = D.parse_csv(path.read_bytes())
+    assert list(table.columns) == ["a", "b, c", "label"] and table["b, c"].tolist() == ["2,5", "4"]
+    assert table.attrs["separator"] == ","
+
+
+def test_header_separator_wins_ties_for_the_comma():
+    assert D.parse_csv(b"a;b,c\n1;2,3\n").columns.tolist() == ["a;b", "c"]  # two fields either way: commas
+    assert D.parse_csv(b"a;b;c\n1;2;3\n").shape == (1, 3)
+
+
+def test_unquoted_decimal_comma_in_a_comma_file_names_the_line():
+    with pytest.raises(InputError) as err:
+        D.parse_csv("x,label\n1,5,a\n2,b\n".encode())
+    assert err.value.key == "file_ragged"
+    assert err.value.fields == {"line": "2", "count": "3", "expected": "2"}
+    assert "Length of header" not in str(err.value)
 
 
 def test_parse_csv_checks_the_size_before_parsing():
@@ -311,6 +365,51 @@ def test_parse_csv_csv_like_text_only_raises_value_error(text):
 # ---------------------------------------------------------------------------
 # Column helpers for uploads
 # ---------------------------------------------------------------------------
+
+_IDS = pd.DataFrame({"id": [f"item{i}" for i in range(60)], "x": np.arange(60.0) % 7,
+                     "y": [0, 1, 1] * 20, "kind": [f"k{i % 12}" for i in range(60)]})
+
+
+# Issue 16: a text ID column (60 unique values) could be the label: "Positive class = item9 … 1 of them with y = 1".
+def test_an_id_column_is_refused_as_the_label_saying_why():
+    for refuse in (lambda: D.check_label(_IDS, "id"), lambda: D.select_xy(_IDS, "id", ["x"], positive="item9"),
+                   lambda: D.select_classes(_IDS, "id", ["x"])):
+        with pytest.raises(InputError) as err:
+            refuse()
+        assert err.value.key == "label_is_id"
+        assert err.value.fields == {"col": "'id'", "count": "60", "rows": "60", "limit": str(D.MAX_CLASSES)}
+        assert "ID column" in str(err.value)
+    with pytest.raises(InputError) as err:  # 12 classes repeating in 60 rows: too many, but not an ID
+        D.check_label(_IDS, "kind")
+    assert err.value.key == "too_many_classes" and err.value.fields["count"] == "12"
+    with pytest.raises(InputError, match="has 7 classes; at most 2"):
+        D.check_label(_IDS, "x", max_classes=2)  # 7 values in 60 rows are not an ID either
+    assert D.check_label(_IDS, "y") == [0, 1]
+    small = pd.DataFrame({"b": [1, 2, 3, 4, 5, 6]})  # a small table's distinct values stay a choice
+    assert D.check_label(small, "b") == [1, 2, 3, 4, 5, 6]
+    assert D.select_xy(_IDS, "kind", ["x"], positive="k3", max_classes=12).positive == "k3"
+
+
+def test_text_columns_are_named_with_their_first_text_value():
+    table = pd.DataFrame({"name": ["ann", "bo"], "x": [1.5, 2.0], "code": ["7", "n/a"], "m": [None, "3"],
+                          "b": [True, False]})
+    found = D.text_columns(table)
+    assert [(c.name, c.value, c.row) for c in found] == [("name", "'ann'", 0), ("code", "'n/a'", 1)]
+
+
+# Issue 16: text columns silently vanished from the feature list.
+def test_upload_columns_offer_numeric_features_and_name_the_rest():
+    raw = "id,height,city,label\nitem1,1.5,Tokyo,a\nitem2,2.5,Osaka,b\nitem3,3,Kyoto,a\n".encode()
+    found = D.upload_columns(raw)
+    assert found.label == "label" and found.others("label") == ["height"]
+    assert [(c.name, c.value, c.row) for c in found.left_out("label")] == [("id", "'item1'", 0),
+                                                                          ("city", "'Tokyo'", 0)]
+    assert found.default_features("label") == ["height"]
+    assert [c.name for c in found.left_out("id")] == ["city", "label"]
+    with pytest.raises(InputError) as err:
+        D.upload_columns(b"x,label\nfoo,a\nbar,b\n").others("label")
+    assert err.value.key == "no_numeric_feature" and err.value.fields == {"col": "'label'", "columns": "'x'"}
+
 
 
 def test_class_values_are_sorted_like_select_xy_and_skip_missing():
