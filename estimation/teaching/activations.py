@@ -151,11 +151,3 @@ def snippet(*, n_layers: int, width: int, init_scale: float, seed: int, batch_si
     view = activations.gradient_profiles(("sigmoid",), n_layers, width, init_scale=init_scale,
                                          batch_size=batch_size, seed=seed)
     return Snippet(code=code, value=float(view.profiles["sigmoid"].grad_mean_abs[0]))
-
-
-#: Settings the tests run the snippet with (and compare with the page).
-SNIPPET_EXAMPLES = (
-    {"n_layers": 20, "width": 64, "init_scale": 1.0, "seed": 42},
-    {"n_layers": 5, "width": 8, "init_scale": 2 ** 0.5, "seed": 3},
-    {"n_layers": 1, "width": 1, "init_scale": 0.1, "seed": 0},
-)

@@ -135,11 +135,3 @@ def snippet(*, a: float, b: float, n: int, k: int | None = None, p: float | None
         k = int(sampling.draw("bernoulli", {"p": p}, n, seed).sum())
     value = float(bayes.posterior_mean(*bayes.beta_update(a, b, k, n)))
     return Snippet(code=code, value=value)
-
-
-#: Settings the tests run the snippet with (and compare with the page).
-SNIPPET_EXAMPLES = (
-    {"a": 2.0, "b": 2.0, "n": 10, "p": 0.2, "seed": 42},
-    {"a": 1.0, "b": 1.0, "n": 3, "k": 3},
-    {"a": 0.5, "b": 0.5, "n": 1000, "p": 0.03, "seed": 7},
-)

@@ -146,11 +146,3 @@ def snippet(*, p: float, q: float, n: int, seed: int) -> Snippet:
         'print(f"mean BCE = {bce:.12g}")',
     ])
     return Snippet(code=code, value=ident.nll_mean)
-
-
-#: Settings the tests run the snippet with (and compare with the page).
-SNIPPET_EXAMPLES = (
-    {"p": 0.3, "q": 0.6, "n": 20, "seed": 42},
-    {"p": 0.9, "q": 0.05, "n": 10_000, "seed": 7},
-    {"p": 0.0, "q": 0.99, "n": 5, "seed": 1},
-)

@@ -159,13 +159,3 @@ def snippet(*, population: str, params, n: int, reps: int, seed: int, result=Non
         'print(f"Monte Carlo mean of the 1/N estimator = {sigma2_hat.mean():.12g}")',
     ])
     return Snippet(code=code, value=float(result.summary["n"].mean))
-
-
-#: Settings the tests run the snippet with (and compare with the page).
-SNIPPET_EXAMPLES = (
-    {"population": "gaussian", "params": {"sigma2": 1.0}, "n": 5, "reps": 20_000, "seed": 42},
-    {"population": "gaussian", "params": {"sigma2": 2.5}, "n": 2, "reps": 1_000, "seed": 0},
-    {"population": "exponential", "params": {"scale": 1.5}, "n": 3, "reps": 5_000, "seed": 1},
-    {"population": "student_t", "params": {"nu": 6.0, "scale": 1.0}, "n": 10, "reps": 3_000, "seed": 7},
-    {"population": "bernoulli", "params": {"p": 0.3}, "n": 20, "reps": 2_000, "seed": 4},
-)

@@ -227,14 +227,3 @@ def snippet(*, model: str, n: int, k: int | None = None, truth: dict | None = No
             'print(f"max log-likelihood = {stats.binom.logpmf(k, n, theta_hat):.12g}")',
         ]
     return Snippet(code="\n".join(head + body), value=value)
-
-
-#: Settings the tests run the snippet with (and compare with the page).
-SNIPPET_EXAMPLES = (
-    {"model": "binomial", "n": 10, "k": 8},
-    {"model": "binomial", "n": 7, "k": 0},
-    {"model": "binomial", "n": 1_000_000, "k": 1},
-    {"model": "bernoulli", "n": 1000, "truth": {"p": 0.3}, "seed": 3},
-    {"model": "binomial", "n": 2, "truth": {"theta": 0.01}, "seed": 0},
-    {"model": "gaussian", "n": 2000, "truth": {"mu": 1.5, "sigma2": 4.0}, "seed": 11},
-)

@@ -344,24 +344,3 @@ def snippet(*, surface: str, optimizers: Mapping, surface_params=None, start=Non
         _LOOP.format(x0=x0, y0=y0, state=state, t=t_shown, steps=int(steps), name=name),
     ])
     return Snippet(code=code, value=float(traj.losses[t]))
-
-
-#: Settings the tests run the snippet with (and compare with the page); every optimizer and surface.
-SNIPPET_EXAMPLES = (
-    {"surface": "quadratic", "surface_params": {"condition": 20.0, "angle_deg": 0.0},
-     "optimizers": {"SGD": {"lr": 0.95}, "Momentum": {"lr": 0.1, "momentum": 0.9}, "AdaGrad": {"lr": 1.5},
-                    "Adam": {"lr": 0.3}}, "steps": 1000},
-    {"surface": "quadratic", "surface_params": {"condition": 100.0, "angle_deg": 30.0},
-     "optimizers": {"AdaDelta": {"lr": 1.0, "rho": 0.9, "eps": 1e-4}}, "steps": 500},
-    {"surface": "rosenbrock", "optimizers": {"SGD": {"lr": 10.0}}, "steps": 100},  # diverges at step 2
-    {"surface": "rosenbrock", "optimizers": {"Nesterov": {"lr": 1e-3, "momentum": 0.9}}, "steps": 10_000},
-    {"surface": "beale", "optimizers": {"RMSprop": {"lr": 0.01}}, "steps": 1000},
-    {"surface": "himmelblau", "optimizers": {"Momentum": {"lr": 2e-3, "momentum": 0.9}},
-     "start": (-1.0, 1.0), "steps": 1000},
-    {"surface": "saddle", "optimizers": {"AdaGrad": {"lr": 0.1}, "SGD": {"lr": 0.05}}, "steps": 1000},
-    # the page's table at a revealed step t < steps: mid-run, the start, and past a divergence
-    {"surface": "quadratic", "surface_params": {"condition": 20.0, "angle_deg": 0.0},
-     "optimizers": {"Adam": {"lr": 0.3}}, "steps": 1000, "step": 37},
-    {"surface": "beale", "optimizers": {"RMSprop": {"lr": 0.01}}, "steps": 1000, "step": 0},
-    {"surface": "rosenbrock", "optimizers": {"SGD": {"lr": 10.0}}, "steps": 100, "step": 50},
-)

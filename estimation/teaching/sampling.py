@@ -76,11 +76,3 @@ def snippet(*, dist: str, params: dict, size: int, seed: int, sample_mean: float
     if sample_mean is None:
         sample_mean = float(sampling.draw(dist, params, size, seed).mean())
     return Snippet(code=code, value=sample_mean)
-
-
-#: Settings the tests run the snippet with (and compare with the page).
-SNIPPET_EXAMPLES = (
-    {"dist": "gaussian", "params": {"mu": 1.5, "sigma": 2.0}, "size": 1000, "seed": 3},
-    {"dist": "binomial", "params": {"n": 20, "p": 0.35}, "size": 5000, "seed": 0},
-    {"dist": "bernoulli", "params": {"p": 0.9}, "size": 1, "seed": 123},
-)

@@ -199,11 +199,3 @@ def snippet(*, p: float, q: float, n: int, seed: int, units: str) -> Snippet:
         'print(f"H(p̂, q) = {cross:.12g}")',
     ])
     return Snippet(code=code, value=value)
-
-
-#: Settings the tests run the snippet with (and compare with the page).
-SNIPPET_EXAMPLES = (
-    {"p": 0.3, "q": 0.6, "n": 20, "seed": 42, "units": "nats"},
-    {"p": 0.9, "q": 0.05, "n": 10_000, "seed": 7, "units": "bits"},
-    {"p": 0.0, "q": 0.99, "n": 5, "seed": 1, "units": "nats"},
-)

@@ -60,10 +60,6 @@ class Histogram:
     curve_x: np.ndarray
     curve_y: np.ndarray
 
-    @property
-    def center(self) -> np.ndarray:
-        return 0.5 * (self.left + self.right)
-
 
 def histogram(x, dist: str, params: Mapping[str, float], *, max_bins: int = 80) -> Histogram:
     """Bin a sample in numpy and pair each bin with the exact pmf/pdf.

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from estimation import teaching
 from estimation._validation import InputError
 from lab.strings import LANGUAGES, STRINGS, t
+from tests.snippet_examples import SNIPPET_EXAMPLES
 
 PAGES_WITH_QUESTIONS = sorted(p for p, m in teaching.modules().items() if getattr(m, "QUESTIONS", ()))
 PAGES_WITH_SNIPPETS = sorted(p for p, m in teaching.modules().items() if hasattr(m, "snippet"))
@@ -59,7 +60,7 @@ def test_same_seed_same_questions(page):
 
 @pytest.mark.parametrize("page", PAGES_WITH_SNIPPETS)
 def test_snippets_print_the_labs_number(page):
-    examples = teaching.modules()[page].SNIPPET_EXAMPLES
+    examples = SNIPPET_EXAMPLES[page]
     assert len(examples) >= 2
     for params in examples:
         snip = teaching.snippet(page, **params)

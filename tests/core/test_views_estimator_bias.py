@@ -27,6 +27,12 @@ from estimation.estimators import (
 )
 from estimation.views import estimator_bias as V
 
+
+def _centres(h):
+    """The bins' centres (left + right) / 2."""
+    return 0.5 * (h.left + h.right)
+
+
 # Non-default parameters for every population (as in tests/core/test_estimators.py).
 POP_CASES = {
     "gaussian": ({"mu": 1.5, "sigma2": 2.5}, stats.norm(1.5, math.sqrt(2.5))),
@@ -298,7 +304,7 @@ def test_proportion_view_only_for_bernoulli_with_p_and_p_one_minus_p_over_n():
     mc = simulate("bernoulli", {"p": p}, n, 2_000, 4).summary[MEAN_KEY]
     assert view.table == {"row": ["mean", "var"], "theory": pytest.approx([p, p * (1 - p) / n], rel=1e-12),
                           "sample": [mc.mean, mc.variance]}
-    np.testing.assert_allclose(view.hist.exact, stats.binom.pmf(np.rint(view.hist.center * n), n, p), rtol=1e-9)
+    np.testing.assert_allclose(view.hist.exact, stats.binom.pmf(np.rint(_centres(view.hist) * n), n, p), rtol=1e-9)
     assert V.proportion_view(V.estimator_study("gaussian", None, 5, 200, 1)) is None
 
 
