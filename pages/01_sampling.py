@@ -59,7 +59,7 @@ def running_mean(dist: str, params: dict, size: int) -> None:
         charts.running_mean_chart, view.k, view.running, view.band, view.mean,
         x_title=ui.t("sampling.k_axis"), y_title=ui.t("sampling.mean_axis"),
         running_label=ui.t("sampling.running"), band_label=ui.t("sampling.band"),
-        mean_label=ui.t("sampling.expected"), title=ui.t("sampling.lln_title"),
+        mean_label=ui.t("sampling.expected"), k_window=view.k_window, title=ui.t("sampling.lln_title"),
     )
     st.latex(LLN_LATEX)
 

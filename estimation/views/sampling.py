@@ -39,6 +39,24 @@ __all__ = [
 
 #: Row keys of the "sample against theory" table (translated by the page).
 MOMENT_ROWS = ("mean", "variance")
+#: Fewest integers a discrete histogram spans (fewer only when the support is smaller).
+MIN_DISCRETE_BINS = 5
+#: The Gaussian pdf overlay covers at least μ ± BULK_SDS·σ (all but 6·10⁻⁵ of the mass).
+BULK_SDS = 4.0
+#: The running-mean chart's k axis spans at least 1 … MIN_K_WINDOW (a log axis of one value is empty).
+MIN_K_WINDOW = 10
+
+
+def _widen(lo: int, hi: int, support: tuple[float, float]) -> tuple[int, int]:
+    """[lo, hi] grown to :data:`MIN_DISCRETE_BINS` integers about its middle, within the support."""
+    a, b = support
+    missing = MIN_DISCRETE_BINS - 1 - (hi - lo)
+    if missing <= 0:
+        return lo, hi
+    lo = int(max(a, lo - missing // 2))
+    hi = int(min(b, lo + MIN_DISCRETE_BINS - 1)) if np.isfinite(b) else lo + MIN_DISCRETE_BINS - 1
+    lo = int(max(a, hi - (MIN_DISCRETE_BINS - 1)))
+    return lo, hi
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +94,13 @@ def histogram(x, dist: str, params: Mapping[str, float], *, max_bins: int = 80) 
         data range (no quantiles needed, so binning stays one O(N) pass).
         Discrete distributions get one bin per integer from the smaller of the
         data minimum and the 0.01 % quantile to the larger of the data maximum
-        and the 99.99 % quantile, so tails with visible mass are never cut.
+        and the 99.99 % quantile, so tails with visible mass are never cut;
+        at least :data:`MIN_DISCRETE_BINS` integers (the whole support if it
+        is smaller), so a degenerate distribution (binomial p = 0 or 1) gets a
+        readable integer axis around its single value.
+        The Gaussian's pdf overlay spans the data range (padded by 10 %) joined
+        with μ ± 4σ, so the exact curve shows the distribution's bulk even when
+        the sample is one draw.
 
     Returns
     -------
@@ -98,6 +122,7 @@ def histogram(x, dist: str, params: Mapping[str, float], *, max_bins: int = 80) 
             raise ValueError("x must hold non-negative integers for a discrete distribution")
         lo = int(min(x.min(), frozen.ppf(1e-4)))
         hi = int(max(x.max(), frozen.ppf(1.0 - 1e-4)))
+        lo, hi = _widen(lo, hi, frozen.support())
         k = np.arange(lo, hi + 1, dtype=np.float64)
         count = np.bincount((x - lo).astype(np.int64), minlength=k.size).astype(np.int64)
         exact = np.exp(frozen.logpmf(k))
@@ -114,7 +139,8 @@ def histogram(x, dist: str, params: Mapping[str, float], *, max_bins: int = 80) 
     width = edges[1:] - edges[:-1]
     centre = 0.5 * (edges[1:] + edges[:-1])
     pad = 0.1 * (hi - lo)
-    curve_x = np.linspace(lo - pad, hi + pad, 200)
+    bulk = BULK_SDS * q["sigma"]
+    curve_x = np.linspace(min(lo - pad, q["mu"] - bulk), max(hi + pad, q["mu"] + bulk), 200)
     return Histogram(
         edges[:-1],
         edges[1:],
@@ -167,12 +193,16 @@ class RunningMeanView:
         2 · sd / √k, the half-width of the ±2 standard-error band around E[X].
     mean : float
         E[X], the centre of the band.
+    k_window : tuple of int
+        The k axis: 1 … max(N, :data:`MIN_K_WINDOW`), so that N = 1 still
+        shows its one point and band on an axis of sample sizes.
     """
 
     k: np.ndarray
     running: np.ndarray
     band: np.ndarray
     mean: float
+    k_window: tuple[int, int] = (1, MIN_K_WINDOW)
 
 
 def running_mean_view(dist: str, params: Mapping[str, float], size: int, seed: int, *,
@@ -188,7 +218,8 @@ def running_mean_view(dist: str, params: Mapping[str, float], size: int, seed: i
     mean, var = sampling.moments(dist, params)
     idx = thin_log_indices(x.size, max_points)
     k = idx + 1
-    return RunningMeanView(k, sampling.running_mean(x)[idx], 2.0 * np.sqrt(var / k), mean)
+    return RunningMeanView(k, sampling.running_mean(x)[idx], 2.0 * np.sqrt(var / k), mean,
+                           (1, max(int(x.size), MIN_K_WINDOW)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,8 @@ import pytest
 import ast
 import json
 
+import pyarrow as pa
+
 from estimation import sampling
 from estimation.distributions import DISTRIBUTIONS
 from lab.strings import t
@@ -129,3 +131,29 @@ def test_a_page_level_change_redraws_every_section():
     assert all(a != b for a, b in zip(before[0], after[0])) and before[1] != after[1]
     x = sampling.draw("gaussian", {"mu": 0.0, "sigma": 1.0}, 5_000, 3)
     assert after[1] == [_g(x.mean()), _g(x.var(ddof=1))]
+
+
+def _spec_and_rows(chart) -> tuple[dict, list[dict]]:
+    """A chart's Vega-Lite spec and its one dataset's rows (Streamlit sends the data as Arrow)."""
+    (data,) = chart.proto.datasets
+    return json.loads(chart.proto.spec), pa.ipc.open_stream(data.data.data).read_all().to_pylist()
+
+
+# Issue 16: N = 1 with μ = −10, σ = 10 cut the pdf and left the running-mean chart empty; binomial p = 0 had one tick.
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_one_gaussian_draw_shows_the_bulk_and_the_running_mean_point(lang):
+    at = open_page(PAGE, {"dist": "gaussian", "mu": "-10", "sigma": "10", "n": "1", "lang": lang})
+    assert_healthy(at)
+    (hist, rows), (lln, _) = (_spec_and_rows(c) for c in at.get("vega_lite_chart"))
+    curve = [r["left"] for r in rows if r["series"] == t("sampling.exact_pdf", lang)]
+    assert min(curve) <= -50 and max(curve) >= 30
+    assert [layer["mark"]["type"] for layer in lln["layer"]] == ["rule", "rule", "point"]
+    assert lln["layer"][2]["encoding"]["x"]["scale"]["domain"] == [1, 10]
+
+
+def test_degenerate_binomial_has_an_integer_axis():
+    at = open_page(PAGE, {"dist": "binomial", "p": "0", "trials": "10", "n": "100"})
+    assert_healthy(at)
+    hist, rows = _spec_and_rows(at.get("vega_lite_chart")[0])
+    assert sorted({r["left"] + 0.5 for r in rows if r["series"] == t("sampling.observed", "en")}) == [0, 1, 2, 3, 4]
+    assert hist["layer"][0]["encoding"]["x"]["axis"]["format"] == "d"
