@@ -54,6 +54,7 @@ from estimation.likelihood_intervals import (
     gaussian_slice,
     quadratic_loglik,
 )
+from estimation.views._labels import superscript
 
 __all__ = [
     "VIEW_DROP",
@@ -87,7 +88,6 @@ SHARP_SIZES = (10, 100, 1000)
 SIGMA2_CAP = 6.0
 #: Confidence level of the intervals shown.
 LEVEL = 0.95
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True, slots=True)
@@ -763,7 +763,7 @@ def curves_view(model: str, n: int, *, truth=None, seed=None, k=None, param: str
     spec = data.model
     return CurvesView(
         view=view, symbol=p.symbol, hat=p.hat,
-        power=str(view.lik_exponent).translate(_SUPERSCRIPT) if view.lik_exponent else "",
+        power=superscript(view.lik_exponent) if view.lik_exponent else "",
         lik_fits_float64=bool(fits_float64(view.loglik_hat)), boundary=view.information == np.inf, rows=rows,
         latex_lik=spec.latex_lik, latex_loglik=spec.latex_loglik,
         latex_score=_gathered((*spec.latex_score, *spec.latex_mle)),

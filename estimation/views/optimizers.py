@@ -44,6 +44,7 @@ from estimation.surfaces import (
     preset,
     run_optimizers,
 )
+from estimation.views._labels import superscript
 
 __all__ = [
     "MAX_STEPS",
@@ -657,9 +658,6 @@ def snapshot(race: Race, step: int, *, measure: str = "loss", tol: float = 1e-3)
 # The race section: everything it draws at the revealed step
 # ---------------------------------------------------------------------------
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def power_label(value: float) -> str:
     """A power of ten as a label: 1e-05 → ``10⁻⁵`` (the tolerances are powers of ten).
 
@@ -669,7 +667,7 @@ def power_label(value: float) -> str:
     ('10⁻³', '10⁻¹', '10⁻¹⁰', '10²')
     """
     exponent = int(f"{check_real(value, 'value', lo=0.0, lo_open=True):.0e}".split("e")[1])
-    return "10" + str(exponent).translate(_SUPERSCRIPT)
+    return "10" + superscript(exponent)
 
 
 @dataclass(frozen=True, slots=True)
