@@ -45,7 +45,6 @@ from estimation.likelihood import (
     gaussian_loglik,
     gaussian_score,
     gaussian_stats,
-    naive_likelihood,
 )
 from estimation.likelihood_intervals import (
     LikelihoodSlice,
@@ -54,6 +53,7 @@ from estimation.likelihood_intervals import (
     gaussian_slice,
     quadratic_loglik,
 )
+from estimation.naive_likelihood import naive_likelihood
 from estimation.views._labels import superscript
 
 __all__ = [
@@ -323,7 +323,7 @@ class NaiveView:
     log10_lik : ndarray
         ℓ_n / ln 10 = Σ_{i≤n} log f(x_i) / ln 10, what the product should be.
     failure_n, failure, loglik_at_failure
-        As in :class:`NaiveLikelihood` (None when the product survives all N).
+        As in :class:`~estimation.naive_likelihood.NaiveLikelihood` (None when the product survives all N).
     product_last, loglik_last : float
         The naive product and ℓ at n = N.
     limit_log10 : float

@@ -23,6 +23,7 @@ from estimation import bayes, coverage, logistic, sampling
 from estimation import estimators as E
 from estimation import likelihood as lk
 from estimation import optimizers as O
+from estimation.naive_likelihood import naive_likelihood
 from estimation.views import bayes as views_bayes
 from lab.strings import STRINGS
 from tests.conftest import ROOT
@@ -275,14 +276,14 @@ def test_an_overflowing_product_overflows_later_away_from_the_mle():
     assert rep.naive.failure == "overflow"
     firsts = []
     for factor in (1.0, 1.5, 3.0):
-        core = lk.naive_likelihood("gaussian", x, mu=mu, sigma2=factor * s2)
+        core = naive_likelihood("gaussian", x, mu=mu, sigma2=factor * s2)
         assert core.failure == "overflow"
         # ±1: the running float product and the exact sum of logs may cross the limit one step apart
         assert abs(core.failure_n - _first_overflow(x, mu, factor * s2)) <= 1
         firsts.append(core.failure_n)
     assert firsts[0] == rep.naive.failure_n
     assert firsts[0] < firsts[1] < firsts[2]  # later, not sooner, away from the MLE
-    away = lk.naive_likelihood("gaussian", x, mu=mu + 0.5, sigma2=s2)
+    away = naive_likelihood("gaussian", x, mu=mu + 0.5, sigma2=s2)
     assert away.failure == "underflow"  # or not at all: it never overflows there
     assert _first_overflow(x, mu + 0.5, s2) is None
     en, ja = text("likelihood.logs_at")
@@ -307,7 +308,7 @@ def test_an_underflow_at_the_mle_by_n_is_an_underflow_everywhere(model, params, 
         else:
             oracle = float(np.sum(stats.norm.logpdf(x, other["mu"], math.sqrt(other["sigma2"]))))
         assert oracle < FLOAT_TINY_LOG  # the likelihood of all N is below the smallest float64 ...
-        assert lk.naive_likelihood(model, x, **other).product[-1] == 0.0  # ... and the core's product is 0
+        assert naive_likelihood(model, x, **other).product[-1] == 0.0  # ... and the core's product is 0
 
 
 def test_never_note_names_both_ways_out_of_the_float64_range():
@@ -317,8 +318,8 @@ def test_never_note_names_both_ways_out_of_the_float64_range():
         mu, s2 = float(np.mean(x)), float(np.var(x))
         mean_logf = -0.5 * math.log(2 * math.pi * s2) - 0.5  # closed form at the MLE
         assert (mean_logf > 0) == (s2 < threshold)
-        assert lk.naive_likelihood("gaussian", x, mu=mu, sigma2=s2).failure == kind
-    ones = lk.naive_likelihood("bernoulli", np.zeros(5_000), p=0.0)  # every factor is 1
+        assert naive_likelihood("gaussian", x, mu=mu, sigma2=s2).failure == kind
+    ones = naive_likelihood("bernoulli", np.zeros(5_000), p=0.0)  # every factor is 1
     assert ones.failure is None and ones.product[-1] == 1.0
     en, ja = text("likelihood.never_note")
     assert "It would underflow further on" not in en

@@ -21,6 +21,7 @@ from scipy import stats
 from estimation import likelihood as lk
 from estimation import likelihood_intervals as li
 from estimation import sampling
+from estimation.naive_likelihood import naive_likelihood
 from estimation.views import likelihood as views
 from tests.core.test_likelihood import GOOD_X, Q95, SETTINGS, Z95, gaussian_sample
 
@@ -211,7 +212,7 @@ def test_naive_view_of_typed_counts_spreads_the_successes():
     spread = views._spread(900, 3000)
     assert spread.sum() == 900 and set(np.unique(spread)) == {0.0, 1.0}
     assert np.all(np.abs(np.cumsum(spread) - np.arange(1, 3001) * 0.3) < 1)  # evenly spread
-    res = lk.naive_likelihood("bernoulli", spread, p=0.3)
+    res = naive_likelihood("bernoulli", spread, p=0.3)
     assert r.naive.failure_n == res.failure_n is not None
 
 
