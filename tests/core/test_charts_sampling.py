@@ -1,5 +1,8 @@
 """Sampling chart builders: valid Vega-Lite, titled axes, legends, bounded data."""
 
+import json
+import re
+
 import numpy as np
 import pytest
 from scipy import stats
@@ -109,3 +112,41 @@ def test_degenerate_discrete_distributions_get_an_integer_axis_around_their_valu
     assert sum(r["count"] for r in bars) == 50
     for layer in _layers(spec):
         assert layer["encoding"]["x"]["axis"] == {"format": "d", "tickMinStep": 1}
+
+
+def _symbol(legend: dict, label: str) -> tuple[str, list]:
+    """The (shape, dash) Vega draws for ``label``'s legend entry: legend_symbols' nested ternaries, evaluated."""
+    def evaluate(expr: str):
+        while True:
+            m = re.match(r"indexof\((\[.*?\]), datum\.value\) >= 0 \? (\"[a-z]+\"|\[[0-9, ]*\]) : (.*)$", expr)
+            if not m:
+                return json.loads(expr)
+            if label in json.loads(m.group(1)):
+                return json.loads(m.group(2))
+            expr = m.group(3)
+    return evaluate(legend["symbolType"]["expr"]), evaluate(legend["symbolDash"]["expr"])
+
+
+# Issue 16: "legend symbols don't match their marks" (E[X], a dashed line, was shown as a dot).
+@pytest.mark.parametrize("discrete", [True, False])
+def test_every_legend_entry_is_drawn_like_its_mark(discrete):
+    dist, params = ("binomial", {"n": 10, "p": 0.3}) if discrete else ("gaussian", {"mu": 0.0, "sigma": 1.0})
+    view = views.histogram_view(dist, params, 1000, seed=0)
+    spec = _spec(charts.histogram_chart(view.hist, discrete=discrete, x_title="x", y_title="P",
+                                        observed_label="sample", exact_label="exact"))
+    legend = spec["layer"][0]["encoding"]["color"]["legend"]
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == (["bar", "rule", "point"] if discrete else ["bar", "line"])
+    assert _symbol(legend, "sample") == ("square", [])  # a bar
+    assert _symbol(legend, "exact") == (("circle", []) if discrete else ("stroke", []))  # a stem's dot / a curve
+    view = views.running_mean_view(dist, params, 1000, seed=0)
+    spec = _spec(charts.running_mean_chart(
+        view.k, view.running, view.band, view.mean, x_title="k", y_title="mean", running_label="running",
+        band_label="band", mean_label="E[X]", k_window=view.k_window))
+    area, rule, line = spec["layer"]
+    legend = area["encoding"]["color"]["legend"]
+    assert area["mark"]["type"] == "area" and _symbol(legend, "band") == ("square", [])
+    assert rule["mark"]["type"] == "rule" and rule["mark"]["strokeDash"]  # E[X]: a dashed rule …
+    shape, dash = _symbol(legend, "E[X]")
+    assert shape == "stroke" and dash  # … and a dashed stroke in the legend, not a dot
+    assert line["mark"]["type"] == "line" and _symbol(legend, "running") == ("stroke", [])
