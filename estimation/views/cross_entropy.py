@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Callable
 
+import functools
 import math
 
 import numpy as np
@@ -258,6 +259,19 @@ def bundled_data(name: str, features, *, positive, negative=None) -> Data:
                                             positive=positive, negative=negative))
 
 
+def _parsed(raw) -> pd.DataFrame:
+    """The upload's table, parsed once for the label's classes and every column choice (read, never modified;
+    the process keeps the last two uploads' tables)."""
+    if isinstance(raw, (bytearray, memoryview)):
+        raw = bytes(raw)
+    return _parsed_bytes(raw) if isinstance(raw, bytes) else datasets.parse_csv(raw)  # the latter: its ValueError
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed_bytes(raw: bytes) -> pd.DataFrame:
+    return datasets.parse_csv(raw)
+
+
 #: An upload's columns (:func:`estimation.datasets.upload_columns`: parsed, text columns named, a first guess).
 upload_columns = datasets.upload_columns
 
@@ -266,13 +280,12 @@ def upload_classes(raw: bytes, label: str) -> list:
     """The classes of an uploaded CSV's label column, to pick the positive from; a column that cannot be a
     class label (an ID, more than :data:`estimation.datasets.MAX_CLASSES` values) raises ``InputError``
     (:func:`estimation.datasets.check_label`)."""
-    return datasets.check_label(datasets.parse_csv(raw), label)
+    return datasets.check_label(_parsed(raw), label)
 
 
 def uploaded_data(raw: bytes, label: str, features, *, positive=None) -> Data:
     """An uploaded CSV's chosen columns (:func:`estimation.datasets.parse_csv`, then ``select_xy``)."""
-    table = datasets.parse_csv(raw)
-    return _picked("upload", datasets.select_xy(table, label, list(features), positive=positive))
+    return _picked("upload", datasets.select_xy(_parsed(raw), label, list(features), positive=positive))
 
 
 # ---------------------------------------------------------------------------
