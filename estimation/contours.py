@@ -177,6 +177,14 @@ def loglik_levels(loglik_max, *, n: int = 4, confidence=None, df: int = 2) -> np
     j standard errors from θ̂ (|θ − θ̂| = j·SE); the ℓ̂ − 1.92 contour
     (χ²₁(0.95)/2) gives the 95% likelihood-ratio interval of one parameter and
     ℓ̂ − 3.00 (χ²₂(0.95)/2) the joint 95% region of two.
+
+    Examples
+    --------
+    >>> loglik_levels(-10.0, n=3)  # ℓ̂ − j²/2 for j = 3, 2, 1
+    array([-14.5, -12. , -10.5])
+    >>> from scipy import stats
+    >>> bool(np.isclose(loglik_levels(0.0, confidence=[0.95], df=1)[0], -stats.chi2.ppf(0.95, 1) / 2))
+    True
     """
     loglik_max = check_real(loglik_max, "loglik_max")
     if confidence is None:
@@ -225,6 +233,13 @@ def nice_levels(z, n: int = 10, *, log: bool = False) -> np.ndarray:
     -----
     Linear: step = the smallest of {1, 2, 2.5, 5}·10^e ≥ (max − min)/n, and the
     multiples of the step strictly inside (min, max).
+
+    Examples
+    --------
+    >>> nice_levels([0.0, 1.0], n=5)
+    array([0.2, 0.4, 0.6, 0.8])
+    >>> nice_levels([1.0, 1000.0], n=5, log=True)
+    array([ 10., 100.])
     """
     try:
         arr = np.asarray(z, dtype=np.float64).ravel()

@@ -468,5 +468,11 @@ DISTRIBUTIONS: dict[str, Distribution] = {
 
 
 def get(key: str) -> Distribution:
-    """The entry of :data:`DISTRIBUTIONS` called ``key`` (``ValueError`` naming ``dist`` otherwise)."""
+    """The entry of :data:`DISTRIBUTIONS` called ``key`` (``ValueError`` naming ``dist`` otherwise).
+
+    Examples
+    --------
+    >>> get("gaussian") is DISTRIBUTIONS["gaussian"]
+    True
+    """
     return lookup(DISTRIBUTIONS, key, "dist")

@@ -179,6 +179,13 @@ def sample_mean(x):
     Notes
     -----
     x̄ = (1/N) Σ_n x_n; E[x̄] = μ and Var[x̄] = σ²/N.
+
+    Examples
+    --------
+    >>> float(sample_mean([1.0, 2.0, 6.0]))  # (1 + 2 + 6) / 3
+    3.0
+    >>> sample_mean([[1.0, 3.0], [2.0, 6.0]])  # one mean per row
+    array([2., 4.])
     """
     return _as_samples(x, 1).mean(axis=-1)
 
@@ -245,6 +252,11 @@ def proportion(x):
     -----
     p̂ = (1/N) Σ_n x_n, the maximum-likelihood estimator of a Bernoulli p;
     E[p̂] = p and Var[p̂] = p(1 − p)/N.
+
+    Examples
+    --------
+    >>> float(proportion([0, 1, 1, 0]))  # 2 ones out of 4
+    0.5
     """
     arr = _as_samples(x, 1)
     if not np.all((arr == 0.0) | (arr == 1.0)):
@@ -365,6 +377,12 @@ def draw_sample(population: str, params, size, seed: int) -> np.ndarray:
     Returns
     -------
     ndarray of float64
+
+    Examples
+    --------
+    >>> x = draw_sample("gaussian", {"mu": 1.0, "sigma2": 4.0}, (3, 5), seed=0)
+    >>> x.shape, x.dtype
+    ((3, 5), dtype('float64'))
     """
     pop = _population(population)
     size = tuple(check_int(s, "size", lo=1) for s in np.atleast_1d(size).tolist())
@@ -410,6 +428,11 @@ def var_of_sample_variance(sigma2, mu4, n):
     Var[S²] = (μ₄ − σ⁴ (N − 3)/(N − 1)) / N, evaluated as
     ((μ₄ − σ⁴) + 2σ⁴/(N − 1)) / N, a sum of two non-negative terms (no
     cancellation when μ₄ ≈ σ⁴). For Gaussian data (μ₄ = 3σ⁴) it is 2σ⁴/(N − 1).
+
+    Examples
+    --------
+    >>> float(var_of_sample_variance(1.0, 3.0, 5))  # Gaussian μ₄ = 3σ⁴: Var S² = 2σ⁴/(N − 1)
+    0.5
     """
     sigma2 = as_finite_array(sigma2, "sigma2")
     mu4 = as_finite_array(mu4, "mu4")
@@ -452,6 +475,12 @@ def exact_moments(population: str, params, n: int) -> dict[str, EstimatorMoments
       E = ((N − 1)/N) σ² and bias −σ²/N, the 1/(N + 1) one bias −2σ²/(N + 1);
     * known mean, (1/N) Σ (x − μ)²: E = σ², bias 0, Var = (μ₄ − σ⁴)/N;
     * MSE = Var + bias² throughout.
+
+    Examples
+    --------
+    >>> m = exact_moments("gaussian", {"sigma2": 1.0}, 5)["n"]  # the 1/N estimator
+    >>> round(m.mean, 12), round(m.bias, 12)  # E = (N − 1)/N σ², bias −σ²/N
+    (0.8, -0.2)
     """
     mom = _population(population).moments(params)
     n = _check_n(n)
@@ -504,6 +533,13 @@ def mse_table(population: str, params, n: int) -> tuple[MseRow, ...]:
     MSE(1/(N + 1)) < MSE(1/N) < MSE(1/(N − 1)) for every N ≥ 2: the unbiased
     estimator is not the one with the smallest MSE. For other populations
     the order can change (see :func:`optimal_divisor`).
+
+    Examples
+    --------
+    >>> [(r.key, r.divisor, round(r.mse, 12)) for r in mse_table("gaussian", {"sigma2": 1.0}, 5)]
+    [('n_minus_1', 4, 0.5), ('n', 5, 0.36), ('n_plus_1', 6, 0.333333333333)]
+
+    For Gaussian data the MSE is 2σ⁴/(N − 1), (2N − 1)σ⁴/N² and 2σ⁴/(N + 1).
     """
     moments = exact_moments(population, params, n)
     n = int(n)
@@ -537,6 +573,11 @@ def optimal_divisor(population: str, params, n: int) -> float:
        = (N − 1)(1 + Var[S²]/σ⁴).
     Gaussian data give Var[S²] = 2σ⁴/(N − 1), hence d* = N + 1; heavier tails
     (larger μ₄) give a larger d*, lighter tails a smaller one.
+
+    Examples
+    --------
+    >>> optimal_divisor("gaussian", None, 5)  # Gaussian data: d* = N + 1
+    6.0
     """
     mom = _population(population).moments(params)
     n = _check_n(n)
@@ -570,6 +611,13 @@ def variance_estimator_pdf(estimator: str, x, n: int, sigma2: float = 1.0):
     k = N (known mean). Its density is f(x) = g(x/a)/a with the χ²_k density
     computed in log space:
     log g(y) = (k/2 − 1) log y − y/2 − (k/2) log 2 − log Γ(k/2).
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> x = np.array([0.5, 1.0])  # N σ̂²/σ² ~ χ²(N − 1) for the 1/N estimator
+    >>> bool(np.allclose(variance_estimator_pdf("n", x, 5), 5 * stats.chi2.pdf(5 * x, 4), rtol=1e-12))
+    True
     """
     est = lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
     n = _check_n(n)
@@ -622,6 +670,11 @@ def exact_bias(population: str, params, ns, *, estimator: str = "n") -> np.ndarr
     centred at x̄ that divides by N − ddof, bias = ((N − 1)/(N − ddof) − 1) σ²
     = (ddof − 1) σ²/(N − ddof), so −σ²/N for 1/N, 0 for 1/(N − 1) and
     −2σ²/(N + 1) for 1/(N + 1); 0 for the known-mean estimator.
+
+    Examples
+    --------
+    >>> exact_bias("gaussian", {"sigma2": 2.0}, [2, 4, 10])  # −σ²/N
+    array([-1. , -0.5, -0.2])
     """
     est = lookup(VARIANCE_ESTIMATORS, estimator, "estimator")
     return np.array([exact_moments(population, params, n)[est.key].bias for n in _check_sizes(ns)])

@@ -410,6 +410,15 @@ def gaussian_wald_interval(x, param="mu", level=0.95, *, fixed=None) -> tuple[fl
     the slice is also the profile likelihood (x̄ does not depend on σ²); for
     μ with σ² = σ̂² it is a plug-in slice, narrower than the profile
     likelihood interval would be.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> x = [1.0, 2.0, 3.0, 6.0]  # x̄ = 3, σ̂² = 3.5
+    >>> lo, hi = gaussian_wald_interval(x)
+    >>> half = stats.norm.ppf(0.975) * np.sqrt(3.5 / 4)  # z·σ̂/√N
+    >>> bool(np.isclose(lo, 3 - half, rtol=1e-12) and np.isclose(hi, 3 + half, rtol=1e-12))
+    True
     """
     return gaussian_slice(x, param, fixed=fixed).wald(level)
 
@@ -445,5 +454,11 @@ def gaussian_lr_interval(x, param="mu", level=0.95, *, fixed=None) -> tuple[floa
     the slice is also the profile likelihood (x̄ does not depend on σ²); for
     μ with σ² = σ̂² it is a plug-in slice, narrower than the profile
     likelihood interval would be.
+
+    Examples
+    --------
+    >>> x = [1.0, 2.0, 3.0, 6.0]  # for μ, ℓ is exactly quadratic: the Wald interval
+    >>> bool(np.allclose(gaussian_lr_interval(x), gaussian_wald_interval(x), rtol=1e-12))
+    True
     """
     return gaussian_slice(x, param, fixed=fixed).lr(level)

@@ -190,6 +190,12 @@ def logistic_loss_grad(w, b, X, y, l2: float = 0.0) -> tuple[float, np.ndarray, 
     The first term is the mean binary cross-entropy = (1/N)·(Bernoulli NLL).
     The intercept ``b`` is not penalised (penalising it would pull the
     predicted base rate towards 1/2).
+
+    Examples
+    --------
+    >>> loss, grad_w, grad_b = logistic_loss_grad([0.0], 0.0, [[1.0], [-1.0]], [1, 0])
+    >>> bool(np.isclose(loss, np.log(2))), grad_w, grad_b  # σ(0) = 1/2: ∂/∂w = mean((σ − y)x) = −1/2
+    (True, array([-0.5]), 0.0)
     """
     X, y = _check_xy(X, y)
     w, b = _check_params(w, b, X.shape[1], names=("w", "b"))
@@ -359,6 +365,15 @@ def fit_logistic(
     On linearly separable data with ``l2 = 0`` the MLE does not exist: the
     loss keeps decreasing towards 0 while ``‖w‖`` grows without bound (see
     :attr:`FitResult.w_norm`); this is *not* flagged as divergence.
+
+    Examples
+    --------
+    >>> from estimation.optimizers import SGD
+    >>> X, y = np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([0, 1, 0, 1])
+    >>> fit = fit_logistic(X, y, SGD(lr=0.5), 2000, standardize=False)
+    >>> ref = fit_reference(X, y, standardize=False)  # the optimum, by L-BFGS-B
+    >>> bool(np.allclose(fit.w, ref.w, atol=1e-8) and np.isclose(fit.b, ref.b, atol=1e-8))
+    True
     """
     X, y = _check_xy(X, y)
     n, d = X.shape
@@ -482,6 +497,14 @@ def fit_reference(
     ``gtol = 1e-10``, ``ftol = 1e-15``. With λ = 0 this is the maximum-likelihood
     estimate; it exists and is unique iff the data are not separated (see
     :func:`mle_exists`).
+
+    Examples
+    --------
+    >>> X, y = np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([0, 1, 0, 1])
+    >>> ref = fit_reference(X, y, standardize=False)
+    >>> p = 1.0 / (1.0 + np.exp(-(X @ ref.w + ref.b)))  # at the MLE the score is zero: Σ(p − y) = Σ(p − y)x = 0
+    >>> bool(abs(np.sum(p - y)) < 1e-8 and abs(np.sum((p - y) * X[:, 0])) < 1e-8)
+    True
     """
     X, y = _check_xy(X, y)
     l2 = check_real(l2, "l2", lo=0.0)
@@ -575,6 +598,15 @@ def loss_landscape(
     ``z_i = x_i·w + b`` over the M (sub)sampled points. There is no
     sufficient statistic for the logistic likelihood, so the cost is
     O(grid × M); it is vectorised in blocks of ~2M elements to bound memory.
+
+    Examples
+    --------
+    >>> X, y = np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([0, 1, 0, 1])
+    >>> J = loss_landscape(X, y, [0.0, 1.0], [-1.0, 0.0], standardize=False)  # rows: b, columns: w
+    >>> bool(np.isclose(J[1, 0], np.log(2)))  # w = b = 0: every p = 1/2
+    True
+    >>> bool(np.isclose(J[1, 1], logistic_loss_grad([1.0], 0.0, X, y)[0]))
+    True
     """
     X, y = _check_xy(X, y)
     d = X.shape[1]
@@ -653,6 +685,13 @@ def is_linearly_separable(X, y) -> bool:
     On such data the logistic MLE does not exist: the NLL tends to 0 as
     ‖w‖ → ∞ along the separating direction and gradient descent grows ‖w‖
     without bound; an L2 penalty restores a unique minimiser.
+
+    Examples
+    --------
+    >>> is_linearly_separable([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])  # x > 1.5 splits them
+    True
+    >>> is_linearly_separable([[0.0], [1.0], [2.0], [3.0]], [0, 1, 0, 1])
+    False
     """
     A = _signed_design(X, y)
     res = optimize.linprog(
@@ -699,6 +738,13 @@ def mle_exists(X, y) -> bool:
     ----------
     A. Albert and J. A. Anderson, "On the existence of maximum likelihood
     estimates in logistic regression models", Biometrika 71(1), 1984.
+
+    Examples
+    --------
+    >>> mle_exists([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])  # separable: ‖w‖ → ∞
+    False
+    >>> mle_exists([[0.0], [1.0], [2.0], [3.0]], [0, 1, 0, 1])
+    True
     """
     A = _signed_design(X, y)
     res = optimize.linprog(

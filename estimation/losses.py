@@ -214,6 +214,12 @@ def bce_from_probs(p, y, eps: float | None = None, reduction: str = "mean"):
     ``inf``. Because of the clipping, and because ``1 − p`` has lost digits
     once ``p`` is close to 1, prefer :func:`bce_with_logits` when logits are
     available.
+
+    Examples
+    --------
+    >>> p, y = [0.5, 0.25], [1, 0]  # −(log 0.5 + log 0.75) / 2
+    >>> bool(np.isclose(bce_from_probs(p, y), -(np.log(0.5) + np.log(0.75)) / 2, rtol=1e-15))
+    True
     """
     reduction = _check_reduction(reduction)
     p = as_finite_array(p, "p")

@@ -518,6 +518,14 @@ def run_optimizers(
     -------
     dict of str to Trajectory
         One trajectory per label, in the given order.
+
+    Examples
+    --------
+    >>> runs = run_optimizers(SURFACES["quadratic"], {"SGD": {"lr": 0.05}, "Adam": {}}, steps=200)
+    >>> sorted(runs), runs["SGD"].steps
+    (['Adam', 'SGD'], 200)
+    >>> bool(runs["SGD"].losses[-1] < runs["SGD"].losses[0])
+    True
     """
     if not isinstance(optimizers, Mapping):
         raise ValueError(f"optimizers must be a mapping of label -> optimizer, got {type(optimizers).__name__}")
@@ -554,6 +562,13 @@ def distance_to_minimum(surface: Surface, points) -> np.ndarray | None:
         min_k ‖θ_t − θ*_k‖₂ over the listed minima θ*_k; None if the
         surface has no minimum (the saddle), where the loss is the measure
         of progress.
+
+    Examples
+    --------
+    >>> distance_to_minimum(SURFACES["rosenbrock"], [[1.0, 1.0], [0.0, 1.0]])  # θ* = (1, 1)
+    array([0., 1.])
+    >>> distance_to_minimum(SURFACES["saddle"], [[0.0, 1.0]]) is None
+    True
     """
     if not isinstance(surface, Surface):
         raise ValueError(f"surface must be a Surface instance, got {type(surface).__name__}")
@@ -582,6 +597,13 @@ def first_step_below(values, tol: float) -> int | None:
     -------
     int or None
         min{t : values[t] ≤ tol}.
+
+    Examples
+    --------
+    >>> first_step_below([3.0, 0.5, 0.05, 0.01], 0.1)
+    2
+    >>> first_step_below([3.0, 0.5], 0.1) is None
+    True
     """
     vals = as_finite_array(values, "values", ndim=1, min_size=0)
     tol = check_real(tol, "tol", lo=0.0)
@@ -599,6 +621,13 @@ def make_surface(key: str, params: Mapping[str, float] | None = None) -> Surface
     params : mapping, optional
         Constructor arguments (only the quadratic takes any: ``condition``,
         ``angle_deg``); empty or None for the registry instance.
+
+    Examples
+    --------
+    >>> make_surface("quadratic", {"condition": 10.0, "angle_deg": 0.0})
+    Quadratic(condition=10.0, angle_deg=0.0)
+    >>> make_surface("rosenbrock") is SURFACES["rosenbrock"]
+    True
     """
     lookup(SURFACES, key, "surface")
     params = dict(params or {})
@@ -613,7 +642,13 @@ def make_surface(key: str, params: Mapping[str, float] | None = None) -> Surface
 
 
 def preset(surface: Surface, name: str) -> dict[str, float]:
-    """All hyperparameters of optimizer ``name`` on ``surface``: class defaults updated by the preset."""
+    """All hyperparameters of optimizer ``name`` on ``surface``: class defaults updated by the preset.
+
+    Examples
+    --------
+    >>> preset(SURFACES["rosenbrock"], "SGD")
+    {'lr': 0.001}
+    """
     values = {hp.name: hp.default for hp in lookup(OPTIMIZERS, name, "optimizer").HYPERPARAMETERS}
     values.update(surface.presets.get(name, {}))
     return values
