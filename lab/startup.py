@@ -25,9 +25,10 @@ def start() -> None:
     start-up costs more than it saves (an L-BFGS fit: 144 ms → 1 ms), and a
     server shared by a class is better served by one core per session.
 
-    *Frozen heap*: Streamlit runs ``gc.collect(2)`` after every script run
-    (``runner.postScriptGC``). With numpy, scipy, pandas, altair and Streamlit
-    loaded, that full collection walks ~165,000 objects: ~110 ms per rerun on a
+    *Frozen heap*: a full collection (Streamlit's ``gc.collect(2)`` after every
+    run, ``runner.postScriptGC``, now off in ``.streamlit/config.toml``, or the
+    interpreter's own when its thresholds say so) would walk every object of
+    numpy, scipy, pandas, altair and Streamlit: ~165,000 objects, ~110 ms on a
     2-core machine, more than most pages' own work. :func:`gc.freeze` moves the
     objects alive at start-up (modules, classes, functions: they live as long
     as the process) to a permanent generation that collections skip; objects
