@@ -102,13 +102,24 @@ def d_sigmoid(x):
     relative precision in both tails where 1 - σ(x) would cancel. The maximum
     is σ'(0) = 1/4, so a chain of L sigmoids with unit weights scales a
     gradient by at most 4^{-L}.
+
+    Examples
+    --------
+    >>> float(d_sigmoid(0.0))  # σ(0)(1 − σ(0)) = 1/4, the largest slope
+    0.25
     """
     x = _x(x)
     return scalar_or_array(special.expit(x) * special.expit(-x))
 
 
 def tanh(x):
-    """Hyperbolic tangent tanh(x) = (e^x - e^{-x}) / (e^x + e^{-x}) = 2σ(2x) - 1."""
+    """Hyperbolic tangent tanh(x) = (e^x - e^{-x}) / (e^x + e^{-x}) = 2σ(2x) - 1.
+
+    Examples
+    --------
+    >>> bool(np.isclose(tanh(0.5), (np.exp(1.0) - 1) / (np.exp(1.0) + 1)))  # (e^{2x} − 1)/(e^{2x} + 1)
+    True
+    """
     return scalar_or_array(np.tanh(_x(x)))
 
 
@@ -119,13 +130,24 @@ def d_tanh(x):
     -----
     Computed as 4 σ(2x) σ(-2x), which neither overflows (1/cosh² would at
     |x| > 710) nor cancels in the tails (1 - tanh² does for |x| > 19).
+
+    Examples
+    --------
+    >>> float(d_tanh(0.0)), bool(np.isclose(d_tanh(0.5), 1 - np.tanh(0.5) ** 2))  # 1 − tanh²
+    (1.0, True)
     """
     x = _x(x)
     return scalar_or_array(4.0 * special.expit(2.0 * x) * special.expit(-2.0 * x))
 
 
 def relu(x):
-    """Rectified linear unit ReLU(x) = max(0, x)."""
+    """Rectified linear unit ReLU(x) = max(0, x).
+
+    Examples
+    --------
+    >>> relu([-1.0, 0.0, 2.0])
+    array([0., 0., 2.])
+    """
     return scalar_or_array(np.maximum(_x(x), 0.0))
 
 
@@ -135,6 +157,11 @@ def d_relu(x):
     Notes
     -----
     ReLU is not differentiable at 0. Convention: ReLU'(0) = 0, as in PyTorch.
+
+    Examples
+    --------
+    >>> d_relu([-1.0, 0.0, 2.0])  # 0 at the kink (as torch)
+    array([0., 0., 1.])
     """
     return scalar_or_array((_x(x) > 0.0).astype(np.float64))
 
@@ -147,13 +174,24 @@ def leaky_relu(x, slope=0.01):
     x : array_like
     slope : float, default 0.01
         Slope on the negative side, in [0, 1) (0 gives ReLU).
+
+    Examples
+    --------
+    >>> leaky_relu([-2.0, 3.0], slope=0.1)
+    array([-0.2,  3. ])
     """
     x, slope = _x(x), _slope(slope)
     return scalar_or_array(np.where(x > 0.0, x, slope * x))
 
 
 def d_leaky_relu(x, slope=0.01):
-    """Derivative of Leaky ReLU: 1 for x > 0, ``slope`` for x <= 0 (``slope`` at 0, as PyTorch)."""
+    """Derivative of Leaky ReLU: 1 for x > 0, ``slope`` for x <= 0 (``slope`` at 0, as PyTorch).
+
+    Examples
+    --------
+    >>> d_leaky_relu([-2.0, 3.0], slope=0.1)
+    array([0.1, 1. ])
+    """
     x, slope = _x(x), _slope(slope)
     return scalar_or_array(np.where(x > 0.0, 1.0, slope))
 
@@ -171,6 +209,11 @@ def elu(x, alpha=1.0):
     -----
     The negative branch uses ``expm1`` on min(x, 0), so large positive x never
     reaches ``exp``.
+
+    Examples
+    --------
+    >>> bool(np.isclose(elu(-1.0), np.exp(-1.0) - 1.0)), float(elu(2.0))  # α(e^x − 1), x
+    (True, 2.0)
     """
     x, alpha = _x(x), _alpha(alpha)
     return scalar_or_array(np.where(x > 0.0, x, alpha * np.expm1(np.minimum(x, 0.0))))
@@ -183,18 +226,35 @@ def d_elu(x, alpha=1.0):
     -----
     For alpha = 1 ELU is continuously differentiable (both sides give 1 at 0);
     otherwise x = 0 is a kink.
+
+    Examples
+    --------
+    >>> bool(np.isclose(d_elu(-1.0), np.exp(-1.0))), float(d_elu(2.0))  # α e^x, 1
+    (True, 1.0)
     """
     x, alpha = _x(x), _alpha(alpha)
     return scalar_or_array(np.where(x > 0.0, 1.0, alpha * np.exp(np.minimum(x, 0.0))))
 
 
 def softplus(x):
-    """Softplus log(1 + e^x), computed as ``logaddexp(0, x)`` (no overflow)."""
+    """Softplus log(1 + e^x), computed as ``logaddexp(0, x)`` (no overflow).
+
+    Examples
+    --------
+    >>> bool(np.isclose(softplus(0.0), np.log(2.0)))  # log(1 + e⁰)
+    True
+    """
     return scalar_or_array(np.logaddexp(0.0, _x(x)))
 
 
 def d_softplus(x):
-    """Derivative of softplus: σ(x), the sigmoid (supremum 1, never attained)."""
+    """Derivative of softplus: σ(x), the sigmoid (supremum 1, never attained).
+
+    Examples
+    --------
+    >>> float(d_softplus(0.0))  # σ(0)
+    0.5
+    """
     return sigmoid(x)
 
 
@@ -206,6 +266,12 @@ def gelu(x):
     Φ is the standard normal cdf, Φ(x) = (1 + erf(x/√2))/2, computed by
     ``scipy.special.ndtr``. This is the exact GELU (PyTorch's default
     ``approximate='none'``), not the tanh approximation.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> bool(np.isclose(gelu(1.0), 1.0 * stats.norm.cdf(1.0), rtol=1e-15))  # x Φ(x)
+    True
     """
     x = _x(x)
     return scalar_or_array(x * special.ndtr(x))
@@ -219,6 +285,11 @@ def d_gelu(x):
     GELU''(x) = φ(x)(2 - x²), so GELU' peaks at x = √2 with value
     Φ(√2) + √2 φ(√2) ≈ 1.129 (it exceeds 1) and dips below 0 for x < -0.75.
     φ(x) = exp(-x²/2)/√(2π) underflows to 0 harmlessly for large |x|.
+
+    Examples
+    --------
+    >>> float(d_gelu(0.0))  # Φ(0) + 0·φ(0)
+    0.5
     """
     x = _x(x)
     return scalar_or_array(special.ndtr(x) + x * np.exp(-0.5 * x * x) / _SQRT_2PI)
@@ -316,7 +387,13 @@ ACTIVATIONS: dict[str, Activation] = {
 
 
 def get_activation(name: str) -> Activation:
-    """Return ``ACTIVATIONS[name]``, raising ``ValueError`` naming ``activation`` if unknown."""
+    """Return ``ACTIVATIONS[name]``, raising ``ValueError`` naming ``activation`` if unknown.
+
+    Examples
+    --------
+    >>> get_activation("relu") is ACTIVATIONS["relu"]
+    True
+    """
     return lookup(ACTIVATIONS, name, "activation")
 
 
@@ -345,6 +422,11 @@ def sigmoid_chain_bound(n_layers, weight=1.0) -> np.ndarray:
     Notes
     -----
     ∂h_L/∂h_l = prod_{j=l+1}^{L} w σ'(w h_{j-1}) and σ' <= 1/4.
+
+    Examples
+    --------
+    >>> sigmoid_chain_bound(3)  # (1/4)^{L − l}, l = 0 … 3
+    array([0.015625, 0.0625  , 0.25    , 1.      ])
     """
     n_layers = check_int(n_layers, "n_layers", lo=1, hi=MAX_LAYERS)
     weight = check_real(weight, "weight")
@@ -424,6 +506,12 @@ def backprop(x, weights, activation: str, **params) -> Backprop:
 
         ∂loss/∂z_l = ∂loss/∂h_l ⊙ f'(z_l),
         ∂loss/∂h_{l-1} = (∂loss/∂z_l) W_lᵀ.
+
+    Examples
+    --------
+    >>> bp = backprop(np.array([[1.0, -2.0]]), np.eye(2)[None], "relu")  # one layer, W = I
+    >>> bp.z[0], bp.grad_h[0]  # z = h₀W; ∂(Σ h₁)/∂h₀ = relu′(z) Wᵀ 1 = (1, 0)
+    (array([[ 1., -2.]]), array([[1., 0.]]))
     """
     act = get_activation(activation)
     _check_params(act, params)
@@ -504,6 +592,12 @@ def gradient_profile(
     sigmoid (f' <= 1/4) the gradient decays geometrically, while ReLU with
     He scaling preserves its size on average (E[f'(z)²] = 1/2 cancels the
     factor 2 in the weight variance).
+
+    Examples
+    --------
+    >>> prof = gradient_profile("relu", n_layers=3, width=4, seed=1)
+    >>> prof.layer, float(prof.grad_mean_abs[-1])  # at the output ∂(Σ h_L)/∂h_L = 1
+    (array([0, 1, 2, 3]), 1.0)
     """
     _check_params(get_activation(activation), params)
     n_layers = check_int(n_layers, "n_layers", lo=1, hi=MAX_LAYERS)
@@ -592,6 +686,13 @@ def derivative_peak(activation: str, **params) -> tuple[float | None, float]:
     f'(0) = α, while ReLU'(0) = 0 and LeakyReLU'(0) = a < 1 leave sup f' = 1.
     ``dsup`` is 1 for every parameterised entry whatever its parameters (the
     x > 0 branch is the identity).
+
+    Examples
+    --------
+    >>> derivative_peak("sigmoid")  # σ′ is largest at 0: σ′(0) = 1/4
+    (0.0, 0.25)
+    >>> derivative_peak("relu")  # 1 on the whole half-line x > 0
+    (None, 1.0)
     """
     act = get_activation(activation)
     _check_params(act, params)
@@ -670,6 +771,15 @@ def gradient_profiles(
     the L matrices are drawn once and held in memory instead of twice per
     activation. Per-layer factor: (g_0)^{1/L}, since g_L = 1 (0 if the
     gradient died, e.g. every ReLU unit of a layer inactive).
+
+    Examples
+    --------
+    >>> deep = gradient_profiles(("relu", "tanh"), n_layers=3, width=4, seed=1)
+    >>> g = deep.profiles["relu"].grad_mean_abs  # the same weights as gradient_profile draws with this seed
+    >>> bool(np.array_equal(g, gradient_profile("relu", n_layers=3, width=4, seed=1).grad_mean_abs))
+    True
+    >>> bool(np.isclose(deep.per_layer["relu"], (g[0] / g[-1]) ** (1 / 3)))  # (g₀ / g_L)^{1/L}
+    True
     """
     names = _names(names)
     n_layers = check_int(n_layers, "n_layers", lo=1, hi=MAX_LAYERS)

@@ -128,6 +128,12 @@ def sequential_update(a, b, x):
     a_i = a + sum_{j <= i} x_j,   b_i = b + sum_{j <= i} (1 - x_j)
     (a cumulative sum). Updating one observation at a time ends at the batch
     update Beta(a + k, b + n - k), k = sum x_j: the order does not matter.
+
+    Examples
+    --------
+    >>> a_seq, b_seq = sequential_update(1.0, 1.0, [1, 0, 1])  # a counts successes, b failures
+    >>> a_seq, b_seq
+    (array([1., 2., 2., 3.]), array([1., 1., 2., 2.]))
     """
     a = check_real(a, "a", lo=0.0, lo_open=True)
     b = check_real(b, "b", lo=0.0, lo_open=True)
@@ -153,6 +159,11 @@ def posterior_mean(a, b):
 
     a weighted average of the prior mean and the MLE, so it always lies
     between them.
+
+    Examples
+    --------
+    >>> float(posterior_mean(2.0, 6.0))  # 2 / (2 + 6)
+    0.25
     """
     a, b = _positive(a, "a"), _positive(b, "b")
     return scalar_or_array(a / (a + b))
@@ -164,6 +175,11 @@ def posterior_variance(a, b):
     Notes
     -----
     Var[p] = a b / ((a + b)^2 (a + b + 1)).
+
+    Examples
+    --------
+    >>> bool(np.isclose(posterior_variance(2.0, 6.0), 2 * 6 / (8**2 * 9), rtol=1e-15))
+    True
     """
     a, b = _positive(a, "a"), _positive(b, "b")
     s = a + b
@@ -178,6 +194,11 @@ def posterior_predictive(a, b, k, n):
     P(x_{n+1} = 1 | k) = ∫ p Beta(p; a + k, b + n - k) dp = (a + k) / (a + b + n),
     the posterior mean. With a = b = 1 this is Laplace's rule of succession
     (k + 1) / (n + 2).
+
+    Examples
+    --------
+    >>> round(float(posterior_predictive(1.0, 1.0, 3, 10)), 12)  # Laplace: (3 + 1) / (10 + 2)
+    0.333333333333
     """
     return posterior_mean(*beta_update(a, b, k, n))
 
@@ -191,6 +212,11 @@ def mle(k, n):
     Beta(a, b) prior (:func:`posterior_mode`, for a + k > 1 and b + n - k > 1)
     is the MLE with pseudo-counts: a - 1 extra successes and b - 1 extra
     failures, (k + a - 1) / (n + a + b - 2). With a = b = 1 the two coincide.
+
+    Examples
+    --------
+    >>> float(mle(3, 10))
+    0.3
     """
     k, n = check_counts(k, n, n_min=1)
     return scalar_or_array(k / n)
@@ -239,6 +265,13 @@ def posterior_mode(a, b) -> PosteriorMode:
     b - 1 pseudo-failures. Otherwise the maximum sits on the boundary (a J
     shape; for a < 1 or b < 1 the density is unbounded there), on both ends
     (U shape), or nowhere in particular (uniform).
+
+    Examples
+    --------
+    >>> posterior_mode(3.0, 5.0)  # (a − 1) / (a + b − 2) = 2/6
+    PosteriorMode(value=0.3333333333333333, kind='interior')
+    >>> posterior_mode(1.0, 1.0)  # the uniform density has no unique mode
+    PosteriorMode(value=None, kind='flat')
     """
     a = check_real(a, "a", lo=0.0, lo_open=True)
     b = check_real(b, "b", lo=0.0, lo_open=True)
@@ -302,6 +335,13 @@ def equal_tailed_interval(a, b, level=0.95):
     inverse survival function at (1 - level)/2 to keep precision near 1, and
     both are polished by one Newton step on I_p(a, b).
     The interval need not contain the mode for skewed posteriors.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> lo, hi = equal_tailed_interval(2.0, 3.0)  # the 2.5 % and 97.5 % quantiles
+    >>> bool(np.allclose([lo, hi], stats.beta.ppf([0.025, 0.975], 2, 3), rtol=1e-12))
+    True
     """
     a, b = np.broadcast_arrays(_positive(a, "a"), _positive(b, "b"))
     tail = 0.5 * (1.0 - check_level(level))
@@ -417,6 +457,16 @@ def hdi(a, b, level=0.95) -> HDI:
     in extreme U shapes (a, b below about 0.02, e.g. Beta(0.001, 0.001) whose
     HDR is [0, 5e-23] ∪ [1 - 5e-23, 1]), where the collapsed piece [1, 1]
     carries real mass that doubles cannot show.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> r = hdi(3.0, 3.0)  # symmetric and unimodal: the equal-tailed interval
+    >>> bool(np.allclose(r.pieces[0], stats.beta.ppf([0.025, 0.975], 3, 3), rtol=1e-9))
+    True
+    >>> r = hdi(1.0, 3.0)  # density falling from p = 0: [0, q₀.₉₅]
+    >>> r.pieces[0][0], bool(np.isclose(r.pieces[0][1], stats.beta.ppf(0.95, 1, 3), rtol=1e-9))
+    (0.0, True)
     """
     a = check_real(a, "a", lo=0.0, lo_open=True)
     b = check_real(b, "b", lo=0.0, lo_open=True)
@@ -493,6 +543,14 @@ def wald_interval(k, n, level=0.95, *, clip=False):
     p̂ ± z sqrt(p̂ (1 - p̂) / n), p̂ = k/n, z = Φ^{-1}((1 + level)/2). For k = 0 or
     k = n the interval collapses to the single point p̂, so it misses every
     true p in (0, 1): the cause of its poor coverage near 0 and 1 [2]_.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> lo, hi = wald_interval(3, 10)  # 0.3 ± z √(0.3 · 0.7 / 10)
+    >>> half = stats.norm.ppf(0.975) * np.sqrt(0.3 * 0.7 / 10)
+    >>> bool(np.allclose([lo, hi], [0.3 - half, 0.3 + half], rtol=1e-12))
+    True
     """
     k, n = check_counts(k, n, n_min=1)
     z = _z(check_level(level))
@@ -534,6 +592,15 @@ def wilson_interval(k, n, level=0.95):
     p̂²/(1 + z²/n)) and the upper one as 1 minus the lower root for n - k
     successes (the interval is symmetric under p -> 1 - p); so k = 0 gives
     exactly 0 and k = n exactly 1.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> k, n, z = 3, 10, stats.norm.ppf(0.975)
+    >>> centre = (k + z**2 / 2) / (n + z**2)
+    >>> half = z / (n + z**2) * np.sqrt(k * (n - k) / n + z**2 / 4)
+    >>> bool(np.allclose(wilson_interval(k, n), [centre - half, centre + half], rtol=1e-12))
+    True
     """
     k, n = check_counts(k, n, n_min=1)
     z = _z(check_level(level))
@@ -593,6 +660,14 @@ def densities(a, b, k, n, p) -> Densities:
     the likelihood p^k (1-p)^(n-k) is normalised to integrate to 1 over
     [0, 1], which makes it the Beta(k + 1, n - k + 1) density (the posterior
     under a uniform prior). Then posterior ∝ prior × likelihood.
+
+    Examples
+    --------
+    >>> from scipy import stats
+    >>> p = np.array([0.25, 0.5])
+    >>> d = densities(2.0, 2.0, 3, 10, p)  # posterior Beta(2 + 3, 2 + 7)
+    >>> bool(np.allclose(d.prior, stats.beta.pdf(p, 2, 2)) and np.allclose(d.posterior, stats.beta.pdf(p, 5, 9)))
+    True
     """
     a = check_real(a, "a", lo=0.0, lo_open=True)
     b = check_real(b, "b", lo=0.0, lo_open=True)

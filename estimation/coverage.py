@@ -68,6 +68,13 @@ def intervals_by_outcome(method: str, n, *, level=0.95, a=1.0, b=1.0):
     -------
     lo, hi : ndarray of shape (n + 1,)
         Interval for outcome k at index k (Wald not clipped).
+
+    Examples
+    --------
+    >>> from estimation.bayes import wald_interval
+    >>> lo, hi = intervals_by_outcome("wald", 4)  # k = 0 … 4
+    >>> bool(np.allclose(lo, wald_interval(np.arange(5), 4)[0]) and np.allclose(hi, wald_interval(np.arange(5), 4)[1]))
+    True
     """
     if method not in INTERVAL_METHODS:
         raise ValueError(f"method must be one of {INTERVAL_METHODS}, got {method!r}")
@@ -197,6 +204,13 @@ def coverage_monte_carlo(
     successes is sufficient: drawing the n Bernoulli trials and summing gives
     the same distribution), and reports ĉ = (1/n_rep) sum_r 1[p in CI(k_r)]
     with standard error sqrt(ĉ (1 - ĉ) / n_rep).
+
+    Examples
+    --------
+    >>> mc = coverage_monte_carlo([0.3], 20, methods=("wilson",), n_rep=2000, seed=0)
+    >>> exact = coverage_exact([0.3], 20, methods=("wilson",))
+    >>> bool(abs(mc.coverage["wilson"][0] - exact.coverage["wilson"][0]) < 4 * mc.se["wilson"][0])
+    True
     """
     p, n, tables = _coverage_args(p, n, methods, level, a, b)
     n_rep = check_int(n_rep, "n_rep", lo=1, hi=MAX_REPLICATIONS)
