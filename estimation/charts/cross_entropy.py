@@ -82,7 +82,9 @@ def per_sample_loss_chart(
                       "series": mle_label, "shape": "diamond", "size": 170.0})
         domain.append(mle_label)
         colors.append(PALETTE[5])
-    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
+    # curves as lines, the model's q as its dashed rule, the minimum as its diamond
+    symbols = legend_symbols({model_label: "dashed", mle_label: "diamond"}, default="line")
+    color = alt.Color("series:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain), **symbols),
                       scale=alt.Scale(domain=domain, range=colors))
     x = alt.X("z:Q", title=x_title)
     y = alt.Y("loss:Q", title=y_title)

@@ -102,12 +102,13 @@ def legend_columns(labels: Sequence[str], *, width: float = LEGEND_WIDTH, most: 
 #: How a legend entry draws each kind of mark: Vega symbol shape and dash.
 _SYMBOLS = {"line": ("stroke", []), "dashed": ("stroke", [6, 3]), "dotted": ("stroke", [2, 2]),
             "area": ("square", []), "bar": ("square", []),
-            "point": ("circle", [])}
+            "point": ("circle", []), "diamond": ("diamond", [])}
 
 
 def legend_symbols(kinds: Mapping[str, str], *, default: str = "point", opacity: float | None = 1.0) -> dict:
     """Legend properties drawing each entry like its mark: ``kinds`` maps a label to ``"line"``,
-    ``"dashed"``, ``"dotted"``, ``"area"``, ``"bar"`` or ``"point"`` (labels not named: ``default``).
+    ``"dashed"``, ``"dotted"``, ``"area"``, ``"bar"``, ``"point"`` or ``"diamond"`` (labels not named:
+    ``default``).
 
     Vega evaluates the symbol's shape and dash per entry (``datum.value`` is
     the entry's label), so one legend can show a solid line, a dashed rule

@@ -82,3 +82,33 @@ def test_legend_room_counts_the_rows_of_each_legend_below_a_chart():
     assert legend_room(chart(1, orient="right")) == 2 * LEGEND_ROW + LEGEND_GAP  # beside the plot: no room below
     spec = chart(1)
     assert legend_room(for_projector(spec)) > legend_room(spec)  # bigger text, taller rows
+
+
+def test_legend_columns_fit_the_labels_into_a_phone_wide_legend():
+    from estimation.charts.theme import LEGEND_WIDTH, legend_columns, text_width
+
+    assert legend_columns(["a", "b", "c", "d", "e"]) == 4  # at most 4
+    # 24 px an entry + 8.68 px a letter, 10 px between columns: 50 + 93 + 85 + 59 + 30 > 290; 59 + 93 + 85 + 20 fits
+    assert legend_columns(["SGD", "Momentum", "AdaGrad", "Adam"]) == 3
+    assert legend_columns(["y = 0: −log(1 − σ(z))", "y = 1: −log σ(z)"]) == 1
+    assert legend_columns(["a"] * 9, most=6) == 6 and legend_columns([]) == 1
+    assert text_width("最尤推定値") == 5 * 14 and text_width("x̄") == text_width("x")  # wide 1 em; marks take none
+    long = "x" * 40
+    assert text_width(long) > LEGEND_WIDTH and legend_columns([long, "a"]) == 1
+
+
+def test_legend_symbols_draw_each_entry_like_its_mark():
+    """The rendered legend (SVG): a line as a stroke, the band as a square, the dashed rule dashed."""
+    import re
+
+    from estimation.charts.sampling import running_mean_chart
+
+    chart = running_mean_chart(np.arange(1, 11), np.linspace(0, 1, 10), np.ones(10), 0.5, x_title="k", y_title="m",
+                               running_label="running mean x̄ₖ", band_label="band", mean_label="E[X]")
+    svg = export.to_svg(export.to_spec(chart))
+    entries = re.findall(r'<g class="mark-symbol role-legend-symbol"[^>]*><path ([^>]*)/></g>'
+                         r'<g class="mark-text role-legend-label"[^>]*><text[^>]*>([^<]*)</text>', svg)
+    shapes = {label: (re.search(r' d="M[-\d.]+,([-\d.]+)', attrs).group(1) == "0",  # a horizontal stroke
+                      (re.search(r'stroke-dasharray="([^"]*)"', attrs) or [None, None])[1])
+              for attrs, label in entries}
+    assert shapes == {"running mean x̄ₖ": (True, ""), "band": (False, ""), "E[X]": (True, "6,3")}
