@@ -103,7 +103,7 @@ _SEPARABLE_SLIPS = {"not_convex": "ex.slip.ce_not_convex", "reaches_zero": "ex.s
 def separable(rng: np.random.Generator) -> Question:
     """Multiple choice: separable data have no MLE; the mean BCE along c·(x − t) shows the loss creeping to 0.
 
-    The classes lie on either side of t (so :func:`estimation.logistic.mle_exists` is False; the page test checks it).
+    The classes lie on either side of t (so :func:`estimation.separation.mle_exists` is False; the page test checks it).
     """
     t = float(rng.integers(-2, 3)) + 0.5  # a threshold between the classes
     x0 = t - 0.5 - np.sort(rng.choice(4, size=int(rng.integers(2, 4)), replace=False))[::-1]

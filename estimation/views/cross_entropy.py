@@ -41,10 +41,10 @@ from estimation.logistic import (
     fit_logistic,
     fit_reference,
     loss_landscape,
-    mle_exists,
 )
 from estimation.losses import BernoulliIdentity, bernoulli_identity, log_sigmoid
 from estimation.optimizers import OPTIMIZERS
+from estimation.separation import mle_exists
 from estimation.thinning import even_indices
 
 __all__ = [

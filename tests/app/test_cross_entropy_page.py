@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import streamlit
 
-from estimation import datasets, logistic, losses, teaching
+from estimation import datasets, losses, separation, teaching
 from estimation.views import cross_entropy as views
 from estimation._validation import InputError
 from lab.strings import t
@@ -300,7 +300,7 @@ def test_questions_render_in_japanese_and_the_separable_data_have_no_mle():
     for seed in range(25):  # the "why no MLE?" data are separable, as the question says
         q = next(q for q in teaching.questions("cross_entropy", seed) if q.prompt == "ex.cross_entropy.separable")
         x0, x1 = ([float(v) for v in q.fields[f].split(", ")] for f in ("x0", "x1"))
-        assert not logistic.mle_exists(x0 + x1, [0] * len(x0) + [1] * len(x1))
+        assert not separation.mle_exists(x0 + x1, [0] * len(x0) + [1] * len(x1))
 
 
 # ---------------------------------------------------------------------------

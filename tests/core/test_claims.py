@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 from scipy import optimize, special, stats
 
-from estimation import bayes, coverage, logistic, sampling
+from estimation import bayes, coverage, logistic, sampling, separation
 from estimation import estimators as E
 from estimation import likelihood as lk
 from estimation import optimizers as O
@@ -358,7 +358,7 @@ def test_zero_direction_satisfies_the_weak_inequalities_and_changes_nothing():
 
 
 def test_quasi_complete_separation_ray_limit_above_the_infimum():
-    assert not logistic.mle_exists(X_QUASI[:, None], Y_QUASI)
+    assert not separation.mle_exists(X_QUASI[:, None], Y_QUASI)
     ray_limit = 3 * math.log(2) / 5
     inf_j0 = (math.log(3) + 2 * math.log(1.5)) / 5
     # along w = c, b = 0 the three points at x = 0 keep ln 2 each

@@ -14,7 +14,7 @@ from sklearn.datasets import load_breast_cancer, load_iris
 
 from estimation import datasets as D
 from estimation._validation import InputError
-from estimation.logistic import is_linearly_separable
+from estimation.separation import is_linearly_separable
 
 
 # ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Tests for estimation.logistic: training a logistic regression = MLE.
 
 Oracles: scikit-learn (LogisticRegression), central finite differences,
-brute-force per-grid-point sums, and 1-D separability decided by sorting.
+brute-force per-grid-point sums. (Separation: test_separation.py.)
 (The losses are tested in test_losses.py, the page's views in
 test_views_cross_entropy.py.)
 """
@@ -15,6 +15,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
 from estimation import logistic as L
+from estimation import separation as S
 
 RTOL = 1e-12  # closed forms evaluated with different but exact-to-rounding formulas
 
@@ -289,7 +290,7 @@ def test_non_finite_parameters_stop_training_without_nan_in_the_record():
 def test_separable_data_weights_grow_and_l2_fixes_it():
     X = np.array([[0.0], [1.0], [2.0], [3.0], [4.0], [5.0]])
     y = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
-    assert L.is_linearly_separable(X, y) and not L.mle_exists(X, y)
+    assert S.is_linearly_separable(X, y) and not S.mle_exists(X, y)
     res = L.fit_logistic(X, y, PlainSGD(1.0), 2000)
     assert not res.diverged
     assert np.all(np.diff(res.w_norm) > 0)  # no finite minimiser: ‖w‖ keeps growing
@@ -352,46 +353,6 @@ def test_landscape_passes_through_the_training_path():
 
 
 # ---------------------------------------------------------------------------
-# Separation
-# ---------------------------------------------------------------------------
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    st.lists(st.integers(-5, 5), min_size=2, max_size=12),
-    st.lists(st.integers(-5, 5), min_size=1, max_size=12),
-)
-def test_separation_in_one_dimension_matches_sorting(x0, x1):
-    x = np.array(x0 + x1, dtype=float)
-    y = np.array([0.0] * len(x0) + [1.0] * len(x1))
-    strict = max(x0) < min(x1) or max(x1) < min(x0)
-    # complete or quasi-complete separation needs a point off the threshold (not all x equal)
-    weak = (max(x0) <= min(x1) or max(x1) <= min(x0)) and len(set(x0 + x1)) > 1
-    assert L.is_linearly_separable(x, y) == strict
-    assert L.mle_exists(x, y) == (not weak)
-
-
-def test_separation_in_two_dimensions():
-    xor = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0]])
-    y = np.array([0.0, 0.0, 1.0, 1.0])
-    assert not L.is_linearly_separable(xor, y) and L.mle_exists(xor, y)
-    rng = np.random.default_rng(19)
-    X = rng.normal(size=(300, 2))
-    margin = X @ [1.0, 2.0] - 0.5
-    keep = np.abs(margin) > 0.05  # a strictly separating line with margin
-    X, y = X[keep], (margin[keep] > 0).astype(float)
-    assert L.is_linearly_separable(X, y) and not L.mle_exists(X, y)
-    y_noisy = y.copy()
-    y_noisy[np.argmax(margin[keep])] = 0.0  # the most confident point flipped
-    assert not L.is_linearly_separable(X, y_noisy) and L.mle_exists(X, y_noisy)
-    # quasi-complete: the line x2 = 0 separates the classes except for the tie at (3, 0),
-    # which holds one point of each class, so no line separates them strictly
-    Xq = np.array([[0.0, -1.0], [1.0, -2.0], [0.0, 1.0], [2.0, 1.5], [3.0, 0.0], [3.0, 0.0]])
-    yq = np.array([0.0, 0.0, 1.0, 1.0, 0.0, 1.0])
-    assert not L.is_linearly_separable(Xq, yq) and not L.mle_exists(Xq, yq)
-
-
-# ---------------------------------------------------------------------------
 # Invalid input
 # ---------------------------------------------------------------------------
 
@@ -421,8 +382,8 @@ BAD_DATA = [
     [
         lambda X, y: L.fit_logistic(X, y, PlainSGD(0.1), 1),
         lambda X, y: L.fit_reference(X, y),
-        lambda X, y: L.is_linearly_separable(X, y),
-        lambda X, y: L.mle_exists(X, y),
+        lambda X, y: S.is_linearly_separable(X, y),
+        lambda X, y: S.mle_exists(X, y),
         lambda X, y: L.logistic_loss_grad([0.0, 0.0], 0.0, X, y),
     ],
 )
@@ -455,12 +416,3 @@ def test_bad_data_raises_value_error(call, X, y, word):
 def test_bad_arguments_raise_value_error(call, word):
     with pytest.raises(ValueError, match=word):
         call()
-
-
-@pytest.mark.parametrize("decide", [L.is_linearly_separable, L.mle_exists])
-def test_a_failed_linprog_is_reported_as_value_error(decide, monkeypatch):
-    """linprog's failure statuses (1 iteration limit, 4 numerical trouble) surface as ValueError, not RuntimeError."""
-    failed = type("Result", (), {"status": 4, "message": "numerical difficulties", "fun": 0.0})()
-    monkeypatch.setattr(L.optimize, "linprog", lambda *args, **kwargs: failed)
-    with pytest.raises(ValueError, match=r"^X\b.*numerical difficulties"):
-        decide(np.array([[0.0], [1.0], [2.0]]), np.array([0, 1, 0]))

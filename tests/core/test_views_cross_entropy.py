@@ -14,6 +14,7 @@ from scipy import special, stats
 from estimation import datasets, sampling
 from estimation import logistic as L
 from estimation import losses
+from estimation import separation as S
 from estimation.views import cross_entropy as V
 from tests.core.test_logistic import RTOL, _data, _optimizer
 
@@ -263,11 +264,11 @@ def test_separation_advice_follows_the_data_choice():
         assert V.separable_section(data, run, max_separation=8.0).advice == advice
     iris = V.bundled_data("iris", ("sepal_length",), positive="setosa")
     run = V.training_section(iris, hyper, epochs=10, batch_size=None, l2=0.0, seed=0)
-    assert L.mle_exists(iris.X, iris.y) and V.separable_section(iris, run).advice == "iris_setosa"
+    assert S.mle_exists(iris.X, iris.y) and V.separable_section(iris, run).advice == "iris_setosa"
     separable = V.synthetic_data(400, 8.0, 2, seed=42)
     run = V.training_section(separable, hyper, epochs=10, batch_size=None, l2=0.0, seed=0)
     view = V.separable_section(separable, run)
-    assert not L.mle_exists(separable.X, separable.y) and view.advice is None and list(view.norms) == [0.0, 0.1]
+    assert not S.mle_exists(separable.X, separable.y) and view.advice is None and list(view.norms) == [0.0, 0.1]
 
 
 def test_data_choices_match_the_datasets_module():
