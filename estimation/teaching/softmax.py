@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from estimation import sampling
+from estimation import information, sampling
 from estimation import softmax as sm
 from estimation.teaching import Question, Slip, Snippet, distinguishable, fmt
 
@@ -129,7 +129,7 @@ _DISTRIBUTIONS = ((0.5, 0.25, 0.25), (0.5, 0.5), (0.25, 0.25, 0.25, 0.25), (0.12
 def entropy_bits(rng: np.random.Generator) -> Question:
     """H(p) in bits; slips: in nats, with log₁₀."""
     p = np.array(_DISTRIBUTIONS[int(rng.integers(0, len(_DISTRIBUTIONS)))])
-    answer = sm.entropy(p, "bits")
+    answer = information.entropy(p, "bits")
     terms = -p * np.log2(p)
     return Question(
         prompt="ex.softmax.entropy",
@@ -181,7 +181,7 @@ def snippet(*, p: float, q: float, n: int, seed: int, units: str) -> Snippet:
     """Reproduce the page's H(p̂, q) = H(p̂) + KL(p̂‖q) for its coin-flip sample with numpy and scipy."""
     x = sampling.draw("bernoulli", {"p": p}, n, seed)
     p_hat = float(np.count_nonzero(x)) / n
-    value = sm.cross_entropy([1.0 - p_hat, p_hat], [1.0 - q, q], units)
+    value = information.cross_entropy([1.0 - p_hat, p_hat], [1.0 - q, q], units)
     base = "2" if units == "bits" else "None"
     code = "\n".join([
         "import numpy as np",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import optimize
 
-from estimation import datasets, logistic, sampling, training
+from estimation import datasets, information, logistic, sampling, training
 from estimation import softmax as sm
 from estimation._validation import InputError, check_int, check_real, lookup
 
@@ -48,7 +48,7 @@ __all__ = [
 
 SOURCES = ("iris", "blobs", "upload")
 #: Units of information the entropy section offers.
-UNITS = tuple(sm.UNITS)
+UNITS = tuple(information.UNITS)
 #: A learning rate per optimizer that trains softmax regression on standardised features well.
 LEARNING_RATES = {"SGD": 0.5, "Momentum": 0.1, "Nesterov": 0.1, "AdaGrad": 0.5, "RMSprop": 0.02,
                   "AdaDelta": 1.0, "Adam": 0.05}
@@ -231,15 +231,15 @@ def entropy_view(choice: DataChoice, p: float, q: float, flips: int, seed: int, 
     """
     from scipy import stats  # the independent numbers shown beside ours
 
-    sm._log_base(units)
+    information._log_base(units)
     q = check_real(q, "q", lo=0.0, hi=1.0, lo_open=True, hi_open=True)
     flips = check_int(flips, "flips", lo=1, hi=sampling.MAX_SIZE)
     ones = int(np.count_nonzero(sampling.draw("bernoulli", {"p": p}, flips, seed)))
     p_hat = ones / flips
     base = 2.0 if units == "bits" else None
     q_grid = np.linspace(0.005, 0.995, 199)
-    d = sm.decomposition(_bernoulli(p_hat)[0], _bernoulli(q_grid), units)
-    at_q = sm.decomposition(_bernoulli(p_hat)[0], _bernoulli(q)[0], units)
+    d = information.decomposition(_bernoulli(p_hat)[0], _bernoulli(q_grid), units)
+    at_q = information.decomposition(_bernoulli(p_hat)[0], _bernoulli(q)[0], units)
 
     data = data_view(choice)
     ph = np.array(data.p_hat)
@@ -249,7 +249,7 @@ def entropy_view(choice: DataChoice, p: float, q: float, flips: int, seed: int, 
     bars, table = [], []
     cases = {"coin": (_bernoulli(p_hat)[0], _bernoulli(q)[0]), **{m: (ph, v) for m, v in models.items()}}
     for name, (pp, qq) in cases.items():
-        dd = sm.decomposition(pp, qq, units)
+        dd = information.decomposition(pp, qq, units)
         scipy_h, scipy_kl = float(stats.entropy(pp, base=base)), float(stats.entropy(pp, qq, base=base))
         table.append({"model": name, "q": ", ".join(f"{v:.3f}" for v in qq), "entropy": dd.entropy, "kl": dd.kl,
                       "cross": dd.cross_entropy, "scipy_entropy": scipy_h, "scipy_kl": scipy_kl,

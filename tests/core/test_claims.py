@@ -21,7 +21,6 @@ from scipy import optimize, special, stats
 
 from estimation import bayes, coverage, logistic, sampling, separation
 from estimation import estimators as E
-from estimation import likelihood as lk
 from estimation import optimizers as O
 from estimation.naive_likelihood import naive_likelihood
 from estimation.views import bayes as views_bayes

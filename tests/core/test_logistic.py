@@ -8,8 +8,6 @@ test_views_cross_entropy.py.)
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from scipy import special
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss

@@ -1,4 +1,4 @@
-"""Softmax, its cross-entropy, entropy/KL and softmax regression against independent oracles.
+"""Softmax, its cross-entropy and softmax regression against independent oracles (entropy/KL: test_information.py).
 
 Oracles: scipy.special.softmax / scipy.stats.entropy, sklearn.metrics.log_loss,
 sklearn.linear_model.LogisticRegression (multinomial, lbfgs), the binary
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
-from scipy import special, stats
+from scipy import special
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
@@ -145,45 +145,8 @@ def test_gradient_is_x_transpose_p_minus_y_over_n():
 
 
 # ---------------------------------------------------------------------------
-# entropy, KL, cross-entropy
+# calibration
 # ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("units, base", [("nats", None), ("bits", 2)])
-def test_entropy_kl_cross_entropy_match_scipy(units, base):
-    for k in (2, 3, 6, 10):
-        p = RNG.dirichlet(np.ones(k))
-        q = RNG.dirichlet(np.ones(k))
-        assert abs(S.entropy(p, units) - stats.entropy(p, base=base)) <= 1e-12
-        assert abs(S.kl_divergence(p, q, units) - stats.entropy(p, q, base=base)) <= 1e-12
-        # H(p, q) = H(p) + KL(p‖q), both from scipy
-        oracle = stats.entropy(p, base=base) + stats.entropy(p, q, base=base)
-        assert abs(S.cross_entropy(p, q, units) - oracle) <= 1e-12
-        d = S.decomposition(p, q, units)
-        assert abs(d.cross_entropy - d.entropy - d.kl) <= 1e-12
-
-
-def test_zero_probabilities_follow_0_log_0_convention():
-    p = np.array([0.5, 0.5, 0.0])
-    assert S.entropy(p, "bits") == 1.0
-    assert S.kl_divergence(p, [0.25, 0.25, 0.5], "bits") == pytest.approx(1.0, rel=1e-15)
-    assert S.kl_divergence([0.5, 0.5], [1.0, 0.0]) == math.inf  # q misses an outcome p has
-
-
-def test_the_mle_of_a_categorical_is_the_sample_frequency():
-    # H(p̂, q) over a fine simplex grid is smallest at q = p̂, where KL = 0
-    counts = np.array([7, 2, 11])
-    p_hat = counts / counts.sum()
-    grid = np.array([(a, b, 1 - a - b) for a in np.linspace(0.01, 0.98, 98)
-                     for b in np.linspace(0.01, 0.98, 98) if a + b < 0.995])
-    ce = S.cross_entropy(p_hat, grid)
-    best = grid[np.argmin(ce)]
-    assert np.allclose(best, p_hat, atol=0.01)
-    assert S.kl_divergence(p_hat, p_hat) == 0.0
-    # N·H(p̂, q) is the categorical negative log-likelihood
-    q = np.array([0.2, 0.3, 0.5])
-    labels = np.repeat(np.arange(3), counts)
-    assert counts.sum() * S.cross_entropy(p_hat, q) == pytest.approx(-np.log(q[labels]).sum(), rel=1e-14)
 
 
 def test_expected_calibration_error_against_a_loop():
@@ -342,9 +305,6 @@ def test_bad_tables_raise_translatable_errors(table, key):
     (lambda: S.softmax_cross_entropy([[0.0, 1.0]], [[0.5, 0.6]]), "sum to 1"),
     (lambda: S.softmax_cross_entropy([[0.0, 1.0]], [0], reduction="avg"), "reduction"),
     (lambda: S.softmax_temperature([0.0, 1.0], 0.0), "temperature"),
-    (lambda: S.entropy([0.5, 0.6]), "sum to 1"),
-    (lambda: S.entropy([0.5, 0.5], units="dits"), "units"),
-    (lambda: S.kl_divergence([0.5, 0.5], [1.0]), "outcomes"),
     (lambda: S.fit_softmax([[0.0], [1.0]], [1, 1], training.make_optimizer("SGD"), 1), "two classes"),
     (lambda: S.fit_softmax([[0.0], [1.0]], [0, 1.5], training.make_optimizer("SGD"), 1), "integer"),
     (lambda: S.fit_softmax([[0.0], [1.0]], [0, 1], object(), 1), "optimizer"),
