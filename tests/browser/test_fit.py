@@ -86,6 +86,13 @@ def test_nothing_is_cut_at_a_projector_or_on_a_phone(browser, app_url, info, lan
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("info", [p for p in PAGES if p.id != "home"], ids=lambda p: p.id)
+def test_nothing_is_cut_in_presenter_mode(browser, app_url, info, lang):
+    """Presenter mode's text is 1.4 × larger (legend rows too): still nothing cut at 1280×720."""
+    _check(browser, f"{app_url}/{info.url_path}?lang={lang}&present=1", "projector", f"present_{info.id}_{lang}")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_race_table_shows_every_column_when_optimizers_diverge(browser, app_url, lang):
     """Issue 16: at 1440 px the run column was cut when SGD diverged; all seven racing, three diverging."""
     race = "surface=rosenbrock&preset=false&lr_sgd=10&opt=SGD,Momentum,Nesterov,AdaGrad,RMSprop,AdaDelta,Adam"
