@@ -69,6 +69,12 @@ def intervals_by_outcome(method: str, n, *, level=0.95, a=1.0, b=1.0):
     lo, hi : ndarray of shape (n + 1,)
         Interval for outcome k at index k (Wald not clipped).
 
+    Notes
+    -----
+    For k = 0, …, n: the interval the method gives for k successes in n
+    trials (``equal_tailed``: Beta(a + k, b + n − k) quantiles (1 ∓ level)/2;
+    ``wald``: k/n ± z √((k/n)(1 − k/n)/n); ``wilson``: the score interval).
+
     Examples
     --------
     >>> from estimation.bayes import wald_interval

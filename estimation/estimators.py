@@ -378,6 +378,13 @@ def draw_sample(population: str, params, size, seed: int) -> np.ndarray:
     -------
     ndarray of float64
 
+    Notes
+    -----
+    x = loc + unit·b with base draws b of the population's location–scale
+    form (:attr:`Population.dist`), filled row by row from one
+    ``default_rng(seed)`` stream: the samples
+    :func:`estimation.monte_carlo.simulate` analyses.
+
     Examples
     --------
     >>> x = draw_sample("gaussian", {"mu": 1.0, "sigma2": 4.0}, (3, 5), seed=0)

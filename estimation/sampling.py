@@ -163,6 +163,12 @@ def draw(dist: str, params: Mapping[str, float], size: int, seed: int) -> np.nda
         The last few samples are remembered (a page and its code snippet ask
         for the same draw), so the array is shared and must not be changed.
 
+    Notes
+    -----
+    x_1, …, x_N i.i.d. from the distribution, drawn by numpy's own method
+    of ``numpy.random.default_rng(seed)`` (``binomial(1, p)``,
+    ``binomial(n, p)``, ``normal(μ, σ)``): the code a page's snippet prints.
+
     Examples
     --------
     >>> x = draw("gaussian", {"mu": 1.0, "sigma": 2.0}, 5, seed=0)  # numpy's own draw

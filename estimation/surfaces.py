@@ -519,6 +519,12 @@ def run_optimizers(
     dict of str to Trajectory
         One trajectory per label, in the given order.
 
+    Notes
+    -----
+    Each run is :func:`run_optimizer` from the same θ₀ (the surface's start
+    unless ``start`` is given), so the trajectories differ only by their
+    update rules.
+
     Examples
     --------
     >>> runs = run_optimizers(SURFACES["quadratic"], {"SGD": {"lr": 0.05}, "Adam": {}}, steps=200)
@@ -563,6 +569,11 @@ def distance_to_minimum(surface: Surface, points) -> np.ndarray | None:
         surface has no minimum (the saddle), where the loss is the measure
         of progress.
 
+    Notes
+    -----
+    d_t = min_k ‖θ_t − θ*_k‖₂ over the surface's listed minima θ*_k
+    (``surface.minima``); no minimum (the saddle): None.
+
     Examples
     --------
     >>> distance_to_minimum(SURFACES["rosenbrock"], [[1.0, 1.0], [0.0, 1.0]])  # θ* = (1, 1)
@@ -597,6 +608,10 @@ def first_step_below(values, tol: float) -> int | None:
     -------
     int or None
         min{t : values[t] ≤ tol}.
+
+    Notes
+    -----
+    t* = min{t : values[t] ≤ tol}; None when the set is empty.
 
     Examples
     --------
