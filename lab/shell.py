@@ -51,9 +51,11 @@ __all__ = ["Shell", "cached", "page_shell", "state_key"]
 
 T = TypeVar("T")
 
-#: Every page's style: a formula wider than the page scrolls in its own box instead of being cut.
+#: Every page's style: a formula wider than the page scrolls in its own box instead of being cut; on a phone
+#: formulas are drawn at the text's size (KaTeX's 1.21 em would need a fifth more room).
 PAGE_CSS = """<style>
 .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 0.2rem; }
+@media (max-width: 640px) { .katex-display > .katex { font-size: 1em; } }
 </style>"""
 #: Presenter mode's page style: text, formulas and metrics sized for the back of a room at 1280×720.
 PROJECTOR_CSS = """<style>

@@ -64,11 +64,11 @@ POSTERIOR_LATEX = (  # Bayes' rule for a Beta prior, the summaries, the two conf
     r"\begin{gathered}\pi(p\mid x_{1:n})=\frac{L(p)\,\pi(p)}{\int_0^1 L(q)\,\pi(q)\,dq}\;\propto\;"
     r"\underbrace{p^{k}(1-p)^{n-k}}_{L(p)}\;\underbrace{p^{a-1}(1-p)^{b-1}}_{\pi(p)\,=\,\mathrm{Beta}(a,\,b)}\\"
     r"=p^{a+k-1}(1-p)^{b+n-k-1}\;\Longrightarrow\;p\mid x_{1:n}\sim\mathrm{Beta}(a+k,\ b+n-k)\\"
-    r"\hat p_{\mathrm{MLE}}=\frac{k}{n},\qquad \mathbb{E}[p\mid x_{1:n}]=\frac{a+k}{a+b+n},\qquad"
+    r"\hat p_{\mathrm{MLE}}=\frac{k}{n},\qquad \mathbb{E}[p\mid x_{1:n}]=\frac{a+k}{a+b+n}\\"  # short lines: a phone
     r"\hat p_{\mathrm{MAP}}=\frac{a+k-1}{a+b+n-2}\ \ (a+k>1,\ b+n-k>1)\\"
     r"\operatorname{Var}[p\mid x_{1:n}]=\frac{(a+k)(b+n-k)}{(a+b+n)^{2}(a+b+n+1)}\\"
-    r"\text{Wald: }\hat p\pm z\sqrt{\hat p(1-\hat p)/n},\qquad"
-    r"\text{Wilson: }\{p:\ |\hat p-p|\le z\sqrt{p(1-p)/n}\},\qquad z=1.96\end{gathered}"
+    r"\text{Wald: }\hat p\pm z\sqrt{\hat p(1-\hat p)/n},\qquad z=1.96\\"
+    r"\text{Wilson: }\{p:\ |\hat p-p|\le z\sqrt{p(1-p)/n}\}\end{gathered}"
 )
 
 

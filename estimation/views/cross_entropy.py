@@ -75,12 +75,13 @@ __all__ = [
 #: The sections' formulas (language-neutral; the words are in the captions beside them).
 IDENTITY_LATEX = r"""\begin{aligned}
 L(q) &= \prod_{i=1}^{N} q^{x_i}(1-q)^{1-x_i} \\
--\log L(q) &= -\sum_{i=1}^{N}\bigl[x_i\log q+(1-x_i)\log(1-q)\bigr] = \sum_{i=1}^{N}\mathrm{BCE}(x_i,q) \\
-\frac{-\log L(q)}{N} &= \frac{1}{N}\sum_{i=1}^{N}\mathrm{BCE}(x_i,q),
-\qquad \frac{d}{dq}\,\frac{-\log L(q)}{N} = 0 \;\Longleftrightarrow\; \hat q=\frac{k}{N} \\
-q=\sigma(z):\quad \mathrm{BCE}(1,q) &= -\log\sigma(z)=\log(1+e^{-z}),
-\qquad \mathrm{BCE}(0,q) = -\log\bigl(1-\sigma(z)\bigr)=\log(1+e^{z})
-\end{aligned}"""
+-\log L(q) &= -\sum_{i=1}^{N}\bigl[x_i\log q+(1-x_i)\log(1-q)\bigr] \\
+&= \sum_{i=1}^{N}\mathrm{BCE}(x_i,q) \\
+\frac{-\log L(q)}{N} &= \frac{1}{N}\sum_{i=1}^{N}\mathrm{BCE}(x_i,q) \\
+\frac{d}{dq}\,\frac{-\log L(q)}{N} = 0 &\;\Longleftrightarrow\; \hat q=\frac{k}{N} \\
+\mathrm{BCE}(1,q) &= -\log\sigma(z)=\log(1+e^{-z}) \\
+\mathrm{BCE}(0,q) &= -\log\bigl(1-\sigma(z)\bigr)=\log(1+e^{z}),\qquad q=\sigma(z)
+\end{aligned}"""  # one step a line: a phone shows it whole
 TRAIN_LATEX = r"""\begin{aligned}
 P(y=1\mid x) &= \sigma(z),\qquad z=w^{\top}x+b \\
 J_0(w,b) &= \frac{1}{N}\sum_{i=1}^{N}\bigl[\log(1+e^{z_i})-y_i z_i\bigr]=\text{mean BCE},\qquad
