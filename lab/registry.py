@@ -54,4 +54,3 @@ PAGES: tuple[PageInfo, ...] = (
 )
 
 BY_ID = {p.id: p for p in PAGES}
-BY_PATH = {p.path: p for p in PAGES}

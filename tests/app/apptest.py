@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from lab.registry import BY_PATH
+from lab.registry import PAGES
 from tests.conftest import ENTRY
 
 TIMEOUT = 60
 #: The address a browser reports (``st.context.url``) in these tests.
 ORIGIN = "http://localhost:8501"
+#: The registry by script path (the tests open pages by path).
+BY_PATH = {p.path: p for p in PAGES}
 
 
 def open_page(path: str, query: dict[str, str | list[str]] | None = None, *, locale: str | None = None,

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lab.registry import BY_PATH
 from lab.nav import nav_key
 from lab.urlstate import GLOBAL_PARAMS, STATE_PAGE, STATE_SPECS, state_key
 from lab.strings import t
 from tests.params_examples import applies_with, invalid_examples, valid_example
-from tests.app.apptest import assert_healthy, open_page, warnings_text
+from tests.app.apptest import BY_PATH, assert_healthy, open_page, warnings_text
 from tests.conftest import page_scripts
 
 PAGES = page_scripts()

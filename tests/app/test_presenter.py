@@ -7,10 +7,9 @@ import urllib.parse
 
 import pytest
 
-from lab.registry import BY_PATH
 from lab.strings import t
 from lab.urlstate import LANG, PRESENT, STATE_PAGE
-from tests.app.apptest import ORIGIN, assert_healthy, open_page
+from tests.app.apptest import BY_PATH, ORIGIN, assert_healthy, open_page
 from tests.conftest import page_scripts
 
 PAGES = page_scripts()

@@ -17,9 +17,8 @@ import numpy as np
 import pytest
 
 from lab import params as P
-from lab.registry import BY_PATH
 from lab.urlstate import GLOBAL_PARAMS, STATE_SPECS
-from tests.app.apptest import open_page, warnings_text
+from tests.app.apptest import BY_PATH, open_page, warnings_text
 from tests.conftest import page_scripts
 from tests.params_examples import extreme, invalid_examples, valid_example
 
