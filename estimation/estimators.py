@@ -164,6 +164,11 @@ def _as_samples(x, min_n: int) -> np.ndarray:
     return arr
 
 
+def _one_or_rows(v: np.ndarray):
+    """A statistic of one sample as a Python float; of R samples (rows) the ndarray of R values."""
+    return float(v) if v.ndim == 0 else v
+
+
 def sample_mean(x):
     """Sample mean of each sample (last axis).
 
@@ -187,7 +192,7 @@ def sample_mean(x):
     >>> sample_mean([[1.0, 3.0], [2.0, 6.0]])  # one mean per row
     array([2., 4.])
     """
-    return _as_samples(x, 1).mean(axis=-1)
+    return _one_or_rows(_as_samples(x, 1).mean(axis=-1))
 
 
 def variance_estimate(x, estimator: str = "n_minus_1", *, mu=None):
@@ -232,8 +237,7 @@ def variance_estimate(x, estimator: str = "n_minus_1", *, mu=None):
         if mu is not None:
             raise ValueError(f"mu must be None for the {est.key!r} estimator (it centres at the sample mean)")
         dev = arr - arr.mean(axis=-1, keepdims=True)
-    v = np.sum(dev * dev, axis=-1) / est.divisor(arr.shape[-1])
-    return float(v) if v.ndim == 0 else v  # one sample: one number, a Python float
+    return _one_or_rows(np.sum(dev * dev, axis=-1) / est.divisor(arr.shape[-1]))
 
 
 def proportion(x):
@@ -261,7 +265,7 @@ def proportion(x):
     arr = _as_samples(x, 1)
     if not np.all((arr == 0.0) | (arr == 1.0)):
         raise ValueError("x must contain only 0s and 1s")
-    return arr.mean(axis=-1)
+    return _one_or_rows(arr.mean(axis=-1))
 
 
 # --------------------------------------------------------------------------
