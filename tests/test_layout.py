@@ -143,3 +143,26 @@ def test_public_names_are_unique_across_estimation_modules():
         modules = clashes.pop(name, set())
         assert all(m == package or m.startswith(package + ".") for m in modules), (name, modules)
     assert clashes == _KNOWN_CLASHES, "two public names in estimation/ mean different things: rename one"
+
+
+#: Topic-module functions still without an Examples section (estimation/datasets.py is being changed by
+#: the uploads round); the test fails when one of them gains an Example (then delete it here) or a new one lacks it.
+_NO_EXAMPLE_YET = {"datasets.make_gaussian_classes", "datasets.load_dataset", "datasets.select_xy",
+                   "datasets.class_values", "datasets.suggest_columns"}
+
+
+def test_every_public_function_of_a_topic_module_has_a_running_example():
+    # the textbook: estimation/<topic>.py (not views, charts, teaching); pytest.ini runs the Examples as doctests
+    import importlib
+    import inspect
+
+    missing = set()
+    for path in sorted((ROOT / "estimation").glob("*.py")):
+        if path.stem.startswith("_"):
+            continue
+        module = importlib.import_module(f"estimation.{path.stem}")
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if inspect.isfunction(obj) and obj.__module__ == module.__name__ and "Examples\n" not in (obj.__doc__ or ""):
+                missing.add(f"{path.stem}.{name}")
+    assert missing == _NO_EXAMPLE_YET
