@@ -22,7 +22,7 @@ import tracemalloc
 import numpy as np
 from _util import median, p95, table, timeit  # also puts the repo root on sys.path
 
-from estimation import activations, bayes, coverage
+from estimation import bayes, coverage, depth
 
 P_GRID = np.linspace(0.005, 0.995, 199)
 
@@ -48,9 +48,9 @@ def main() -> None:
     for name, scale in (("sigmoid", 1.0), ("relu", np.sqrt(2.0))):
         cases.append((
             f"gradient_profile({name}), L = 100, width = 512, batch = 64",
-            lambda name=name, scale=scale: activations.gradient_profile(
-                name, activations.MAX_LAYERS, activations.MAX_WIDTH,
-                init_scale=scale, batch_size=activations.MAX_BATCH, seed=0,
+            lambda name=name, scale=scale: depth.gradient_profile(
+                name, depth.MAX_LAYERS, depth.MAX_WIDTH,
+                init_scale=scale, batch_size=depth.MAX_BATCH, seed=0,
             ),
             3,
         ))
@@ -61,9 +61,9 @@ def main() -> None:
         rows.append([label, f"{median(ms):.1f}", f"{p95(ms):.1f}", repeat])
     print(table(["computation", "median ms", "p95 ms", "runs"], rows))
 
-    mem = peak_mb(lambda: activations.gradient_profile(
-        "relu", activations.MAX_LAYERS, activations.MAX_WIDTH,
-        init_scale=np.sqrt(2.0), batch_size=activations.MAX_BATCH, seed=0,
+    mem = peak_mb(lambda: depth.gradient_profile(
+        "relu", depth.MAX_LAYERS, depth.MAX_WIDTH,
+        init_scale=np.sqrt(2.0), batch_size=depth.MAX_BATCH, seed=0,
     ))
     mem_cov = peak_mb(lambda: coverage.coverage_exact(P_GRID, 1000))
     print()

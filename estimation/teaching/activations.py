@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from estimation import activations
+from estimation import activations, depth
 from estimation.teaching import Question, Slip, Snippet, fmt
 
 
@@ -64,7 +64,7 @@ def tanh_derivative(rng: np.random.Generator) -> Question:
 def chain_bound(rng: np.random.Generator) -> Question:
     n_layers = int(rng.integers(2, 7))
     w = float(rng.choice([1.0, 1.0, 2.0, 3.0]))
-    answer = float(activations.sigmoid_chain_bound(n_layers, w)[0])
+    answer = float(depth.sigmoid_chain_bound(n_layers, w)[0])
     return Question(
         prompt="ex.activations.chain_bound",
         fields={"L": n_layers, "w": fmt(w)},
@@ -148,6 +148,6 @@ def snippet(*, n_layers: int, width: int, init_scale: float, seed: int, batch_si
         "    g = (g * expit(z) * expit(-z)) @ W.T  # sigmoid'(z) = sigmoid(z) sigmoid(-z)",
         'print(f"mean |dE/dh_0| (sigmoid) = {np.abs(g).mean():.12g}")',
     ])
-    view = activations.gradient_profiles(("sigmoid",), n_layers, width, init_scale=init_scale,
+    view = depth.gradient_profiles(("sigmoid",), n_layers, width, init_scale=init_scale,
                                          batch_size=batch_size, seed=seed)
     return Snippet(code=code, value=float(view.profiles["sigmoid"].grad_mean_abs[0]))

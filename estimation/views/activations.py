@@ -24,6 +24,7 @@ import numpy as np
 
 from estimation import activations
 from estimation._validation import check_int, check_real
+from estimation.depth import DepthProfiles, gradient_profiles
 
 __all__ = ["HE", "Curves", "Depth", "curves", "depth", "num", "sci"]
 
@@ -141,7 +142,7 @@ class Depth:
 
     Attributes
     ----------
-    profiles : estimation.activations.DepthProfiles
+    profiles : estimation.depth.DepthProfiles
         What the chart draws: g_l = mean |∂E/∂h_l| per activation, the
         reference (s/4)^{L−l}, the factor per layer.
     inputs : dict of str to float
@@ -157,7 +158,7 @@ class Depth:
         ``|w|=s=1,\\ L=20:\\ (1/4)^{20}=9.095\\times10^{-13}``.
     """
 
-    profiles: activations.DepthProfiles
+    profiles: DepthProfiles
     inputs: dict[str, float]
     dead: tuple[str, ...]
     table: tuple[dict, ...]
@@ -165,12 +166,12 @@ class Depth:
 
 
 def depth(names, n_layers=20, width=64, *, init_scale=1.0, batch_size=32, seed=0, params=None) -> Depth:
-    """Everything the vanishing-gradient section shows: :func:`~estimation.activations.gradient_profiles` and its table.
+    """Everything the vanishing-gradient section shows: :func:`~estimation.depth.gradient_profiles` and its table.
 
     Parameters
     ----------
     names, n_layers, width, init_scale, batch_size, seed, params
-        As in :func:`estimation.activations.gradient_profiles`.
+        As in :func:`estimation.depth.gradient_profiles`.
 
     Returns
     -------
@@ -187,7 +188,7 @@ def depth(names, n_layers=20, width=64, *, init_scale=1.0, batch_size=32, seed=0
     >>> d.table[-1]
     {'row': 'bound', 'input_grad': '9.095e-13', 'per_layer': '0.25'}
     """
-    profiles = activations.gradient_profiles(names, n_layers, width, init_scale=init_scale, batch_size=batch_size,
+    profiles = gradient_profiles(names, n_layers, width, init_scale=init_scale, batch_size=batch_size,
                                              seed=seed, params=params)
     n_layers = int(profiles.layer[-1])
     inputs = {n: float(p.grad_mean_abs[0]) for n, p in profiles.profiles.items()}

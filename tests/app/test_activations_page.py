@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from estimation import activations as act
+from estimation import depth as dp
 from estimation import teaching
 from estimation.views import activations as views
 from lab.strings import t
@@ -41,7 +42,7 @@ def _assert_peaks_shown(at, names, lang, params=None):
 
 
 def _assert_depth_shown(at, names, *, n_layers=20, width=64, scale=1.0, seed=42, params=None):
-    view = act.gradient_profiles(names, n_layers, width, init_scale=scale, batch_size=32, seed=seed,
+    view = dp.gradient_profiles(names, n_layers, width, init_scale=scale, batch_size=32, seed=seed,
                                  params=params)
     table = _depth_table(at)
     assert list(table.index) == [*names, "bound"]

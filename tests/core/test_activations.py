@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from scipy import optimize, stats
 
 from estimation import activations as act
+from estimation import depth as dp
 
 # Every registry entry at its defaults, plus non-default parameters.
 CASES = [(name, a.params) for name, a in act.ACTIVATIONS.items()] + [
@@ -160,7 +161,7 @@ def test_backprop_matches_finite_differences(name, params):
     n_layers, width, batch = 4, 3, 2
     weights = rng.normal(0.0, 1.0, size=(n_layers, width, width))
     x = rng.normal(size=(batch, width))
-    result = act.backprop(x, weights, name, **params)
+    result = dp.backprop(x, weights, name, **params)
     assert result.z.shape == (n_layers, batch, width)
     assert result.grad_h.shape == (n_layers + 1, batch, width)
     a = act.ACTIVATIONS[name]
@@ -188,21 +189,21 @@ def test_backprop_matches_finite_differences(name, params):
 @given(x0=st.floats(-5.0, 5.0), n_layers=st.integers(1, 30))
 def test_scalar_sigmoid_chain_is_bounded_by_quarter_power(x0, n_layers):
     weights = np.ones((n_layers, 1, 1))
-    result = act.backprop(np.array([[x0]]), weights, "sigmoid")
+    result = dp.backprop(np.array([[x0]]), weights, "sigmoid")
     grads = result.grad_h[:, 0, 0]
     # exact: ∂h_L/∂h_l = Π_{j>l} σ'(z_j)
     expected = np.append(np.cumprod(act.d_sigmoid(result.z[::-1, 0, 0]))[::-1], 1.0)
     np.testing.assert_allclose(grads, expected, rtol=1e-12)
-    assert np.all(grads <= act.sigmoid_chain_bound(n_layers) * (1 + 1e-12))
+    assert np.all(grads <= dp.sigmoid_chain_bound(n_layers) * (1 + 1e-12))
 
 
 def test_sigmoid_chain_bound_values():
-    np.testing.assert_array_equal(act.sigmoid_chain_bound(3), [0.25**3, 0.25**2, 0.25, 1.0])
-    np.testing.assert_allclose(act.sigmoid_chain_bound(2, weight=-2.0), [0.25, 0.5, 1.0])
+    np.testing.assert_array_equal(dp.sigmoid_chain_bound(3), [0.25**3, 0.25**2, 0.25, 1.0])
+    np.testing.assert_allclose(dp.sigmoid_chain_bound(2, weight=-2.0), [0.25, 0.5, 1.0])
 
 
 def test_gaussian_weights_are_reproducible_with_the_right_scale():
-    w = act.GaussianWeights(3, 256, init_scale=np.sqrt(2.0), seed=9)
+    w = dp.GaussianWeights(3, 256, init_scale=np.sqrt(2.0), seed=9)
     assert len(w) == 3
     np.testing.assert_array_equal(w[1], w[1])
     assert not np.array_equal(w[0], w[1])
@@ -211,20 +212,20 @@ def test_gaussian_weights_are_reproducible_with_the_right_scale():
 
 
 def test_gradient_profile_shape_and_unit_output_gradient():
-    prof = act.gradient_profile("tanh", n_layers=5, width=16, batch_size=8, seed=1)
+    prof = dp.gradient_profile("tanh", n_layers=5, width=16, batch_size=8, seed=1)
     np.testing.assert_array_equal(prof.layer, np.arange(6))
     assert prof.grad_mean_abs[-1] == 1.0
     assert prof.act_std.shape == (6,)
-    again = act.gradient_profile("tanh", n_layers=5, width=16, batch_size=8, seed=1)
+    again = dp.gradient_profile("tanh", n_layers=5, width=16, batch_size=8, seed=1)
     np.testing.assert_array_equal(prof.grad_mean_abs, again.grad_mean_abs)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_sigmoid_gradient_vanishes_while_relu_with_he_scaling_does_not(seed):
     depth, width = 30, 64
-    sig = act.gradient_profile("sigmoid", depth, width, init_scale=1.0, seed=seed).grad_mean_abs
+    sig = dp.gradient_profile("sigmoid", depth, width, init_scale=1.0, seed=seed).grad_mean_abs
     he = np.sqrt(2.0)
-    relu = act.gradient_profile("relu", depth, width, init_scale=he, seed=seed).grad_mean_abs
+    relu = dp.gradient_profile("relu", depth, width, init_scale=he, seed=seed).grad_mean_abs
     # sigmoid: each layer multiplies by ≈ 0.2 (σ' ≤ 1/4), so 30 layers give ~1e-20;
     # 1e-12 leaves eight orders of margin
     assert sig[0] < 1e-12
@@ -244,18 +245,18 @@ def test_sigmoid_gradient_vanishes_while_relu_with_he_scaling_does_not(seed):
         (lambda: act.sigmoid([0.0, np.nan]), "z"),  # the one sigmoid (estimation.losses) calls its argument z
         (lambda: act.relu("a"), "x"),
         (lambda: act.get_activation("swish"), "activation"),
-        (lambda: act.gradient_profile("relu", n_layers=0), "n_layers"),
-        (lambda: act.gradient_profile("relu", n_layers=101), "n_layers"),
-        (lambda: act.gradient_profile("relu", width=513), "width"),
-        (lambda: act.gradient_profile("relu", batch_size=0), "batch_size"),
-        (lambda: act.gradient_profile("relu", init_scale=0.0), "init_scale"),
-        (lambda: act.gradient_profile("relu", seed=-3), "seed"),
-        (lambda: act.gradient_profile("nope"), "activation"),
-        (lambda: act.backprop(np.ones((2, 3)), np.ones((1, 2, 2)), "relu"), "weights"),
-        (lambda: act.backprop(np.ones(3), np.ones((1, 3, 3)), "relu"), "x"),
-        (lambda: act.sigmoid_chain_bound(0), "n_layers"),
-        (lambda: act.gradient_profile("relu", slope=0.1), "slope"),
-        (lambda: act.gradient_profile("leaky_relu", slope=2.0), "slope"),
+        (lambda: dp.gradient_profile("relu", n_layers=0), "n_layers"),
+        (lambda: dp.gradient_profile("relu", n_layers=101), "n_layers"),
+        (lambda: dp.gradient_profile("relu", width=513), "width"),
+        (lambda: dp.gradient_profile("relu", batch_size=0), "batch_size"),
+        (lambda: dp.gradient_profile("relu", init_scale=0.0), "init_scale"),
+        (lambda: dp.gradient_profile("relu", seed=-3), "seed"),
+        (lambda: dp.gradient_profile("nope"), "activation"),
+        (lambda: dp.backprop(np.ones((2, 3)), np.ones((1, 2, 2)), "relu"), "weights"),
+        (lambda: dp.backprop(np.ones(3), np.ones((1, 3, 3)), "relu"), "x"),
+        (lambda: dp.sigmoid_chain_bound(0), "n_layers"),
+        (lambda: dp.gradient_profile("relu", slope=0.1), "slope"),
+        (lambda: dp.gradient_profile("leaky_relu", slope=2.0), "slope"),
     ],
 )
 def test_invalid_arguments_raise_value_error_naming_them(call, name):
@@ -268,11 +269,11 @@ def test_invalid_arguments_raise_value_error_naming_them(call, name):
 def test_gradient_profiles_equal_one_profile_per_activation(seed):
     params = {"leaky_relu": {"slope": 0.2}, "elu": {"alpha": 0.5}}
     names = tuple(act.ACTIVATIONS)
-    view = act.gradient_profiles(names, 6, 16, init_scale=1.3, batch_size=5, seed=seed, params=params)
+    view = dp.gradient_profiles(names, 6, 16, init_scale=1.3, batch_size=5, seed=seed, params=params)
     assert tuple(view.profiles) == names
     np.testing.assert_array_equal(view.layer, np.arange(7))
     for name in names:
-        one = act.gradient_profile(name, 6, 16, init_scale=1.3, batch_size=5, seed=seed, **params.get(name, {}))
+        one = dp.gradient_profile(name, 6, 16, init_scale=1.3, batch_size=5, seed=seed, **params.get(name, {}))
         # same weights and inputs, same operations: equal up to BLAS rounding
         np.testing.assert_allclose(view.profiles[name].grad_mean_abs, one.grad_mean_abs, rtol=1e-12)
         np.testing.assert_allclose(view.profiles[name].act_std, one.act_std, rtol=1e-12)
@@ -282,7 +283,7 @@ def test_gradient_profiles_equal_one_profile_per_activation(seed):
 
 
 def test_sigmoid_profile_shrinks_like_a_quarter_per_layer_at_unit_scale():
-    view = act.gradient_profiles(n_layers=20, width=64, init_scale=1.0, seed=42)
+    view = dp.gradient_profiles(n_layers=20, width=64, init_scale=1.0, seed=42)
     # each step multiplies by √(mean σ'(z)²)·|N(0,1)| on average, below 1/4;
     # over seeds 0-20 the factor was 0.21-0.24
     assert 0.15 < view.per_layer["sigmoid"] <= 0.25
@@ -318,11 +319,11 @@ def test_named_peaks_and_conventions():
     "call, name",
     [
         (lambda: act.derivative_peak("swish"), "activation"),
-        (lambda: act.gradient_profiles(width=257), "width"),
-        (lambda: act.gradient_profiles(n_layers=0), "n_layers"),
-        (lambda: act.gradient_profiles(init_scale=-1.0), "init_scale"),
-        (lambda: act.gradient_profiles(seed=-1), "seed"),
-        (lambda: act.gradient_profiles(["leaky_relu"], params={"leaky_relu": {"slope": 1.5}}), "slope"),
+        (lambda: dp.gradient_profiles(width=257), "width"),
+        (lambda: dp.gradient_profiles(n_layers=0), "n_layers"),
+        (lambda: dp.gradient_profiles(init_scale=-1.0), "init_scale"),
+        (lambda: dp.gradient_profiles(seed=-1), "seed"),
+        (lambda: dp.gradient_profiles(["leaky_relu"], params={"leaky_relu": {"slope": 1.5}}), "slope"),
     ],
 )
 def test_page_calls_reject_invalid_arguments_naming_them(call, name):

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from estimation import activations as act
+from estimation import depth as dp
 from estimation.charts import activations as charts
 from estimation.views import activations as views
 
@@ -90,7 +91,7 @@ def _depth_spec(view, labels=LABELS):
 
 
 def test_depth_chart_is_valid_log_scaled_with_the_reference_in_the_legend():
-    view = act.gradient_profiles(ALL, n_layers=100, width=4, seed=1)
+    view = dp.gradient_profiles(ALL, n_layers=100, width=4, seed=1)
     spec = _depth_spec(view)
     text = str(spec)
     assert "layer l" in text and "mean |∂E/∂h_l|" in text and "Gradient per layer" in text
@@ -98,7 +99,7 @@ def test_depth_chart_is_valid_log_scaled_with_the_reference_in_the_legend():
     rows = _rows(spec)
     assert len(rows) <= 5000
     bound = [r for r in rows if r["kind"] == "reference"]
-    assert [r["grad"] for r in bound] == pytest.approx(list(act.sigmoid_chain_bound(100)), rel=1e-15)
+    assert [r["grad"] for r in bound] == pytest.approx(list(dp.sigmoid_chain_bound(100)), rel=1e-15)
     colour = next(d for d in _legend_domains(spec) if d[0] == "color")
     assert colour[1] == [LABELS[n] for n in ALL] + [REFERENCE]
     assert colour[2][-1] == charts.REFERENCE
@@ -109,9 +110,9 @@ def test_depth_chart_is_valid_log_scaled_with_the_reference_in_the_legend():
 def test_depth_chart_leaves_out_exact_zeros():
     # a dead ReLU chain: every gradient below the output is exactly 0
     layer = np.arange(4)
-    dead = act.GradientProfile(layer, np.array([0.0, 0.0, 0.0, 1.0]), np.ones(4))
-    alive = act.GradientProfile(layer, np.array([0.01, 0.05, 0.2, 1.0]), np.ones(4))
-    view = act.DepthProfiles(layer, {"relu": dead, "sigmoid": alive}, act.sigmoid_chain_bound(3), {})
+    dead = dp.GradientProfile(layer, np.array([0.0, 0.0, 0.0, 1.0]), np.ones(4))
+    alive = dp.GradientProfile(layer, np.array([0.01, 0.05, 0.2, 1.0]), np.ones(4))
+    view = dp.DepthProfiles(layer, {"relu": dead, "sigmoid": alive}, dp.sigmoid_chain_bound(3), {})
     rows = _rows(_depth_spec(view))
     assert [r["grad"] for r in rows if r["series"] == "ReLU"] == [1.0]
     assert all(r["grad"] > 0 for r in rows)
@@ -128,7 +129,7 @@ def test_every_tooltip_is_titled_by_the_caller():
     _, curves = _curves_spec(("sigmoid", "relu"))
     for titles in _tooltip_titles(curves):
         assert titles == [("series", "activation"), ("x", "input x"), ("y", "f′(x)")]
-    depth = _depth_spec(act.gradient_profiles(("sigmoid",), n_layers=3, width=2, seed=0))
+    depth = _depth_spec(dp.gradient_profiles(("sigmoid",), n_layers=3, width=2, seed=0))
     reference, profile = _tooltip_titles(depth)
     assert reference == [("series", "activation"), ("layer", "layer l"), ("grad", "mean |∂E/∂h_l|")]
     assert profile == reference + [("std", "std of h_l")]
@@ -149,6 +150,6 @@ def test_the_reference_is_not_a_bound_of_the_random_network():
     """
     above = []
     for seed in range(20):
-        view = act.gradient_profiles(("sigmoid",), n_layers=10, width=1, seed=seed)
+        view = dp.gradient_profiles(("sigmoid",), n_layers=10, width=1, seed=seed)
         above.append(bool(np.any(view.profiles["sigmoid"].grad_mean_abs > view.bound * (1 + 1e-12))))
     assert any(above)

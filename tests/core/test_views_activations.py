@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from estimation import activations as act
+from estimation import depth as dp
 from estimation.views import activations as views
 
 
@@ -62,7 +63,7 @@ def test_peaks_table_is_the_cores_peaks_to_four_digits():
 @pytest.mark.parametrize(("scale", "tex"), [(1.0, "1"), (views.HE, r"\sqrt{2}"), (0.25, "0.25")])
 def test_depth_table_and_reference(scale, tex):
     d = views.depth(("sigmoid", "relu"), 20, 16, init_scale=scale, batch_size=8, seed=3)
-    profiles = act.gradient_profiles(("sigmoid", "relu"), 20, 16, init_scale=scale, batch_size=8, seed=3)
+    profiles = dp.gradient_profiles(("sigmoid", "relu"), 20, 16, init_scale=scale, batch_size=8, seed=3)
     assert d.inputs == {n: float(profiles.profiles[n].grad_mean_abs[0]) for n in ("sigmoid", "relu")}
     assert d.table == (
         *({"row": n, "input_grad": f"{d.inputs[n]:.4g}", "per_layer": f"{profiles.per_layer[n]:.4g}"}
