@@ -104,7 +104,7 @@ st.caption(ui.t("softmax.data_summary", n=f"{data.n:,}", k=data.k,
 
 
 # 1. Entropy + KL = cross-entropy
-@st.fragment
+@ui.section
 def entropy_section(choice):
     st.header(ui.t("softmax.entropy_header"))
     st.markdown(ui.t("softmax.entropy_intro"))
@@ -138,7 +138,7 @@ def entropy_section(choice):
 
 
 # 2. Softmax regression
-@st.fragment
+@ui.section
 def training_section(choice):
     st.header(ui.t("softmax.train_header"))
     st.markdown(ui.t("softmax.train_intro"))
@@ -183,7 +183,7 @@ def training_section(choice):
 
 
 # 3. Shift, overflow, temperature
-@st.fragment
+@ui.section
 def temperature_section(choice):
     st.header(ui.t("softmax.temp_header"))
     st.markdown(ui.t("softmax.temp_intro"))

@@ -166,3 +166,12 @@ def test_every_public_function_of_a_topic_module_has_a_running_example():
             if inspect.isfunction(obj) and obj.__module__ == module.__name__ and "Examples\n" not in (obj.__doc__ or ""):
                 missing.add(f"{path.stem}.{name}")
     assert missing == _NO_EXAMPLE_YET
+
+
+@pytest.mark.parametrize("path", page_scripts())
+def test_page_sections_are_ui_sections_not_bare_fragments(path):
+    # ui.section is st.fragment, except in presenter mode, where sections run with the page so that the QR code
+    # beside the title always encodes the view as it is; a bare st.fragment would let it go stale.
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    bare = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr == "fragment"]
+    assert not bare, f"{path}: st.fragment at lines {bare}; use @ui.section"
