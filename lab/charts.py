@@ -12,7 +12,7 @@ from typing import Any, Callable
 import streamlit as st
 
 from estimation.charts import export
-from estimation.charts.theme import for_projector, legend_room
+from estimation.charts.theme import TITLE_SIZE, for_projector, legend_room, title_lines
 from lab.cache import chart_spec
 
 
@@ -33,6 +33,11 @@ class Charts:
         shown = for_projector(spec) if self.presenting else spec
         if isinstance(shown.get("height"), int):  # Streamlit fits the legends into the height: give them room
             shown = {**shown, "height": shown["height"] + legend_room(shown)}
+        if isinstance(shown.get("title"), str):  # Vega cuts a title wider than the chart: wrap it for a phone
+            size = shown.get("config", {}).get("title", {}).get("fontSize", TITLE_SIZE)
+            lines = title_lines(shown["title"], size=size)
+            if len(lines) > 1:
+                shown = {**shown, "title": lines}
         container.vega_lite_chart(spec=shown, width="stretch", theme=None, alt=title)
         if not self.presenting:
             self._export_menu(spec, title or builder.__name__, container)

@@ -86,7 +86,8 @@ def entropy_curve_chart(
     ]
     top = float(min(view.cross.max(), 2.5 * max(at_cross, float(h[0]) + 0.1, 0.3)))
     domain = [entropy_label, kl_label, cross_label, mle_label, model_label]
-    color = alt.Color("part:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain)),
+    symbols = legend_symbols({entropy_label: "area", kl_label: "area", cross_label: "line", mle_label: "dashed"})
+    color = alt.Color("part:N", title=None, sort=domain, legend=alt.Legend(columns=legend_columns(domain), **symbols),
                       scale=alt.Scale(domain=domain,
                                       range=[ENTROPY_COLOR, KL_COLOR, CROSS_COLOR, PALETTE[2], PALETTE[1]]))
     x = alt.X("q:Q", title=x_title, scale=alt.Scale(domain=[0.0, 1.0], nice=False),

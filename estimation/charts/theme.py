@@ -8,6 +8,7 @@ and exported PNG/SVG files look the same as the app (pages render with
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
@@ -81,6 +82,32 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
             continue
         em += 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.62
     return em * size
+
+
+#: Width (px) a chart's title may fill before it wraps: a phone's chart (Vega cuts a longer one with "…").
+TITLE_WIDTH = 340
+_WIDE = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+#: Words (with their trailing space) and single wide characters: where a title may break.
+_TOKENS = re.compile(f"[^\\s{_WIDE}]+\\s*|[{_WIDE}]\\s*|\\s+")
+#: Marks that never start a line (they stay with what they close or follow).
+_NO_START = frozenset("）」』】、。，．：；！？・)]},.:;!?")
+
+
+def title_lines(text: str, *, size: float = TITLE_SIZE, width: float = TITLE_WIDTH) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` px at ``size`` px (bold: :func:`text_width` + 10 %).
+
+    Breaks fall between words, or between any two Japanese characters except
+    before closing marks (、。）…); a word wider than a line stays whole.
+    Joining the lines with the spaces they lost gives ``text`` back.
+    """
+    lines, line = [], ""
+    for token in _TOKENS.findall(text):
+        if line and token[0] not in _NO_START and 1.1 * text_width((line + token).rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    return [*lines, line.rstrip()] if line.strip() or not lines else lines
 
 
 def legend_columns(labels: Sequence[str], *, width: float = LEGEND_WIDTH, most: int = 4) -> int:

@@ -238,6 +238,7 @@ def test_switching_the_varied_parameter_keeps_the_report_cached():
     assert at.query_params["vary"] == "sigma2"
     assert _metrics(at) == before  # same data, other slice
     titles = [json.loads(c.proto.spec)["title"] for c in _charts(at)]
+    titles = [" ".join(x) if isinstance(x, list) else x for x in titles]  # a long title is shown in lines
     assert titles == [t("likelihood.lik_title", "en", sym="σ²"), t("likelihood.loglik_title", "en", sym="σ²")]
     assert _table(at).columns[0] == "σ²"
 

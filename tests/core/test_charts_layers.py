@@ -112,3 +112,16 @@ def test_legend_symbols_draw_each_entry_like_its_mark():
                       (re.search(r'stroke-dasharray="([^"]*)"', attrs) or [None, None])[1])
               for attrs, label in entries}
     assert shapes == {"running mean x̄ₖ": (True, ""), "band": (False, ""), "E[X]": (True, "6,3")}
+
+
+@pytest.mark.parametrize("text", ["Posterior mean and 95 % credible band against t", "Short",
+                                  "The plain product of densities against the log-likelihood",
+                                  "コインの標本（20 回中 8 回が 1）：q に対する H(p̂, q)"])
+def test_long_titles_wrap_into_lines_that_fit_a_phone(text):
+    from estimation.charts.theme import TITLE_SIZE, TITLE_WIDTH, text_width, title_lines
+
+    lines = title_lines(text)
+    assert all(1.1 * text_width(line, TITLE_SIZE) <= TITLE_WIDTH for line in lines)
+    assert (len(lines) == 1) == (1.1 * text_width(text, TITLE_SIZE) <= TITLE_WIDTH)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost but the spaces at the breaks
+    assert not any(line[0] in "）」、。：" for line in lines)
