@@ -44,7 +44,7 @@ STRINGS = {
     },
     # estimators (long labels for legends and the table, short ones for the MSE axis)
     "estimator_bias.label.n_minus_1": {"en": "1/(N − 1), around x̄: S² (unbiased)", "ja": "1/(N − 1)・x̄ 中心：S²（不偏分散）"},
-    "estimator_bias.label.n": {"en": "1/N, around x̄ (biased; MLE)", "ja": "1/N・x̄ 中心（偏りあり・最尤推定量）"},
+    "estimator_bias.label.n": {"en": "1/N, around x̄ (biased; Gaussian MLE)", "ja": "1/N・x̄ 中心（偏り・正規分布の最尤推定量）"},
     "estimator_bias.label.n_plus_1": {"en": "1/(N + 1), around x̄", "ja": "1/(N + 1)・x̄ 中心"},
     "estimator_bias.label.known_mean": {"en": "1/N, around the true μ", "ja": "1/N・真の μ 中心"},
     "estimator_bias.short.n_minus_1": {"en": "÷ (N − 1)", "ja": "÷ (N − 1)"},

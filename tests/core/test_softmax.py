@@ -287,7 +287,7 @@ def test_select_classes_maps_labels_in_sorted_order():
 
 @pytest.mark.parametrize("table, key", [
     ({"x": [1.0, 2.0], "c": ["a", "a"]}, "label_single_class"),
-    ({"x": np.arange(11.0), "c": np.arange(11)}, "too_many_classes"),
+    ({"x": np.arange(22.0), "c": np.arange(22) % 11}, "too_many_classes"),  # 11 classes, each twice: not an ID
     ({"x": ["1", "two"], "c": ["a", "b"]}, "feature_not_numeric"),
 ])
 def test_bad_tables_raise_translatable_errors(table, key):
