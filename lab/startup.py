@@ -7,8 +7,6 @@ module changes nothing.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 import gc
 import importlib
@@ -44,27 +42,3 @@ def start() -> None:
     threadpool_limits(limits=1, user_api="blas")
     gc.freeze()
 
-
-#: glibc's ``M_ARENA_MAX`` (mallopt parameter number).
-_M_ARENA_MAX = -8
-#: Malloc arenas for the whole process (glibc's default: 8 per core, one per thread that allocates at once).
-MALLOC_ARENAS = 2
-
-
-def _fewer_malloc_arenas() -> None:
-    """Let the sessions' script threads share :data:`MALLOC_ARENAS` malloc arenas (glibc only; else nothing).
-
-    Streamlit runs every session's script in a thread of its own; glibc gives
-    concurrent threads arenas of their own, and freed memory stays spread over
-    them, so a server shared by a class keeps growing its resident memory
-    long after its bounded caches are full. (The same as ``MALLOC_ARENA_MAX=2``
-    in the environment, which Community Cloud does not let an app set.)
-    """
-    name = ctypes.util.find_library("c")
-    if not name:
-        return
-    try:
-        mallopt = ctypes.CDLL(name).mallopt
-    except (OSError, AttributeError):  # not glibc (musl, macOS)
-        return
-    mallopt(_M_ARENA_MAX, MALLOC_ARENAS)
