@@ -3,10 +3,10 @@
 Three sources end in the same place, an ``(X, y)`` pair for
 :mod:`estimation.logistic`:
 
-* :func:`make_gaussian_classes` draws two Gaussian classes;
+* :func:`make_gaussian_classes` draws two Gaussian classes (from :mod:`estimation.synthetic`);
 * :func:`load_dataset` reads a bundled table from ``data/`` (see
   ``data/README.md`` for sources and licences; registry :data:`DATASETS`);
-* :func:`parse_csv` turns an uploaded file into a table, defensively.
+* :func:`parse_csv` turns an uploaded file into a table, defensively (from :mod:`estimation.csv_files`).
 
 :func:`select_xy` then picks the label and 1–2 feature columns of a table,
 maps the label to 0/1 and reports the mapping (:class:`BinaryData`).
@@ -14,18 +14,17 @@ maps the label to 0/1 and reports the mapping (:class:`BinaryData`).
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import numbers
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from estimation._validation import InputError, as_finite_array, check_int, check_real, check_seed, lookup
+from estimation._validation import InputError, as_finite_array, check_int, lookup
+from estimation.csv_files import MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES, parse_csv
+from estimation.synthetic import MAX_CLASSES, make_gaussian_blobs, make_gaussian_classes
 
 __all__ = [
     "make_gaussian_classes",
@@ -51,143 +50,14 @@ __all__ = [
     "MAX_COLUMNS",
 ]
 
-#: Largest upload :func:`parse_csv` accepts, in bytes (checked before parsing).
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-#: Most data rows :func:`parse_csv` accepts (the header line not counted).
-MAX_ROWS = 200_000
-#: Most columns :func:`parse_csv` accepts.
-MAX_COLUMNS = 1_000
 #: Most feature columns :func:`select_xy` accepts (the lab draws 1-D and 2-D pictures).
 MAX_FEATURES = 2
-#: Most classes :func:`select_classes` accepts (the lab colours and tabulates every class).
-MAX_CLASSES = 10
 
 #: A label column with more than ``MAX_CLASSES`` values, distinct in at least this share of its rows, is
 #: refused as an ID (or a measurement), not a class label.
 ID_SHARE = 0.9
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_ENCODINGS = ("utf-8-sig", "cp932")
-
-
-# ---------------------------------------------------------------------------
-# Synthetic data
-# ---------------------------------------------------------------------------
-
-
-def make_gaussian_classes(
-    n: int = 200,
-    *,
-    n_features: int = 2,
-    separation: float = 2.0,
-    balance: float = 0.5,
-    correlation: float = 0.0,
-    seed: int = 0,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Two Gaussian classes with adjustable overlap.
-
-    Parameters
-    ----------
-    n : int, default 200
-        Total number of samples (2 … 200,000).
-    n_features : {1, 2}, default 2
-    separation : float, default 2
-        Distance between the class means, in units of the within-class
-        standard deviation (0 … 20). 0: identical classes; large: separable.
-    balance : float, default 0.5
-        Fraction of class 1, in (0, 1); the class sizes are
-        ``n1 = round(balance · n)`` and ``n0 = n − n1``, both at least 1.
-    correlation : float, default 0
-        Within-class correlation ρ of the two features, in (−1, 1)
-        (must be 0 for one feature).
-    seed : int, default 0
-
-    Returns
-    -------
-    X : ndarray of shape (n, n_features)
-    y : ndarray of shape (n,)
-        Labels 0.0/1.0; the rows are in random order.
-
-    Notes
-    -----
-    ``x | y = k ~ N(μ_k, Σ)`` with ``μ_1 = −μ_0 = (separation/2) u``, where
-    ``u = 1`` for one feature and ``u = (1, 1)/√2`` for two, and
-    ``Σ = [[1, ρ], [ρ, 1]]`` (``Σ = 1`` for one feature). With equal
-    covariances the Bayes-optimal decision rule is linear, so logistic
-    regression is the correctly specified model:
-    ``log P(y=1|x)/P(y=0|x) = (μ_1 − μ_0)ᵀ Σ⁻¹ x + log(n1/n0)``.
-    All draws come from ``numpy.random.default_rng(seed)``.
-    """
-    n = check_int(n, "n", lo=2, hi=MAX_ROWS)
-    d = check_int(n_features, "n_features", lo=1, hi=2)
-    separation = check_real(separation, "separation", lo=0.0, hi=20.0)
-    balance = check_real(balance, "balance", lo=0.0, hi=1.0, lo_open=True, hi_open=True)
-    rho = check_real(correlation, "correlation", lo=-1.0, hi=1.0, lo_open=True, hi_open=True)
-    if d == 1 and rho != 0.0:
-        raise ValueError("correlation must be 0 for one feature")
-    n1 = int(round(balance * n))
-    if n1 < 1 or n1 > n - 1:
-        raise ValueError(f"balance={balance} leaves a class empty for n={n}")
-    n0 = n - n1
-
-    rng = np.random.default_rng(check_seed(seed))
-    u = np.ones(d) / np.sqrt(d)
-    cov = np.array([[1.0]]) if d == 1 else np.array([[1.0, rho], [rho, 1.0]])
-    chol = np.linalg.cholesky(cov)
-    noise = rng.standard_normal((n, d)) @ chol.T
-    y = np.concatenate([np.zeros(n0), np.ones(n1)])
-    X = noise + np.outer(y - 0.5, separation * u)
-    order = rng.permutation(n)
-    return X[order], y[order]
-
-
-def make_gaussian_blobs(
-    n: int = 300, k: int = 3, *, separation: float = 3.0, seed: int = 0
-) -> tuple[np.ndarray, np.ndarray]:
-    """K Gaussian classes in the plane, their means evenly spaced on a circle.
-
-    Parameters
-    ----------
-    n : int, default 300
-        Total number of samples (K … 200,000); the classes get ``n // K`` each,
-        the first ``n mod K`` classes one more.
-    k : int, default 3
-        Number of classes K (2 … :data:`MAX_CLASSES`).
-    separation : float, default 3
-        Distance between the means of neighbouring classes, in units of the
-        within-class standard deviation (0 … 20).
-    seed : int, default 0
-
-    Returns
-    -------
-    X : ndarray of shape (n, 2)
-    y : ndarray of shape (n,)
-        Integer labels 0 … K−1 (as floats); rows in random order.
-
-    Notes
-    -----
-    ``x | y = j ~ N(μ_j, I₂)`` with ``μ_j = r (cos 2πj/K, sin 2πj/K)`` and
-    ``r = separation / (2 sin(π/K))`` (so neighbours are ``separation``
-    apart; K = 2 gives ±separation/2). Equal covariances make the Bayes
-    rule's log-odds linear in x: softmax regression is the correctly
-    specified model. All draws come from ``numpy.random.default_rng(seed)``.
-
-    Examples
-    --------
-    >>> X, y = make_gaussian_blobs(7, 3, separation=4.0, seed=1)
-    >>> X.shape, np.bincount(y.astype(int)).tolist()
-    ((7, 2), [3, 2, 2])
-    """
-    k = check_int(k, "k", lo=2, hi=MAX_CLASSES)
-    n = check_int(n, "n", lo=k, hi=MAX_ROWS)
-    separation = check_real(separation, "separation", lo=0.0, hi=20.0)
-    rng = np.random.default_rng(check_seed(seed))
-    angles = 2 * np.pi * np.arange(k) / k
-    means = separation / (2 * np.sin(np.pi / k)) * np.column_stack([np.cos(angles), np.sin(angles)])
-    y = np.repeat(np.arange(k), n // k + (np.arange(k) < n % k))
-    X = rng.standard_normal((n, 2)) + means[y]
-    order = rng.permutation(n)
-    return X[order], y[order].astype(np.float64)
 
 
 # ---------------------------------------------------------------------------
@@ -282,6 +152,12 @@ def load_dataset(name: str) -> pd.DataFrame:
         ``select_xy(load_dataset("iris"), "species", ["petal_length"], positive="setosa")``
         (linearly separable), or versicolor vs virginica:
         ``select_xy(..., positive="virginica", negative="versicolor")`` (not).
+
+    Examples
+    --------
+    >>> iris = load_dataset("iris")
+    >>> iris.shape, iris.columns[-1]
+    ((150, 5), 'species')
     """
     return _read_bundled(lookup(DATASETS, name, "name").filename).copy()
 
@@ -456,6 +332,14 @@ def select_xy(
     column (and the rows, for missing values). A label with more than
     ``max_classes`` values (an ID column, a measurement) is refused by
     :func:`check_label`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"x": [0.5, 1.5, 2.5, 3.5], "label": ["no", "yes", "no", "yes"]})
+    >>> data = select_xy(table, "label", ["x"])
+    >>> data.y.tolist(), data.positive, data.negative
+    ([0.0, 1.0, 0.0, 1.0], 'yes', ('no',))
     """
     feature_cols, labels, values = _check_columns(table, label_col, feature_cols)
     _check_class_count(label_col, values, len(labels), max_classes)
@@ -649,6 +533,11 @@ def class_values(table: pd.DataFrame, label_col: str) -> list:
     list
         Python scalars, numbers in numeric order, anything else sorted by its
         text, so that a page can offer them as the positive class.
+
+    Examples
+    --------
+    >>> class_values(load_dataset("iris"), "species")
+    ['setosa', 'versicolor', 'virginica']
     """
     if not isinstance(table, pd.DataFrame):
         raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
@@ -678,6 +567,11 @@ def suggest_columns(table: pd.DataFrame) -> tuple[str, list[str]]:
     Notes
     -----
     Only a starting point for the page's pickers: the user can change both.
+
+    Examples
+    --------
+    >>> suggest_columns(load_dataset("iris"))
+    ('species', ['sepal_length', 'sepal_width'])
     """
     if not isinstance(table, pd.DataFrame):
         raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
@@ -812,195 +706,6 @@ def upload_columns(raw: bytes) -> UploadColumns:
     label, features = suggest_columns(table)
     return UploadColumns(tuple(str(c) for c in table.columns), label, tuple(features), text_columns(table),
                          table.attrs["separator"], table.attrs["decimal"])
-
-
-# ---------------------------------------------------------------------------
-# CSV upload
-# ---------------------------------------------------------------------------
-
-
-def _decode(raw: bytes) -> tuple[str, str]:
-    """Decode as UTF-8 (BOM allowed), else Shift_JIS/cp932; no silent fallback."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("file_utf16", "the file is encoded as UTF-16; save it as UTF-8 CSV")
-    if b"\x00" in raw:
-        raise InputError("file_binary", "the file is not a text (CSV) file: it contains NUL bytes (binary data)")
-    for encoding in _ENCODINGS:
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise InputError(
-        "file_encoding",
-        "could not decode the file as text: it is neither UTF-8 nor Shift_JIS (cp932); save it as UTF-8 CSV",
-    )
-
-
-def parse_csv(
-    raw: bytes,
-    *,
-    max_bytes: int = MAX_UPLOAD_BYTES,
-    max_rows: int = MAX_ROWS,
-    max_columns: int = MAX_COLUMNS,
-) -> pd.DataFrame:
-    """Parse an uploaded CSV file (commas, semicolons or tabs) into a table, defensively.
-
-    Parameters
-    ----------
-    raw : bytes
-        The file's contents.
-    max_bytes : int, default 50 MiB
-        Larger input is rejected before anything else is done with it.
-    max_rows : int, default 200,000
-        Most data rows (the header line is not counted).
-    max_columns : int, default 1,000
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns named by the header line; numeric columns parsed as numbers.
-        ``table.attrs`` records the ``"encoding"``, the ``"separator"``
-        (``","``, ``";"`` or ``"\\t"``) and the ``"decimal"`` mark (``"."``
-        or ``","``) used.
-
-    Notes
-    -----
-    Checks, in order, each raising ``ValueError`` with a message naming the
-    problem: not bytes; empty; larger than ``max_bytes`` (checked on the
-    byte length before decoding); UTF-16 or NUL bytes (binary data);
-    encoding — UTF-8 (with or without BOM) is tried first, then cp932
-    (Shift_JIS, what Excel writes on Japanese Windows); there is no
-    Latin-1 fallback, since it would decode any garbage; more than
-    ``max_columns`` fields in the header line (counted before parsing, so
-    a header with 10⁶ columns costs no memory); parse errors (a row with
-    more fields than the header is named by its line, ``file_ragged``);
-    more than ``max_rows`` rows (the parser
-    stops reading after ``max_rows + 1``); fewer than two columns (a label
-    and a feature are needed) or no data rows. Memory therefore stays within
-    a small multiple of ``max_bytes`` (about 10× the file size at worst, for
-    a file of millions of one-character text cells).
-
-    The separator is the one of :data:`SEPARATORS` that splits the header
-    line into the most fields (quoted fields respected; ties go to the
-    comma). With a semicolon or a tab, the file is also read with the
-    decimal comma (``1,5`` = 1.5, as Excel writes it in many locales) and
-    that reading is kept when it yields more numeric columns.
-
-    Examples
-    --------
-    >>> table = parse_csv("x;y;label\\n1,5;2;a\\n-0,25;3;b\\n".encode())
-    >>> table["x"].tolist(), table.attrs["separator"], table.attrs["decimal"]
-    ([1.5, -0.25], ';', ',')
-    """
-    if not isinstance(raw, (bytes, bytearray, memoryview)):
-        raise ValueError(f"raw must be the file's bytes, got {type(raw).__name__}")
-    max_bytes = check_int(max_bytes, "max_bytes", lo=1)
-    max_rows = check_int(max_rows, "max_rows", lo=1)
-    max_columns = check_int(max_columns, "max_columns", lo=2)
-    size = raw.nbytes if isinstance(raw, memoryview) else len(raw)
-    if size == 0:
-        raise InputError("file_empty", "the file is empty")
-    if size > max_bytes:
-        raise InputError(
-            "file_too_large", "the file is too large: {size} MB > {limit} MB limit",
-            size=f"{size / 2**20:.1f}", limit=f"{max_bytes / 2**20:.0f}",
-        )
-    raw = bytes(raw)
-    text, encoding = _decode(raw)
-    if not text.strip():
-        raise InputError("file_blank", "the file is empty (only whitespace)")
-    body = text.lstrip("\r\n")
-    ends = [i for i in (body.find("\n"), body.find("\r")) if i >= 0]
-    header = body[: min(ends)] if ends else body
-    sep = _separator(header, max_columns)
-    table = _read(text, sep, ".", max_rows)
-    if sep != "," and table.shape[1] >= 2:  # Excel with a European or Japanese locale: "1,5" means 1.5
-        try:
-            comma = _read(text, sep, ",", max_rows)
-        except ValueError:
-            comma = table
-        if _numeric_count(comma) > _numeric_count(table):
-            table = comma
-    if table.shape[1] > max_columns:
-        raise InputError("file_too_many_columns", "too many columns: the header has {count} fields (limit {limit})",
-                         count=str(table.shape[1]), limit=str(max_columns))
-    if table.shape[0] > max_rows:
-        raise InputError("file_too_many_rows", "too many rows: more than {limit} data rows", limit=f"{max_rows:,}")
-    if table.shape[1] < 2:
-        raise InputError(
-            "file_one_column",
-            "the file has only {count} column(s); need a label column and at least one feature column, "
-            "separated by commas, semicolons or tabs",
-            count=str(table.shape[1]),
-        )
-    if table.shape[0] == 0:
-        raise InputError("file_no_rows", "the file is empty: it has a header but no data rows")
-    table.attrs["encoding"] = encoding
-    table.attrs["separator"] = sep
-    return table
-
-
-#: The column separators :func:`parse_csv` recognises, in order of preference on a tie.
-SEPARATORS = (",", ";", "\t")
-
-
-def _separator(header: str, max_columns: int) -> str:
-    """The separator that splits the header line into the most fields (quotes respected); ties: comma first."""
-    raw = {sep: header.count(sep) + 1 for sep in SEPARATORS}
-    if max(raw.values()) > max_columns:  # counted without parsing: a 10⁶-field header costs no memory
-        raise InputError(
-            "file_too_many_columns", "too many columns: the header has {count} fields (limit {limit})",
-            count=str(max(raw.values())), limit=str(max_columns),
-        )
-    fields = {}
-    for sep in SEPARATORS:
-        try:
-            fields[sep] = len(next(csv.reader([header], delimiter=sep)))
-        except (csv.Error, StopIteration):
-            fields[sep] = raw[sep]
-    return max(SEPARATORS, key=lambda sep: (fields[sep], -SEPARATORS.index(sep)))
-
-
-def _numeric_count(table: pd.DataFrame) -> int:
-    return sum(pd.api.types.is_numeric_dtype(table[c]) for c in table.columns)
-
-
-def _read(text: str, sep: str, decimal: str, max_rows: int) -> pd.DataFrame:
-    """``pandas.read_csv`` with ``sep`` and ``decimal``; a row with more fields than the header is refused."""
-    try:
-        with warnings.catch_warnings():
-            # a row with more fields than the header would be silently truncated: refuse it
-            warnings.simplefilter("error", pd.errors.ParserWarning)
-            warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # select_xy coerces columns
-            table = pd.read_csv(io.StringIO(text), sep=sep, decimal=decimal, nrows=max_rows + 1,
-                                index_col=False, engine="c")
-    except Exception as exc:  # the parser's own errors vary: name the row when it is a ragged one
-        _raise_ragged(text, sep)
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError("file_not_csv", "the file could not be parsed as CSV: {message}", message=message) from None
-    table.attrs["decimal"] = decimal
-    return table
-
-
-def _raise_ragged(text: str, sep: str) -> None:
-    """Raise ``file_ragged`` naming the first line with more fields than the header, if there is one."""
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-        expected = None
-        for row in reader:
-            if not row:
-                continue
-            if expected is None:
-                expected = len(row)
-            elif len(row) > expected:
-                raise InputError(
-                    "file_ragged",
-                    "line {line} has {count} fields but the header has {expected}; a row may not have more "
-                    "fields than the header (is a decimal comma or a separator inside a value unquoted?)",
-                    line=str(reader.line_num), count=str(len(row)), expected=str(expected),
-                )
-    except csv.Error:
-        return
 
 
 def label_counts(y) -> tuple[int, int]:
