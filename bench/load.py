@@ -114,6 +114,7 @@ class Tally:
 
     opens: list[float] = dataclasses.field(default_factory=list)
     changes: list[tuple[str, RunResult]] = dataclasses.field(default_factory=list)
+    what: list[str] = dataclasses.field(default_factory=list)  # per change: page, widget and value
     errors: list[str] = dataclasses.field(default_factory=list)
     replicas: collections.Counter = dataclasses.field(default_factory=collections.Counter)
     end: float = 0.0  # monotonic end of the change phase (set when all sessions have opened)
@@ -153,14 +154,20 @@ async def student(url: str, page: str, index: int, args, tally: Tally, opened: a
                 target = session.page
             else:
                 target = rng.choice([p for p in URL_PATHS if p != session.page])
+            before = session.page
             if kind == "widget":
-                result = await session.change(rng.choice(widgets), rng)
+                widget = rng.choice(widgets)
+                result = await session.change(widget, rng)
+                what = f"{widget.proto.label!r} = {session.values.get(widget.id)!r}"
             elif kind == "seed":
                 seed = rng.randrange(1_000_000)
                 result = await session.set_seed(seed)
+                what = f"seed {seed}"
             else:
                 result = await session.switch_page(target, f"seed={seed}" if seed is not None else "")
+                what = f"→ /{target}"
             tally.changes.append((kind, result))
+            tally.what.append(f"/{before} {kind}: {what}"[:140])
             tally.errors += [f"/{session.page} {kind}: {e}" for e in result.exceptions]
             await asyncio.sleep(args.think * rng.uniform(1 - args.jitter, 1 + args.jitter))
     except (asyncio.TimeoutError, TimeoutError):
@@ -195,6 +202,7 @@ async def browser_student(browser, url: str, index: int, args, tally: Tally) -> 
                 continue
             ms = (time.perf_counter() - t0) * 1e3
             tally.changes.append(("seed", RunResult(ms=ms, status=0, messages=0, nbytes=0)))
+            tally.what.append(f"{url} seed {seed}")
             if await page.locator('[data-testid="stException"]').count():
                 tally.errors.append(f"exception on {url}")
             await asyncio.sleep(args.think * rng.uniform(1 - args.jitter, 1 + args.jitter))
@@ -382,6 +390,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=60.0, help="a run not finished by then is an error")
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
                         help="do not open every page once before measuring")
+    parser.add_argument("--slowest", type=int, default=15, help="list this many slowest changes of the largest round")
     parser.add_argument("--seed", type=int, default=14, help="seed of the simulated students' choices")
     args = parser.parse_args(argv)
     if args.client == "browser" and args.mix != "seed":
@@ -412,6 +421,7 @@ def main(argv: list[str] | None = None) -> None:
             print("By kind of change (fragment: runs that were fragment reruns):\n")
             print(table(["sessions", "change", "count", "fragment", "p50 ms", "p95 ms", "msgs", "KB"],
                         [row for r in rounds for row in kind_rows(r)]) + "\n")
+            _print_slowest(rounds, args.slowest)
             _print_errors(rounds)
         if args.soak:
             wait_idle(pids)
@@ -426,6 +436,16 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"RSS after warm-up: {warm[0]:.0f} → {warm[-1]:.0f} MB ({warm[-1] - warm[0]:+.0f} MB), "
                       f"max {max(warm):.0f} MB\n")
             _print_errors([r])
+
+
+def _print_slowest(rounds: list[Round], count: int) -> None:
+    """The slowest changes of the largest round: which pages and settings make the tail."""
+    if not count or not rounds:
+        return
+    r = max(rounds, key=lambda r: r.sessions)
+    worst = sorted(zip(r.ms, r.tally.what), reverse=True)[:count]
+    print(f"Slowest changes at {r.sessions} sessions:\n")
+    print(table(["ms", "change"], [[f"{ms:.0f}", what] for ms, what in worst]) + "\n")
 
 
 def _print_errors(rounds: list[Round]) -> None:
