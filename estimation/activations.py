@@ -53,20 +53,6 @@ __all__ = [
     "tanh",
 ]
 
-#: Vanishing gradients by depth moved to :mod:`estimation.depth`; the names still resolve here
-#: (estimation/charts/activations.py imports DepthProfiles from this module).
-_MOVED = {"DepthProfiles", "GradientProfile", "gradient_profiles", "gradient_profile", "sigmoid_chain_bound",
-          "GaussianWeights", "Backprop", "backprop", "MAX_LAYERS", "MAX_WIDTH", "MAX_BATCH", "MAX_SHARED_WIDTH"}
-
-
-def __getattr__(name: str):
-    if name in _MOVED:
-        from estimation import depth
-
-        return getattr(depth, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 _SQRT_2PI = np.sqrt(2.0 * np.pi)
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import altair as alt
 
-from estimation.activations import ACTIVATIONS, DepthProfiles
+from estimation.activations import ACTIVATIONS
 from estimation.charts._layers import kind_layer, records, layered
 from estimation.charts.theme import PALETTE, REFERENCE, legend_columns, legend_symbols
+from estimation.depth import DepthProfiles
 from estimation.views.activations import Curves
 
 #: One colour per activation (the default trio gets the three most distinct; no yellow).
