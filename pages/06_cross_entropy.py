@@ -220,7 +220,7 @@ def model_and_landscape(data: views.Data, run: views.TrainingSection) -> None:
     view_col.caption(ui.t("cross_entropy.view_caption", name=view.first, shown=f"{view.shown:,}",
                           n=f"{view.n_total:,}"))
     ui.chart(
-        charts.landscape_chart, view.landscape,
+        charts.loss_landscape_chart, view.landscape,
         x_title=ui.t("cross_entropy.w_axis" if view.one_feature else "cross_entropy.w1_axis"),
         y_title=ui.t("cross_entropy.b_axis" if view.one_feature else "cross_entropy.w2_axis"),
         start_label=ui.t("cross_entropy.start"), optimum_label=ui.t("cross_entropy.optimum"),

@@ -128,9 +128,6 @@ def _public_objects():
 #: ``snippet``: every ``estimation.teaching.<page>`` defines its page's snippet, which
 #: ``estimation.teaching.snippet(page, ...)`` dispatches to (like ``QUESTIONS``).
 _SHARED = {"snippet": "estimation.teaching"}
-#: Clashes left to the round that owns the files (estimation/charts: the legends round);
-#: the test fails if a module is added to one of these, or once it is resolved (then delete the entry).
-_KNOWN_CLASHES = {"landscape_chart": {"estimation.charts.cross_entropy", "estimation.charts.optimizers"}}
 
 
 def test_public_names_are_unique_across_estimation_modules():
@@ -142,7 +139,7 @@ def test_public_names_are_unique_across_estimation_modules():
     for name, package in _SHARED.items():
         modules = clashes.pop(name, set())
         assert all(m == package or m.startswith(package + ".") for m in modules), (name, modules)
-    assert clashes == _KNOWN_CLASHES, "two public names in estimation/ mean different things: rename one"
+    assert clashes == {}, "two public names in estimation/ mean different things: rename one"
 
 
 #: Topic-module functions still without an Examples section: none (the test fails when a new one lacks it).

@@ -172,7 +172,7 @@ def weight_norm_chart(
 # ---------------------------------------------------------------------------
 
 
-def landscape_chart(
+def loss_landscape_chart(
     landscape: Landscape,
     *,
     x_title: str,

@@ -110,11 +110,11 @@ def test_loss_curves_chart_diverged_run_has_no_nan():
 
 
 @pytest.mark.parametrize("d", [1, 2])
-def test_landscape_chart(d):
+def test_loss_landscape_chart(d):
     X, y = datasets.make_gaussian_classes(300, n_features=d, separation=2.0, seed=4)
     res = V.compare_optimizers(X, y, ALL, epochs=1000)
-    spec = _spec(charts.landscape_chart(res.landscape, x_title="w", y_title="b", start_label="start",
-                                        optimum_label="optimum", title="Landscape"))
+    spec = _spec(charts.loss_landscape_chart(res.landscape, x_title="w", y_title="b", start_label="start",
+                                             optimum_label="optimum", title="Landscape"))
     text = str(spec)
     assert "'w'" in text and "'b'" in text and "Landscape" in text
     assert _legend_domain(spec) == list(ALL) + ["start", "optimum"]
@@ -126,12 +126,12 @@ def test_landscape_chart(d):
     assert sum(r.get("kind") == "path" and r["series"] == "SGD" for r in records) == 200
 
 
-def test_landscape_chart_without_optimum_on_separable_data():
+def test_loss_landscape_chart_without_optimum_on_separable_data():
     X = np.array([[0.0], [1.0], [2.0], [3.0]])
     y = np.array([0.0, 0.0, 1.0, 1.0])
     res = V.compare_optimizers(X, y, {"SGD": {"lr": 1.0}}, epochs=50)
-    spec = _spec(charts.landscape_chart(res.landscape, x_title="w", y_title="b", start_label="start",
-                                        optimum_label="optimum"))
+    spec = _spec(charts.loss_landscape_chart(res.landscape, x_title="w", y_title="b", start_label="start",
+                                             optimum_label="optimum"))
     assert _legend_domain(spec) == ["SGD", "start"]
     assert not any(r.get("series") == "optimum" for r in _records(spec))
 
@@ -169,8 +169,8 @@ def test_weight_norm_chart():
 def test_optimizers_keep_their_colour_on_every_chart(compared):
     pair = _objectives({k: compared.fits[k] for k in ("Momentum", "Adam")})
     loss = _spec(charts.loss_curves_chart(pair, 0.3, log_y=False, x_title="e", y_title="J", reference_label="opt"))
-    land = _spec(charts.landscape_chart(compared.landscape, x_title="w", y_title="b", start_label="s",
-                                        optimum_label="o"))
+    land = _spec(charts.loss_landscape_chart(compared.landscape, x_title="w", y_title="b", start_label="s",
+                                             optimum_label="o"))
 
     def colours(spec):
         for layer in spec["layer"]:
