@@ -39,6 +39,7 @@ from scipy import optimize, special
 from estimation import training
 from estimation._validation import as_finite_array, check_int, check_real, check_seed
 from estimation.losses import _softplus_minus
+from estimation.standardization import standardization
 from estimation.thinning import even_indices
 
 # The loss primitives moved to :mod:`estimation.losses` (and even_indices to :mod:`estimation.thinning`);
@@ -69,7 +70,7 @@ _CHUNK_ELEMENTS = 1 << 21
 
 
 # ---------------------------------------------------------------------------
-# Data checks and standardisation
+# Data checks and the map back from standardised coordinates
 # ---------------------------------------------------------------------------
 
 
@@ -94,21 +95,6 @@ def _check_xy(X, y) -> tuple[np.ndarray, np.ndarray]:
     if n_pos == 0 or n_pos == y.size:
         raise ValueError(f"y must contain both classes 0 and 1, got only class {int(y[0])}")
     return X, y
-
-
-def _standardization(X: np.ndarray, standardize: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Column means and scales used to standardise ``X`` (identity if not ``standardize``).
-
-    The scale is the population standard deviation (ddof=0); a constant
-    column keeps scale 1 so that it maps to zeros instead of dividing by 0.
-    """
-    d = X.shape[1]
-    if not standardize:
-        return np.zeros(d), np.ones(d)
-    mean = X.mean(axis=0)
-    scale = X.std(axis=0)
-    scale[scale == 0] = 1.0
-    return mean, scale
 
 
 def _to_original_scale(w, b, mean, scale):
@@ -332,7 +318,8 @@ def fit_logistic(
         (standardised) coordinates.
     standardize : bool, default True
         Train on ``(x − mean)/std`` (population std; constant columns keep
-        scale 1). The result reports both coordinate systems.
+        scale 1: :func:`estimation.standardization.standardization`). The
+        result reports both coordinate systems.
     seed : int, default 0
         Seed of the minibatch shuffling.
     w0, b0 : array_like, float, optional
@@ -387,7 +374,7 @@ def fit_logistic(
     divergence_factor = check_real(divergence_factor, "divergence_factor", lo=1.0, lo_open=True)
     w, b0 = _check_params(w0, b0, d)
 
-    mean, scale = _standardization(X, bool(standardize))
+    mean, scale = standardization(X, bool(standardize))
     Xs = (X - mean) / scale if standardize else X
 
     def evaluate(theta):  # full-data (nll, objective, accuracy, logits) at θ = (w, b)
@@ -509,7 +496,7 @@ def fit_reference(
     X, y = _check_xy(X, y)
     l2 = check_real(l2, "l2", lo=0.0)
     max_iter = check_int(max_iter, "max_iter", lo=1)
-    mean, scale = _standardization(X, bool(standardize))
+    mean, scale = standardization(X, bool(standardize))
     Xs = (X - mean) / scale
     d = X.shape[1]
 
@@ -624,7 +611,7 @@ def loss_landscape(
     if d == 2 and b is None:
         raise ValueError("b (the fixed intercept) is required for two features, e.g. the fitted value")
 
-    mean, scale = _standardization(X, bool(standardize))
+    mean, scale = standardization(X, bool(standardize))
     Xs = (X - mean) / scale
     n = Xs.shape[0]
     if n > max_points:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import optimize
 
-from estimation.logistic import _check_xy, _standardization
+from estimation.logistic import _check_xy
+from estimation.standardization import standardization
 
 __all__ = ["is_linearly_separable", "mle_exists"]
 
@@ -21,7 +22,7 @@ __all__ = ["is_linearly_separable", "mle_exists"]
 def _signed_design(X, y) -> np.ndarray:
     """Rows ``s_i (x_i, 1)`` with ``s_i = 2 y_i − 1``, on standardised X (conditioning)."""
     X, y = _check_xy(X, y)
-    mean, scale = _standardization(X, True)
+    mean, scale = standardization(X, True)
     s = 2.0 * y - 1.0
     return s[:, None] * np.column_stack([(X - mean) / scale, np.ones(X.shape[0])])
 

@@ -38,7 +38,7 @@ from scipy import optimize
 from estimation import training
 from estimation._validation import as_finite_array, check_int, check_real, check_seed
 from estimation.information import _distribution
-from estimation.logistic import _standardization
+from estimation.standardization import standardization
 
 __all__ = [
     "log_softmax",
@@ -514,7 +514,7 @@ def fit_softmax(
     if not callable(getattr(optimizer, "update", None)):
         raise ValueError("optimizer must have an update(params, grads) method")
     l2 = check_real(l2, "l2", lo=0.0)
-    mean, scale = _standardization(X, bool(standardize))
+    mean, scale = standardization(X, bool(standardize))
     Xs = (X - mean) / scale if standardize else X
     Y = np.eye(k)[y]
     dk = d * k
@@ -617,7 +617,7 @@ def fit_softmax_reference(
     l2 = check_real(l2, "l2", lo=0.0)
     max_iter = check_int(max_iter, "max_iter", lo=1)
     n, d = X.shape
-    mean, scale = _standardization(X, bool(standardize))
+    mean, scale = standardization(X, bool(standardize))
     Xs = (X - mean) / scale
     Y = np.eye(k)[y]
     dk = d * k
