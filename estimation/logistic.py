@@ -402,16 +402,7 @@ def fit_logistic(
         b_path=b_path,
         coef_path=coef_path,
         intercept_path=intercept_path,
-        nll=run.nll,
-        objective=run.objective,
-        accuracy=run.accuracy,
-        epochs_run=run.epochs_run,
-        diverged=run.diverged,
-        diverged_epoch=run.diverged_epoch,
-        reason=run.reason,
-        x_mean=mean,
-        x_scale=scale,
-        l2=l2,
+        **training.fit_fields(run, x_mean=mean, x_scale=scale, l2=l2),
     )
 
 

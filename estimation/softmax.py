@@ -542,16 +542,7 @@ def fit_softmax(
     return SoftmaxFit(
         W_path=run.theta_path[:, :dk].reshape(-1, d, k),
         b_path=run.theta_path[:, dk:],
-        nll=run.nll,
-        objective=run.objective,
-        accuracy=run.accuracy,
-        epochs_run=run.epochs_run,
-        diverged=run.diverged,
-        diverged_epoch=run.diverged_epoch,
-        reason=run.reason,
-        x_mean=mean,
-        x_scale=scale,
-        l2=l2,
+        **training.fit_fields(run, x_mean=mean, x_scale=scale, l2=l2),
     )
 
 

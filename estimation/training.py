@@ -33,7 +33,7 @@ import numpy as np
 from estimation._validation import check_int, check_real, check_seed, lookup
 from estimation.optimizers import OPTIMIZERS, Optimizer
 
-__all__ = ["MAX_EPOCHS", "make_optimizer", "batches", "stepper", "Run", "train"]
+__all__ = ["MAX_EPOCHS", "make_optimizer", "batches", "stepper", "Run", "train", "fit_fields"]
 
 #: Largest number of training epochs the trainers accept.
 MAX_EPOCHS = 100_000
@@ -298,3 +298,52 @@ def train(
         diverged_epoch=diverged_epoch,
         reason=reason,
     )
+
+
+def fit_fields(run: Run, *, x_mean: np.ndarray, x_scale: np.ndarray, l2: float) -> dict:
+    """The fields every trainer's result shares, as keyword arguments for its record.
+
+    :class:`estimation.logistic.FitResult` and :class:`estimation.softmax.SoftmaxFit`
+    each add their own parameter paths to these: the run's full-data record
+    (``nll``, ``objective``, ``accuracy``), how it ended (``epochs_run``,
+    ``diverged``, ``diverged_epoch``, ``reason``), the standardisation the
+    model was trained in (``x_mean``, ``x_scale``, from
+    :func:`estimation.standardization.standardization`) and the ridge
+    strength ``l2``.
+
+    Parameters
+    ----------
+    run : Run
+        What :func:`train` returned.
+    x_mean, x_scale : ndarray of shape (d,)
+        The standardisation used.
+    l2 : float
+        The ridge strength λ used.
+
+    Returns
+    -------
+    dict
+        ``{field name: value}``, the values as they are (no copies).
+
+    Examples
+    --------
+    >>> run = Run(theta_path=np.zeros((2, 1)), nll=np.array([0.7, 0.5]), objective=np.array([0.7, 0.5]),
+    ...           accuracy=np.array([0.5, 1.0]), epochs_run=1, diverged_epoch=None, reason=None)
+    >>> fields = fit_fields(run, x_mean=np.zeros(1), x_scale=np.ones(1), l2=0.0)
+    >>> sorted(fields)
+    ['accuracy', 'diverged', 'diverged_epoch', 'epochs_run', 'l2', 'nll', 'objective', 'reason', 'x_mean', 'x_scale']
+    >>> fields["diverged"], fields["nll"] is run.nll
+    (False, True)
+    """
+    return {
+        "nll": run.nll,
+        "objective": run.objective,
+        "accuracy": run.accuracy,
+        "epochs_run": run.epochs_run,
+        "diverged": run.diverged,
+        "diverged_epoch": run.diverged_epoch,
+        "reason": run.reason,
+        "x_mean": x_mean,
+        "x_scale": x_scale,
+        "l2": l2,
+    }

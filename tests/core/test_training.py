@@ -78,3 +78,23 @@ def test_make_optimizer_rejects_unknown_names():
         training.make_optimizer("LBFGS")
     with pytest.raises(ValueError, match="hyperparameter"):
         training.make_optimizer("SGD", momentum=0.9)
+
+
+def test_fit_fields_are_the_fields_both_result_types_share():
+    # the logistic and softmax records are built from fit_fields plus their own parameter paths
+    import dataclasses
+
+    from estimation.logistic import FitResult
+    from estimation.softmax import SoftmaxFit
+
+    x = np.array([1.0, 3.0])
+    evaluate, gradient = _mean_problem(x)
+    run = training.train(np.zeros(1), evaluate, gradient, n=2, optimizer=training.make_optimizer("SGD", lr=5.0),
+                         split=lambda v: {"t": v}, epochs=1000)
+    mean, scale = np.array([2.0]), np.array([1.0])
+    fields = training.fit_fields(run, x_mean=mean, x_scale=scale, l2=0.25)
+    softmax_names = {f.name for f in dataclasses.fields(SoftmaxFit)}
+    shared = {f.name for f in dataclasses.fields(FitResult) if f.name in softmax_names}
+    assert set(fields) == shared - {"b_path"}  # b_path: each model's own intercept path (shapes differ)
+    assert fields["diverged"] is True and fields["reason"] == run.reason and fields["epochs_run"] == run.epochs_run
+    assert fields["nll"] is run.nll and fields["x_mean"] is mean and fields["x_scale"] is scale and fields["l2"] == 0.25
