@@ -525,12 +525,8 @@ def mse_table(population: str, params, n: int) -> tuple[MseRow, ...]:
 
     Parameters
     ----------
-    population : str
-        Key of :data:`POPULATIONS`.
-    params : mapping or None
-        Population parameters.
-    n : int
-        Sample size N ≥ 2.
+    population, params, n
+        As in :func:`exact_moments`.
 
     Returns
     -------
@@ -565,12 +561,8 @@ def optimal_divisor(population: str, params, n: int) -> float:
 
     Parameters
     ----------
-    population : str
-        Key of :data:`POPULATIONS`.
-    params : mapping or None
-        Population parameters.
-    n : int
-        Sample size N ≥ 2.
+    population, params, n
+        As in :func:`exact_moments`.
 
     Returns
     -------
@@ -662,10 +654,8 @@ def exact_bias(population: str, params, ns, *, estimator: str = "n") -> np.ndarr
 
     Parameters
     ----------
-    population : str
-        Key of :data:`POPULATIONS`.
-    params : mapping or None
-        Population parameters.
+    population, params
+        As in :func:`exact_moments`.
     ns : array_like of int
         Sample sizes, each ≥ 2.
     estimator : str, default "n"

@@ -235,10 +235,8 @@ def simulate(
 
     Parameters
     ----------
-    population : str
-        Key of :data:`POPULATIONS`.
-    params : mapping or None
-        Population parameters (defaults for missing names).
+    population, params
+        As in :func:`estimation.estimators.draw_sample`, which draws the same samples.
     n : int
         Sample size N ≥ 2.
     reps : int
@@ -354,18 +352,13 @@ def bias_curve(population: str, params, ns, seed: int, *, estimator: str = "n",
 
     Parameters
     ----------
-    population : str
-        Key of :data:`POPULATIONS`.
-    params : mapping or None
-        Population parameters.
-    ns : array_like of int
-        Sample sizes, each ≥ 2 (e.g. :func:`log_spaced_sizes`).
+    population, params, ns, estimator
+        As in :func:`estimation.estimators.exact_bias`, the exact bias this
+        curve is drawn next to (``ns`` e.g. from :func:`log_spaced_sizes`).
     seed : int
         Seed; sample size N uses ``numpy.random.default_rng([seed, N])``, so
         each point is independent of the others and of which other N are
         listed.
-    estimator : str, default "n"
-        Key of :data:`VARIANCE_ESTIMATORS` (default: the 1/N estimator).
     draws_per_n : int, default 1_000_000
         Random numbers spent per sample size; len(ns)·draws_per_n must not
         exceed :data:`MAX_DRAWS`.
