@@ -115,6 +115,18 @@ class Shell(Widgets, Charts, Exercises, Share):
             st.stop()
             raise  # unreachable: st.stop() raises
 
+    def attempt(self, fn: Callable[..., T], *args, **kwargs) -> T | None:
+        """Call a core function; on ``ValueError`` show its message and return None.
+
+        For a section: a refused setting ends that section only (as when it
+        reruns alone), the rest of the page stays; :meth:`run` stops the page.
+        """
+        try:
+            return fn(*args, **kwargs)
+        except ValueError as err:
+            st.error(self.t("common.error", message=self.message(err)), icon=":material/error:")
+            return None
+
 
 def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
     """Set up a page: start-up, config, URL state, sidebar; return the :class:`Shell`.

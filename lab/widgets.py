@@ -9,6 +9,7 @@ with only a ``key`` and mirrors its value in the URL (:mod:`lab.urlstate`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, Sequence
 from typing import Any, Callable
 
 import streamlit as st
@@ -130,6 +131,34 @@ class Widgets:
 
     def toggle(self, spec: P.BoolParam, label: str, *, where=None, **kw) -> bool:
         return self._bound(spec, lambda w, **k: w.toggle(label, **k), where, **kw)
+
+    def control(self, spec: P.ChoiceParam | P.IntParam | P.FloatParam, label: str, *, format_func=str, where=None,
+                **slider_kw) -> Any:
+        """A setting's slider, whatever its kind: a select slider over a :class:`~lab.params.ChoiceParam`'s
+        choices (``format_func`` labels them), else a slider (``slider_kw``, e.g. ``format``, go to it alone)."""
+        if isinstance(spec, P.ChoiceParam):
+            return self.select_slider(spec, label, format_func=format_func, where=where)
+        return self.slider(spec, label, where=where, **slider_kw)
+
+    def shared(self, settings: Sequence[tuple[P.Param, Mapping[str, str]]], chosen: Sequence[str],
+               label: Callable[[P.Param], str], *, format_func=str, columns: int = 4) -> dict[str, dict[str, Any]]:
+        """Settings each shared by several of the ``chosen`` items (a momentum shared by two optimizers).
+
+        ``settings`` pairs each spec with ``{item: keyword}``, the items it
+        feeds. A spec's control (:meth:`control`) is drawn, in the next of a
+        row of ``columns`` columns, only when a chosen item uses it; its value
+        goes to each such item under its keyword. Returns ``{item: {keyword:
+        value}}`` for every chosen item, in the order of ``settings``.
+        """
+        values: dict[str, dict[str, Any]] = {item: {} for item in chosen}
+        where = iter(st.columns(columns))
+        for spec, targets in settings:
+            users = [item for item in chosen if item in targets]
+            if users:
+                value = self.control(spec, label(spec), format_func=format_func, where=next(where))
+                for item in users:
+                    values[item][targets[item]] = value
+        return values
 
     # -- parameters without a widget in this run: the URL stays exactly the state ------------------------
 

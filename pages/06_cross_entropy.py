@@ -8,7 +8,7 @@ from estimation.optimizers import OPTIMIZERS
 from estimation.views import cross_entropy as views
 from lab.params import BoolParam, ChoiceParam, FloatParam, MultiChoiceParam
 from lab.shell import cached, page_shell
-from lab.uploads import upload_notes
+from lab.uploads import upload_picker
 
 # -- 1. the identity on a coin-flip sample
 P = FloatParam("p", 0.3, lo=0.0, hi=1.0, step=0.01)
@@ -83,34 +83,6 @@ identity()
 # -- 2. the data: a page-level choice (training, landscape and separation all use it)
 st.header(ui.t("cross_entropy.data_header"))
 source = ui.radio(SOURCE, ui.t("cross_entropy.source"), format_func=lambda s: ui.t(f"cross_entropy.source.{s}"))
-
-
-def uploaded() -> views.Data | None:
-    """The uploaded table's chosen columns, or None (with the problem shown) if unusable. Neither the file
-    nor the columns picked from it can live in the URL: these pickers are plain widgets."""
-    st.info(ui.t("cross_entropy.upload_not_in_url"), icon=":material/link_off:")
-    file = st.file_uploader(ui.t("cross_entropy.upload"), type=["csv"])
-    if file is None:
-        st.caption(ui.t("cross_entropy.upload_none"))
-        return None
-    try:
-        raw = file.getvalue()
-        found = cached(views.upload_columns)(raw)
-        columns = list(found.columns)
-        label_col, feature_col, class_col = st.columns(3)
-        label = label_col.selectbox(ui.t("cross_entropy.label_col"), columns, index=columns.index(found.label))
-        values = cached(views.upload_classes)(raw, label)  # an ID column is refused here, saying why
-        features = feature_col.multiselect(ui.t("cross_entropy.feature_cols"), found.others(label), max_selections=2,
-                                           default=found.default_features(label))
-        upload_notes(ui, found, label, where=feature_col)  # how the file was read; the text columns left out
-        positive = class_col.selectbox(ui.t("cross_entropy.positive"), values, index=len(values) - 1,
-                                       format_func=str) if len(values) > 2 else None
-        return cached(views.uploaded_data)(raw, label, tuple(features), positive=positive)
-    except ValueError as err:
-        st.error(ui.t("cross_entropy.upload_error", message=ui.message(err)), icon=":material/error:")
-        return None
-
-
 if source == "synthetic":
     n_col, sep_col, dim_col = st.columns(3)
     data = ui.run(cached(views.synthetic_data),
@@ -119,7 +91,9 @@ if source == "synthetic":
                   ui.radio(DIM, ui.t("cross_entropy.dim"), format_func=lambda d: ui.t(f"cross_entropy.dim.{d}"),
                            where=dim_col), seed=ui.seed)
 elif source == "upload":
-    data = uploaded() or ui.run(cached(views.synthetic_data), seed=ui.seed, source="upload")  # a stand-in
+    data = (upload_picker(ui, "cross_entropy", columns=views.upload_columns, classes=views.upload_classes,
+                          load=views.uploaded_data)
+            or ui.run(cached(views.synthetic_data), seed=ui.seed, source="upload"))  # a stand-in
 else:
     feature_col, pos_col, neg_col = st.columns(3)
     features = ui.multiselect(IRIS_X if source == "iris" else CANCER_X, ui.t("cross_entropy.features"),
@@ -142,15 +116,6 @@ if data is not None:
     st.caption(ui.t("cross_entropy.data_summary", n=f"{data.n:,}", ones=f"{data.ones:,}"))
 
 
-def labels(data: views.Data) -> tuple[list, tuple]:
-    """The data's axis titles and class names in the page's language."""
-    if data.classes is None:
-        return ([ui.t("cross_entropy.x1"), ui.t("cross_entropy.x2")][:data.d],
-                (ui.t("cross_entropy.class0"), ui.t("cross_entropy.class1")))
-    negative, positive = data.classes
-    return list(data.features), (negative or ui.t("cross_entropy.rest"), positive)
-
-
 @ui.section
 def training(data: views.Data | None) -> None:
     """3. Several optimizers minimise the mean BCE of the chosen data."""
@@ -164,15 +129,9 @@ def training(data: views.Data | None) -> None:
     hyper = {name: {"lr": ui.select_slider(LR[name], ui.t("cross_entropy.lr", name=name), format_func=rate,
                                            where=columns[i % 4])}
              for i, name in enumerate(names)}
-    columns = iter(st.columns(4))
-    for param, targets in SHARED:  # a shared widget appears only when an optimizer that uses it is chosen
-        users = [name for name in names if name in targets]
-        if users:
-            widget = ui.select_slider if isinstance(param, ChoiceParam) else ui.slider
-            kw = {"format_func": rate} if isinstance(param, ChoiceParam) else {}
-            value = widget(param, ui.t(f"cross_entropy.{param.name}"), where=next(columns), **kw)
-            for name in users:
-                hyper[name][targets[name]] = value
+    # a shared widget appears only when an optimizer that uses it is chosen
+    shared = ui.shared(SHARED, names, lambda param: ui.t(f"cross_entropy.{param.name}"), format_func=rate)
+    hyper = {name: hyper[name] | shared[name] for name in names}
     epochs_col, batch_col, l2_col, logy_col = st.columns(4)
     epochs = ui.select_slider(EPOCHS, ui.t("cross_entropy.epochs"), format_func="{:,}".format, where=epochs_col)
     batch = ui.select_slider(BATCH, ui.t("cross_entropy.batch"), where=batch_col,
@@ -182,10 +141,8 @@ def training(data: views.Data | None) -> None:
     ui.record(training=None, mle_exists=None)
     if not names or data is None:  # no optimizer or no feature picked: sections 3–5 show only their controls
         return
-    try:  # a refused setting ends this section only (as when the section reruns alone), not the page
-        run = cached(views.training_section)(data, hyper, epochs=epochs, batch_size=batch, l2=l2, seed=ui.seed)
-    except ValueError as err:
-        st.error(ui.t("common.error", message=ui.message(err)), icon=":material/error:")
+    run = ui.attempt(cached(views.training_section), data, hyper, epochs=epochs, batch_size=batch, l2=l2, seed=ui.seed)
+    if run is None:  # a refused setting ends this section only (as when the section reruns alone), not the page
         return
     for name, epoch in run.diverged:
         st.error(ui.t("cross_entropy.diverged", name=name, epoch=epoch), icon=":material/trending_up:")
@@ -207,7 +164,7 @@ def training(data: views.Data | None) -> None:
 def model_and_landscape(data: views.Data, run: views.TrainingSection) -> None:
     """4. The fitted model over the data, and the loss landscape with every path."""
     view = views.landscape_section(run)
-    titles, classes = labels(data)
+    titles, classes = data.labels(ui.t)
     st.header(ui.t("cross_entropy.view_header"))
     view_col, landscape_col = st.columns(2, gap="large")
     ui.chart(

@@ -8,7 +8,7 @@ from estimation.optimizers import OPTIMIZERS
 from estimation.views import softmax as views
 from lab.params import BoolParam, ChoiceParam, FloatParam, IntParam, MultiChoiceParam
 from lab.shell import cached, page_shell
-from lab.uploads import upload_notes
+from lab.uploads import upload_picker
 
 IRIS = datasets.DATASETS["iris"]
 SOURCE = ChoiceParam("src", "iris", views.SOURCES)
@@ -43,40 +43,6 @@ def columns_of(rows: list[dict], prefix: str) -> dict:
     return {key: ui.t(f"softmax.col.{prefix}.{key}") for key in rows[0]} if rows else {}
 
 
-def shown(fn, *args):
-    """A section's cached view, or None after showing why not (the other sections stay on the page)."""
-    try:
-        return cached(fn)(*args)
-    except ValueError as err:
-        st.error(ui.t("common.error", message=ui.message(err)), icon=":material/error:")
-        return None
-
-
-def uploaded():
-    """The upload's DataChoice, or None (with the reason shown). Not in the URL: a file cannot be."""
-    st.info(ui.t("softmax.upload_not_in_url"), icon=":material/link_off:")
-    file = st.file_uploader(ui.t("softmax.upload"), type=["csv"])
-    if file is None:
-        st.caption(ui.t("softmax.upload_none"))
-        return None
-    try:
-        found = cached(views.upload_columns)(file.getvalue())
-        label_col, feature_col = st.columns(2)
-        label = label_col.selectbox(ui.t("softmax.label_col"), found.columns, index=found.columns.index(found.label))
-        features = feature_col.multiselect(ui.t("softmax.feature_cols"), found.others(label), max_selections=2,
-                                           default=found.default_features(label))
-        upload_notes(ui, found, label, where=feature_col)  # how the file was read; the text columns left out
-        if len(features) != 2:
-            st.info(ui.t("softmax.pick_two"))
-            return None
-        choice = views.DataChoice("upload", tuple(features), raw=file.getvalue(), label=label)
-        cached(views.data_view)(choice)  # one class, K > 10, a non-numeric feature: said here, iris stands in
-        return choice
-    except ValueError as err:
-        st.error(ui.t("softmax.upload_error", message=ui.message(err)), icon=":material/error:")
-        return None
-
-
 # Data (the whole page trains on it)
 st.header(ui.t("softmax.data_header"))
 source = ui.radio(SOURCE, ui.t("softmax.source"), format_func=lambda s: ui.t(f"softmax.source.{s}"))
@@ -92,7 +58,8 @@ elif source == "blobs":
                               n=ui.select_slider(N, ui.t("softmax.n"), format_func="{:,}".format, where=n_col),
                               seed=ui.seed)
 else:
-    choice = uploaded() or views.DataChoice()
+    choice = (upload_picker(ui, "softmax", columns=views.upload_columns, load=views.uploaded_choice, two_features=True)
+              or views.DataChoice())  # a problem with the file is said above it; iris stands in
     if choice.source != "upload":
         st.caption(ui.t("softmax.upload_fallback"))
 if len(choice.features) != 2 and choice.source != "blobs":
@@ -113,7 +80,7 @@ def entropy_section(choice):
     flips = ui.select_slider(FLIPS, ui.t("softmax.bn"), format_func="{:,}".format, where=flips_col)
     q = ui.slider(Q, ui.t("softmax.q"), where=q_col)
     units = ui.radio(UNITS, ui.t("softmax.units"), format_func=lambda u: ui.t(f"softmax.units.{u}"), where=units_col)
-    if (view := shown(views.entropy_view, choice, p, q, flips, ui.seed, units)) is None:
+    if (view := ui.attempt(cached(views.entropy_view), choice, p, q, flips, ui.seed, units)) is None:
         return
     unit = ui.t(f"softmax.units.{units}")
     models = {m: ui.t(f"softmax.model.{m}") for m in ("coin", "uniform", "mle", "tilted", "peaked")}
@@ -152,8 +119,8 @@ def training_section(choice):
     l2 = ui.select_slider(L2, ui.t("softmax.l2"), format_func=num, where=l2_col)
     standardize = ui.toggle(STD, ui.t("softmax.std"), where=std_col)
     log_y = ui.toggle(LOGY, ui.t("softmax.logy"), where=logy_col)
-    if (view := shown(views.training_view, choice, name, (("lr", lr),), epochs, batch, l2, standardize,
-                      ui.seed)) is None:
+    if (view := ui.attempt(cached(views.training_view), choice, name, (("lr", lr),), epochs, batch, l2,
+                           standardize, ui.seed)) is None:
         return
     if view.diverged_epoch is not None:
         st.error(ui.t("softmax.diverged", name=name, epoch=view.diverged_epoch), icon=":material/trending_up:")
@@ -191,7 +158,7 @@ def temperature_section(choice):
     shift = ui.select_slider(SHIFT, ui.t("softmax.shift"), format_func="{:,}".format, where=shift_col)
     temperature = ui.select_slider(TEMP, ui.t("softmax.T"), format_func=num, where=t_col)
     l2 = ui.select_slider(TL2, ui.t("softmax.tl2"), format_func=num, where=l2_col)
-    if (view := shown(views.temperature_view, choice, temperature, shift, l2)) is None:
+    if (view := ui.attempt(cached(views.temperature_view), choice, temperature, shift, l2)) is None:
         return
     table_col, bars_col = st.columns(2, gap="large")
     table_col.dataframe(view.shift_table, column_config=columns_of(view.shift_table, "shift"), hide_index=True)

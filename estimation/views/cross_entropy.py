@@ -231,6 +231,14 @@ class Data:
         """Number of features."""
         return self.X.shape[1]
 
+    def labels(self, t: Translate) -> tuple[list, tuple]:
+        """The axis titles and the (negative, positive) class names in the page's language."""
+        if self.classes is None:
+            return ([t("cross_entropy.x1"), t("cross_entropy.x2")][:self.d],
+                    (t("cross_entropy.class0"), t("cross_entropy.class1")))
+        negative, positive = self.classes
+        return list(self.features), (negative or t("cross_entropy.rest"), positive)
+
 
 def _data(source: str, X, y, features=(), classes=None, separation=None) -> Data:
     n, ones = datasets.label_counts(y)

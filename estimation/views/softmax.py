@@ -38,6 +38,7 @@ __all__ = [
     "data_view",
     "UploadColumns",
     "upload_columns",
+    "uploaded_choice",
     "EntropyView",
     "entropy_view",
     "TrainingView",
@@ -170,6 +171,14 @@ def data_view(choice: DataChoice) -> DataView:
 #: An upload's columns (:func:`estimation.datasets.upload_columns`: parsed, text columns named, a first guess).
 UploadColumns = datasets.UploadColumns
 upload_columns = datasets.upload_columns
+
+
+def uploaded_choice(raw: bytes, label: str, features) -> DataChoice:
+    """An uploaded CSV's chosen columns as the page's data choice, checked by loading them (:func:`data_view`):
+    one class, more than :data:`estimation.datasets.MAX_CLASSES` or a non-numeric feature raise here."""
+    choice = DataChoice("upload", tuple(features), raw=raw, label=label)
+    data_view(choice)
+    return choice
 
 
 # ---------------------------------------------------------------------------
