@@ -158,6 +158,23 @@ class BoolParam(Param):
 
 
 
+def code(value: float) -> str:
+    """A log-scale choice as typed in a URL: 0.95, 10, 1e-08 (``float(code(value)) == value``)."""
+    return f"{value:g}"
+
+
+def from_grid(name: str, grid) -> ChoiceParam | FloatParam:
+    """The URL parameter of a control a view describes (e.g. :class:`estimation.views.optimizers.WidgetGrid`).
+
+    Log-spaced ``grid.choices`` become a :class:`ChoiceParam` over their
+    codes (:func:`code`); without choices, a :class:`FloatParam` slider from
+    ``grid.lo`` to ``grid.hi`` by ``grid.step``, shown with ``grid.decimals``.
+    """
+    if grid.choices is not None:
+        return ChoiceParam(name, code(grid.default), tuple(map(code, grid.choices)))
+    return FloatParam(name, grid.default, lo=grid.lo, hi=grid.hi, step=grid.step, fmt=f"%.{grid.decimals}f")
+
+
 @dataclass(frozen=True)
 class Limited:
     """A numeric parameter bounded above by another setting's value (see :func:`limit`)."""

@@ -9,13 +9,19 @@ with only a ``key`` and mirrors its value in the URL (:mod:`lab.urlstate`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Callable
 
 import streamlit as st
 
 from lab import params as P
 from lab.urlstate import state_key, sync_from_url, sync_to_url
+
+
+def rows_of(items: Sequence[Any], per_row: int) -> Iterator[tuple[Any, Any]]:
+    """Each item with the column it goes in: ``per_row`` columns a row (``st.columns``), a new row as needed."""
+    for start in range(0, len(items), per_row):
+        yield from zip(st.columns(per_row), items[start:start + per_row])
 
 
 class Widgets:
@@ -139,6 +145,15 @@ class Widgets:
         if isinstance(spec, P.ChoiceParam):
             return self.select_slider(spec, label, format_func=format_func, where=where)
         return self.slider(spec, label, where=where, **slider_kw)
+
+    def per_item(self, specs: Mapping[str, P.Param], chosen: Sequence[str], label: Callable[[str], str], *,
+                 format_func=str, columns: int = 4) -> dict[str, Any]:
+        """One setting per chosen item (``specs[item]``, e.g. each optimizer's learning rate): its control
+        (:meth:`control`) in turn across one row of ``columns`` columns, a fifth under the first.
+        Returns ``{item: value}``."""
+        row = st.columns(columns)
+        return {item: self.control(specs[item], label(item), format_func=format_func, where=row[i % columns])
+                for i, item in enumerate(chosen)}
 
     def shared(self, settings: Sequence[tuple[P.Param, Mapping[str, str]]], chosen: Sequence[str],
                label: Callable[[P.Param], str], *, format_func=str, columns: int = 4) -> dict[str, dict[str, Any]]:

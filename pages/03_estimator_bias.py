@@ -22,30 +22,6 @@ R = ChoiceParam("reps", 20_000, REPS)
 SHOW = MultiChoiceParam("show", ("n_minus_1", "n", "known_mean"), tuple(E.VARIANCE_ESTIMATORS))
 PARAM_SPECS = {"sigma2": SIGMA2, "scale": SCALE, "nu": NU, "p": P}
 
-ESTIMATORS_LATEX = (  # the four estimators
-    r"\begin{gathered}\hat\sigma^2_{d}=\frac{1}{d}\sum_{n=1}^{N}(x_n-\bar x)^2,\quad d\in\{N-1,\;N,\;N+1\}\\"
-    r"\hat\sigma^2_{\mu}=\frac{1}{N}\sum_{n=1}^{N}(x_n-\mu)^2,\qquad S^2=\hat\sigma^2_{N-1}\end{gathered}"
-)
-EXPECTATION_LATEX = (r"\mathbb{E}\big[\hat\sigma^2_{d}\big]=\frac{N-1}{d}\,\sigma^2,\qquad"
-                     r"\mathbb{E}\big[\hat\sigma^2_{\mu}\big]=\sigma^2")
-GAUSSIAN_LATEX = r"\frac{(N-1)S^2}{\sigma^2}\sim\chi^2_{N-1},\qquad \frac{N\hat\sigma^2_{\mu}}{\sigma^2}\sim\chi^2_{N}"
-BIAS_LATEX = (r"\operatorname{bias}\big(\hat\sigma^2_{N}\big)=\mathbb{E}\big[\hat\sigma^2_{N}\big]-\sigma^2"
-              r"=-\frac{\sigma^2}{N}\;\to\;0")
-MSE_LATEX = (r"\operatorname{MSE}=\mathbb{E}\big[(\hat\sigma^2-\sigma^2)^2\big]"
-             r"=\operatorname{Var}\big[\hat\sigma^2\big]+\operatorname{bias}^2")
-GAUSSIAN_MSE_LATEX = r"\frac{2\sigma^4}{N-1}\;>\;\frac{(2N-1)\,\sigma^4}{N^2}\;>\;\frac{2\sigma^4}{N+1}"
-OPTIMAL_LATEX = r"d^{*}=(N-1)\Big(1+\frac{\operatorname{Var}[S^2]}{\sigma^4}\Big)"
-DERIVATION_LATEX = (  # Σ(x − μ)² splits around x̄; its expectation gives (N − 1)σ²
-    r"\begin{gathered}\sum_{n=1}^{N}(x_n-\mu)^2=\sum_{n=1}^{N}(x_n-\bar x)^2+N(\bar x-\mu)^2\\"
-    r"\mathbb{E}\Big[\sum_{n=1}^{N}(x_n-\bar x)^2\Big]=N\sigma^2-N\cdot\frac{\sigma^2}{N}=(N-1)\,\sigma^2\\"
-    r"\Rightarrow\quad\mathbb{E}\Big[\frac{1}{N}\sum_{n=1}^{N}(x_n-\bar x)^2\Big]=\frac{N-1}{N}\,\sigma^2,"
-    r"\qquad\mathbb{E}\Big[\frac{1}{N-1}\sum_{n=1}^{N}(x_n-\bar x)^2\Big]=\sigma^2\end{gathered}"
-)
-PROPORTION_LATEX = (
-    r"\begin{gathered}\hat p=\frac{1}{N}\sum_{n=1}^{N}x_n=\frac{k}{N},\qquad k\sim\operatorname{Binomial}(N,p)\\"
-    r"\mathbb{E}[\hat p]=p,\qquad\operatorname{Var}[\hat p]=\frac{p(1-p)}{N}\end{gathered}"
-)
-
 ui = page_shell("estimator_bias", [POP, SIGMA2, SCALE, NU, P, N, R, SHOW])
 NUMBER = {"format": "%.4g"}
 st.markdown(ui.t("estimator_bias.intro"))
@@ -96,8 +72,8 @@ def sampling_distributions(study: views.EstimatorStudy) -> None:
     caption = "estimator_bias.dist_caption_gaussian" if view.gaussian else "estimator_bias.dist_caption_other"
     st.caption(f"{ui.t(caption)} {ui.t('estimator_bias.outside', fraction=view.outside)}")
     formula_col, text_col = st.columns(2)
-    formula_col.latex(ESTIMATORS_LATEX)
-    text_col.latex(EXPECTATION_LATEX + (r"\\" + GAUSSIAN_LATEX if view.gaussian else ""))
+    formula_col.latex(views.ESTIMATORS_LATEX)
+    text_col.latex(views.EXPECTATION_LATEX + (r"\\" + views.GAUSSIAN_LATEX if view.gaussian else ""))
     text_col.markdown(ui.t("estimator_bias.at_n", **view.at_n))
 
 
@@ -115,7 +91,7 @@ def bias_against_n(pop: str, params: dict, n: int) -> None:
         title=ui.t("estimator_bias.bias_title"),
     )
     chart_col.caption(ui.t("estimator_bias.bias_caption", draws=view.draws))
-    text_col.latex(BIAS_LATEX)
+    text_col.latex(views.BIAS_LATEX)
     text_col.markdown(ui.t("estimator_bias.bias_text"))
 
 
@@ -131,12 +107,12 @@ def mse_tradeoff(study: views.EstimatorStudy) -> None:
         mc_label=ui.t("estimator_bias.mse_mc"), title=ui.t("estimator_bias.mse_title"), where=chart_col,
     )
     with text_col:
-        st.latex(MSE_LATEX)
+        st.latex(views.MSE_LATEX)
         st.markdown(ui.t("estimator_bias.gaussian_mse"))
-        st.latex(GAUSSIAN_MSE_LATEX)
+        st.latex(views.GAUSSIAN_MSE_LATEX)
         verdict = "estimator_bias.mse_biased_wins" if view.biased_wins else "estimator_bias.mse_unbiased_wins"
         st.markdown(ui.t(verdict, best=short(view.best), **view.sentence))
-        st.latex(OPTIMAL_LATEX)
+        st.latex(views.OPTIMAL_LATEX)
         st.markdown(ui.t("estimator_bias.optimal", d=view.optimal_divisor, np1=view.np1))
 
 
@@ -162,7 +138,7 @@ def estimator_table(study: views.EstimatorStudy) -> None:
 def derivation(n: int) -> None:
     st.subheader(ui.t("estimator_bias.derivation_header"))
     st.markdown(ui.t("estimator_bias.derivation_text"))
-    st.latex(DERIVATION_LATEX)
+    st.latex(views.DERIVATION_LATEX)
     st.markdown(ui.t("estimator_bias.derivation_why"))
     st.info(ui.t("estimator_bias.slip", n=n, nm1=n - 1), icon=":material/lightbulb:")
 
@@ -181,7 +157,7 @@ def proportion(study: views.EstimatorStudy) -> None:
         title=ui.t("estimator_bias.prop_title"),
     )
     with text_col:
-        st.latex(PROPORTION_LATEX)
+        st.latex(views.PROPORTION_LATEX)
         st.dataframe(view.table, hide_index=True, column_config={
             "row": st.column_config.SelectboxColumn("", options=views.PROPORTION_ROWS,
                                                     format_func=lambda r: ui.t(f"estimator_bias.prop_{r}")),

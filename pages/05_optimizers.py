@@ -9,22 +9,11 @@ from estimation.optimizers import OPTIMIZERS
 from estimation.surfaces import SURFACES
 from estimation.views import optimizers as views
 from lab import tables
-from lab.params import BoolParam, ChoiceParam, FloatParam, MultiChoiceParam
+from lab.params import BoolParam, ChoiceParam, FloatParam, MultiChoiceParam, code, from_grid
 from lab.shell import cached, page_shell, state_key
+from lab.widgets import rows_of
 
 PAGE = "optimizers"
-
-
-def _code(value: float) -> str:
-    """A log-scale choice as typed in a URL: 0.95, 10, 1e-08 (float(code) == value)."""
-    return f"{value:g}"
-
-
-def _param(name: str, grid: views.WidgetGrid) -> ChoiceParam | FloatParam:
-    """A URL parameter for one control: log-spaced choices (as codes) or a linear slider."""
-    if grid.choices is not None:
-        return ChoiceParam(name, _code(grid.default), tuple(map(_code, grid.choices)))
-    return FloatParam(name, grid.default, lo=grid.lo, hi=grid.hi, step=grid.step, fmt=f"%.{grid.decimals}f")
 
 
 def _value(spec, label: str) -> float:
@@ -35,8 +24,8 @@ def _value(spec, label: str) -> float:
 
 
 SURFACE = ChoiceParam("surface", "quadratic", tuple(SURFACES))
-KAPPA = _param("kappa", views.SURFACE_WIDGETS["condition"])
-ANGLE = _param("angle", views.SURFACE_WIDGETS["angle_deg"])
+KAPPA = from_grid("kappa", views.SURFACE_WIDGETS["condition"])
+ANGLE = from_grid("angle", views.SURFACE_WIDGETS["angle_deg"])
 OWN_START = BoolParam("own_start", False)
 # "%g": the box shows the coordinate the run starts from and the URL holds (x0=0.0001 read 0.000 with "%.3f")
 X0 = FloatParam("x0", 0.0, lo=-10.0, hi=10.0, step=0.1, fmt="%g")
@@ -45,12 +34,12 @@ OPT = MultiChoiceParam("opt", ("SGD", "Momentum", "AdaGrad", "Adam"), tuple(OPTI
 STEPS = ChoiceParam("steps", 1_000, (10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, views.MAX_STEPS))
 PRESET = BoolParam("preset", True)
 HP = {
-    name: {hp: _param(f"{hp}_{name.lower()}", grid) for hp, grid in views.WIDGETS[name].items()}
+    name: {hp: from_grid(f"{hp}_{name.lower()}", grid) for hp, grid in views.WIDGETS[name].items()}
     for name in OPTIMIZERS
 }
 PROGRESS = FloatParam("progress", 100.0, lo=0.0, hi=100.0, step=0.1, fmt="%.1f%%")
 MEASURE = ChoiceParam("measure", "loss", views.MEASURES)
-TOL = ChoiceParam("tol", _code(1e-3), tuple(map(_code, (1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1))))
+TOL = ChoiceParam("tol", code(1e-3), tuple(map(code, (1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1))))
 #: How the race table shows its numbers (as text): 4 significant digits (a diverged 6.793e+10, not 67930000000),
 #: the first step as 1,234, and "—" where the tolerance was not reached (as its footnote says).
 FORMATS = {"loss": tables.significant(4), "distance": tables.significant(4), "reached": tables.count}
@@ -59,7 +48,7 @@ FORMATS = {"loss": tables.significant(4), "distance": tables.significant(4), "re
 def _load_presets(presets: dict) -> None:
     """Switching the preset toggle off: the controls start from this surface's presets."""
     if not st.session_state[state_key(PAGE, PRESET)]:
-        ui.assign({spec: _code(presets[name][hp]) if isinstance(spec, ChoiceParam) else presets[name][hp]
+        ui.assign({spec: code(presets[name][hp]) if isinstance(spec, ChoiceParam) else presets[name][hp]
                    for name, specs in HP.items() for hp, spec in specs.items()})
 
 
@@ -115,11 +104,10 @@ with st.expander(ui.t("optimizers.hyper"), expanded=not st.session_state.get(sta
         ui.forget(*(spec for specs in HP.values() for spec in specs.values()))  # switching off loads the presets
     else:
         configs = {}
-        for row in range(0, len(names), 4):
-            for column, name in zip(st.columns(4), names[row:row + 4]):
-                with column:
-                    st.markdown(f"**{name}**")
-                    configs[name] = {hp: _value(spec, ui.t(f"optimizers.hp.{hp}")) for hp, spec in HP[name].items()}
+        for column, name in rows_of(names, 4):
+            with column:
+                st.markdown(f"**{name}**")
+                configs[name] = {hp: _value(spec, ui.t(f"optimizers.hp.{hp}")) for hp, spec in HP[name].items()}
         # the settings of the optimizers not racing count too: adding one races it with them
         ui.remember(*(spec for name in OPTIMIZERS if name not in names for spec in HP[name].values()))
 
@@ -201,11 +189,10 @@ if names:  # the update rules of the optimizers racing, from the registry
     st.subheader(ui.t("optimizers.rules_title"))
     st.markdown(ui.t("optimizers.rules_intro"))
     st.latex(r"g_t = \nabla f(\theta_{t-1}),\qquad t = 1, 2, \dots")
-    for pair in range(0, len(names), 2):
-        for column, name in zip(st.columns(2), names[pair:pair + 2]):
-            with column.container(border=True):
-                st.markdown(f"**{name}** · `{OPTIMIZERS[name].torch}`")
-                st.latex(OPTIMIZERS[name].latex)
-                st.caption(ui.t(f"optimizers.note.{name.lower()}"))
+    for column, name in rows_of(names, 2):
+        with column.container(border=True):
+            st.markdown(f"**{name}** · `{OPTIMIZERS[name].torch}`")
+            st.latex(OPTIMIZERS[name].latex)
+            st.caption(ui.t(f"optimizers.note.{name.lower()}"))
 ui.share()
 ui.exercises()

@@ -25,9 +25,7 @@ IRIS_POS = ChoiceParam("iris_pos", "virginica", IRIS.classes)
 IRIS_NEG = ChoiceParam("iris_neg", "versicolor", ("rest", *IRIS.classes))
 CANCER_X = MultiChoiceParam("bc_x", ("radius", "texture"), CANCER.features, max_count=2)
 # -- 3. training: one learning rate per optimizer (their good ranges differ by orders of magnitude)
-RATES = (0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
-         1, 2, 5, 10, 20, 50, 100, 1_000, 10_000)
-LR = {name: ChoiceParam(f"lr_{name.lower()}", views.LEARNING_RATES[name], RATES) for name in OPTIMIZERS}
+LR = {name: ChoiceParam(f"lr_{name.lower()}", views.LEARNING_RATES[name], views.RATES) for name in OPTIMIZERS}
 OPT = MultiChoiceParam("opt", ("SGD", "Momentum", "Adam"), tuple(OPTIMIZERS))
 MOM = FloatParam("mom", 0.9, lo=0.0, hi=0.99, step=0.01)
 B1 = FloatParam("b1", 0.9, lo=0.0, hi=0.99, step=0.01)
@@ -125,13 +123,10 @@ def training(data: views.Data | None) -> None:
     if not chosen:  # nothing to train: sections 3–5 are skipped, the rest of the page stays
         st.info(ui.t("cross_entropy.pick_optimizer"))
     names = [name for name in OPTIMIZERS if name in chosen]  # registry order: stable colours and legend
-    columns = st.columns(4)
-    hyper = {name: {"lr": ui.select_slider(LR[name], ui.t("cross_entropy.lr", name=name), format_func=rate,
-                                           where=columns[i % 4])}
-             for i, name in enumerate(names)}
+    rates = ui.per_item(LR, names, lambda name: ui.t("cross_entropy.lr", name=name), format_func=rate)
     # a shared widget appears only when an optimizer that uses it is chosen
     shared = ui.shared(SHARED, names, lambda param: ui.t(f"cross_entropy.{param.name}"), format_func=rate)
-    hyper = {name: hyper[name] | shared[name] for name in names}
+    hyper = {name: {"lr": rates[name]} | shared[name] for name in names}
     epochs_col, batch_col, l2_col, logy_col = st.columns(4)
     epochs = ui.select_slider(EPOCHS, ui.t("cross_entropy.epochs"), format_func="{:,}".format, where=epochs_col)
     batch = ui.select_slider(BATCH, ui.t("cross_entropy.batch"), where=batch_col,

@@ -60,6 +60,7 @@ __all__ = [
     "upload_classes",
     "uploaded_data",
     "LEARNING_RATES",
+    "RATES",
     "Landscape",
     "DecisionView",
     "Comparison",
@@ -727,6 +728,9 @@ def compare_optimizers(
 #: two-Gaussian data.
 LEARNING_RATES = {"SGD": 0.5, "Momentum": 0.1, "Nesterov": 0.1, "AdaGrad": 0.5, "RMSprop": 0.02,
                   "AdaDelta": 1.0, "Adam": 0.05}
+#: The learning rates the page offers each optimizer (their good ranges differ by orders of magnitude).
+RATES = (0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
+         1, 2, 5, 10, 20, 50, 100, 1_000, 10_000)
 
 
 # ---------------------------------------------------------------------------

@@ -46,6 +46,15 @@ from estimation.monte_carlo import bias_curve, log_spaced_sizes, simulate
 from estimation.views.sampling import Histogram, histogram
 
 __all__ = [
+    "ESTIMATORS_LATEX",
+    "EXPECTATION_LATEX",
+    "GAUSSIAN_LATEX",
+    "BIAS_LATEX",
+    "MSE_LATEX",
+    "GAUSSIAN_MSE_LATEX",
+    "OPTIMAL_LATEX",
+    "DERIVATION_LATEX",
+    "PROPORTION_LATEX",
     "BIAS_DRAWS",
     "BIAS_SIZES",
     "EXACT_SIZES",
@@ -68,6 +77,31 @@ __all__ = [
     "estimator_table",
     "proportion_view",
 ]
+
+#: The formulas beside the sections (LaTeX, language-neutral; the words are in the captions beside them).
+ESTIMATORS_LATEX = (  # the four estimators
+    r"\begin{gathered}\hat\sigma^2_{d}=\frac{1}{d}\sum_{n=1}^{N}(x_n-\bar x)^2,\quad d\in\{N-1,\;N,\;N+1\}\\"
+    r"\hat\sigma^2_{\mu}=\frac{1}{N}\sum_{n=1}^{N}(x_n-\mu)^2,\qquad S^2=\hat\sigma^2_{N-1}\end{gathered}"
+)
+EXPECTATION_LATEX = (r"\mathbb{E}\big[\hat\sigma^2_{d}\big]=\frac{N-1}{d}\,\sigma^2,\qquad"
+                     r"\mathbb{E}\big[\hat\sigma^2_{\mu}\big]=\sigma^2")
+GAUSSIAN_LATEX = r"\frac{(N-1)S^2}{\sigma^2}\sim\chi^2_{N-1},\qquad \frac{N\hat\sigma^2_{\mu}}{\sigma^2}\sim\chi^2_{N}"
+BIAS_LATEX = (r"\operatorname{bias}\big(\hat\sigma^2_{N}\big)=\mathbb{E}\big[\hat\sigma^2_{N}\big]-\sigma^2"
+              r"=-\frac{\sigma^2}{N}\;\to\;0")
+MSE_LATEX = (r"\operatorname{MSE}=\mathbb{E}\big[(\hat\sigma^2-\sigma^2)^2\big]"
+             r"=\operatorname{Var}\big[\hat\sigma^2\big]+\operatorname{bias}^2")
+GAUSSIAN_MSE_LATEX = r"\frac{2\sigma^4}{N-1}\;>\;\frac{(2N-1)\,\sigma^4}{N^2}\;>\;\frac{2\sigma^4}{N+1}"
+OPTIMAL_LATEX = r"d^{*}=(N-1)\Big(1+\frac{\operatorname{Var}[S^2]}{\sigma^4}\Big)"
+DERIVATION_LATEX = (  # Σ(x − μ)² splits around x̄; its expectation gives (N − 1)σ²
+    r"\begin{gathered}\sum_{n=1}^{N}(x_n-\mu)^2=\sum_{n=1}^{N}(x_n-\bar x)^2+N(\bar x-\mu)^2\\"
+    r"\mathbb{E}\Big[\sum_{n=1}^{N}(x_n-\bar x)^2\Big]=N\sigma^2-N\cdot\frac{\sigma^2}{N}=(N-1)\,\sigma^2\\"
+    r"\Rightarrow\quad\mathbb{E}\Big[\frac{1}{N}\sum_{n=1}^{N}(x_n-\bar x)^2\Big]=\frac{N-1}{N}\,\sigma^2,"
+    r"\qquad\mathbb{E}\Big[\frac{1}{N-1}\sum_{n=1}^{N}(x_n-\bar x)^2\Big]=\sigma^2\end{gathered}"
+)
+PROPORTION_LATEX = (
+    r"\begin{gathered}\hat p=\frac{1}{N}\sum_{n=1}^{N}x_n=\frac{k}{N},\qquad k\sim\operatorname{Binomial}(N,p)\\"
+    r"\mathbb{E}[\hat p]=p,\qquad\operatorname{Var}[\hat p]=\frac{p(1-p)}{N}\end{gathered}"
+)
 
 #: Monte Carlo points of the bias curve: 10 log-spaced sizes (≈ 10 ms for Gaussian data
 #: at 50,000 draws each, SE ≈ σ²·0.006); the exact curve is drawn at every N in EXACT_SIZES.
