@@ -104,8 +104,9 @@ _HOSTILE_UPLOADS = {
 }
 
 
+@pytest.mark.parametrize("page", ["pages/06_cross_entropy.py", "pages/08_softmax.py"])  # one shared picker
 @pytest.mark.parametrize("name", sorted(_HOSTILE_UPLOADS))
-def test_hostile_uploads_get_a_message_not_a_traceback(monkeypatch, name):
+def test_hostile_uploads_get_a_message_not_a_traceback(monkeypatch, name, page):
     import io
 
     import streamlit
@@ -114,7 +115,7 @@ def test_hostile_uploads_get_a_message_not_a_traceback(monkeypatch, name):
     monkeypatch.setattr(streamlit, "file_uploader", lambda *a, **k: io.BytesIO(raw))
     tracemalloc.start()
     try:
-        at = open_page("pages/06_cross_entropy.py", {"src": "upload"})
+        at = open_page(page, {"src": "upload"})
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
