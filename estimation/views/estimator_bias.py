@@ -20,7 +20,8 @@ Tables are column dicts keyed by ids (``st.dataframe`` takes them as they
 are; the page translates headers and row labels). The page geometry lives
 here too: the shared histogram bins (:func:`bin_estimates`), the histogram
 range and the density curves' grid (:func:`estimator_study`), the sizes of the
-bias curve (:data:`BIAS_SIZES`, :data:`EXACT_SIZES`).
+bias curve (:data:`BIAS_SIZES`, :data:`EXACT_SIZES`), and the formulas the
+sections show beside their charts (``*_LATEX``).
 """
 
 from __future__ import annotations

@@ -286,3 +286,19 @@ def test_data_choices_match_the_datasets_module():
     raw = datasets.load_dataset("iris").to_csv(index=False).encode()
     up = V.uploaded_data(raw, "species", ("sepal_width",), positive="setosa")
     assert up.source == "upload" and up.n == 150 and up.ones == 50 and up.classes == (None, "setosa")
+
+
+def test_data_labels_name_axes_and_classes_in_the_pages_words():
+    """Data.labels (moved from the page): synthetic data get the page's x₁/x₂ and class words, bundled data
+    their columns and classes, "the rest" its word."""
+    def t(key):
+        return f"<{key}>"
+
+    one = V.synthetic_data(50, 2.0, 1, seed=1)
+    assert one.labels(t) == (["<cross_entropy.x1>"], ("<cross_entropy.class0>", "<cross_entropy.class1>"))
+    two = V.synthetic_data(50, 2.0, 2, seed=1)
+    assert two.labels(t)[0] == ["<cross_entropy.x1>", "<cross_entropy.x2>"]
+    iris = V.bundled_data("iris", ("petal_length", "petal_width"), positive="virginica", negative="versicolor")
+    assert iris.labels(t) == (["petal_length", "petal_width"], ("versicolor", "virginica"))
+    rest = V.bundled_data("iris", ("sepal_length",), positive="setosa")
+    assert rest.labels(t) == (["sepal_length"], ("<cross_entropy.rest>", "setosa"))
