@@ -1,11 +1,9 @@
 """The Cross-entropy page: every data source, the identity, optimizers, separation, uploads, divergence."""
 
-import io
 import json
 
 import pandas as pd
 import pytest
-import streamlit
 
 from estimation import datasets, losses, separation, teaching
 from estimation.views import cross_entropy as views
@@ -24,17 +22,6 @@ def _text(elements) -> str:
 
 def _training_table(at) -> pd.DataFrame:
     return at.table[1].value  # [0] is the identity table of section 1
-
-
-@pytest.fixture
-def upload(monkeypatch):
-    """Make ``st.file_uploader`` return the given bytes (AppTest cannot upload files)."""
-
-    def use(raw: bytes | None):
-        monkeypatch.setattr(streamlit, "file_uploader",
-                            lambda *a, **k: None if raw is None else io.BytesIO(raw))
-
-    return use
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -1,11 +1,8 @@
 """The Softmax page: every data option, extremes, bad uploads in both languages, URL state, numbers = core."""
 
-import io
-
 import numpy as np
 import pandas as pd
 import pytest
-import streamlit
 
 from estimation import datasets, training
 from estimation import softmax as sm
@@ -18,16 +15,6 @@ PAGE = "pages/08_softmax.py"
 
 def _text(elements) -> str:
     return "\n".join(e.value for e in elements)
-
-
-@pytest.fixture
-def upload(monkeypatch):
-    """Make ``st.file_uploader`` return the given bytes (AppTest cannot upload files)."""
-
-    def use(raw: bytes | None):
-        monkeypatch.setattr(streamlit, "file_uploader", lambda *a, **k: None if raw is None else io.BytesIO(raw))
-
-    return use
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -6,12 +6,9 @@ refuses is named in the page's language under the page's own wording, the
 notice that a file cannot be in a link, and how a semicolon file was read.
 """
 
-import io
-
 import numpy as np
 import pandas as pd
 import pytest
-import streamlit
 
 from estimation import datasets
 from estimation._validation import InputError
@@ -25,16 +22,6 @@ PAGES = {"cross_entropy": ("pages/06_cross_entropy.py", 4), "softmax": ("pages/0
 
 def _text(elements) -> str:
     return "\n".join(e.value for e in elements)
-
-
-@pytest.fixture
-def upload(monkeypatch):
-    """Make ``st.file_uploader`` return the given bytes (AppTest cannot upload files)."""
-
-    def use(raw: bytes | None):
-        monkeypatch.setattr(streamlit, "file_uploader", lambda *a, **k: None if raw is None else io.BytesIO(raw))
-
-    return use
 
 
 def test_each_page_words_every_text_of_its_picker():
