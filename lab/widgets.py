@@ -161,7 +161,8 @@ class Widgets:
 
         ``settings`` pairs each spec with ``{item: keyword}``, the items it
         feeds. A spec's control (:meth:`control`) is drawn, in the next of a
-        row of ``columns`` columns, only when a chosen item uses it; its value
+        row of ``columns`` columns (so at most ``columns`` are drawn at once),
+        only when a chosen item uses it; its value
         goes to each such item under its keyword. Returns ``{item: {keyword:
         value}}`` for every chosen item, in the order of ``settings``.
         """
