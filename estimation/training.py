@@ -335,6 +335,8 @@ def fit_fields(run: Run, *, x_mean: np.ndarray, x_scale: np.ndarray, l2: float) 
     >>> fields["diverged"], fields["nll"] is run.nll
     (False, True)
     """
+    if not isinstance(run, Run):
+        raise ValueError(f"run must be the Run that train() returned, got {type(run).__name__}")
     return {
         "nll": run.nll,
         "objective": run.objective,
