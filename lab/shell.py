@@ -111,7 +111,7 @@ class Shell(Widgets, Charts, Exercises, Share):
         try:
             return fn(*args, **kwargs)
         except ValueError as err:
-            st.error(self.t("common.error", message=self.message(err)), icon=":material/error:")
+            self._refused(err)
             st.stop()
             raise  # unreachable: st.stop() raises
 
@@ -124,8 +124,12 @@ class Shell(Widgets, Charts, Exercises, Share):
         try:
             return fn(*args, **kwargs)
         except ValueError as err:
-            st.error(self.t("common.error", message=self.message(err)), icon=":material/error:")
+            self._refused(err)
             return None
+
+    def _refused(self, err: ValueError) -> None:
+        """Show why the core refused a setting, in the page's language."""
+        st.error(self.t("common.error", message=self.message(err)), icon=":material/error:")
 
 
 def page_shell(page_id: str, specs: Sequence[P.Param] = ()) -> Shell:
